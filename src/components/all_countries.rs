@@ -1,0 +1,59 @@
+//! Every country and its numbers on one list: the whole directory at a glance, and what a
+//! visitor without JavaScript reads on the prerendered page.
+
+use super::country_picker::use_search_index;
+use super::ui::{ltr, use_ui};
+use crate::core::data::ChannelKind;
+use crate::core::directory::Directory;
+use crate::core::i18n::Key;
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, Clone, PartialEq)]
+pub struct AllCountriesProps {
+    pub directory: Rc<Directory>,
+    pub on_choose: Callback<String>,
+}
+
+#[function_component(AllCountries)]
+pub fn all_countries(props: &AllCountriesProps) -> Html {
+    let ui = use_ui();
+    let index = use_search_index();
+    html! {
+        <details class="all" part="all-countries" open=true>
+            <summary><h2 class="inline">{ ui.t(Key::AllCountriesHeading) }</h2></summary>
+            <ul class="plain country-list">
+                { for index.iter().map(|entry| {
+                    let code = entry.code;
+                    let lines = props.directory.hotlines_in(code);
+                    let emergency = props.directory.emergency_in(code);
+                    let onclick = props.on_choose.reform(move |_: MouseEvent| code.to_string());
+                    html! {
+                        <li key={code} class="country-row">
+                            <button type="button" class="country-name linklike" {onclick}
+                                aria-label={ui.tf(Key::ShowCountry, &[("country", &entry.display_name)])}>{ &entry.display_name }</button>
+                            <ul class="plain row-lines">
+                                { for lines.iter().map(|h| html! {
+                                    <li key={h.id.to_string()}>
+                                        <span class="row-name">{ &*h.name }</span>{ " " }
+                                        { for h.channels.iter().filter(|c| c.kind == ChannelKind::Phone).filter_map(|c| {
+                                            let n = c.number()?;
+                                            Some(html! { <a class="row-tel" href={format!("tel:{}", n.replace('#', "%23"))}>{ ltr(c.display.as_deref().unwrap_or(n)) }</a> })
+                                        }) }
+                                    </li>
+                                }) }
+                                if lines.is_empty() {
+                                    <li class="small">{ ui.tf(Key::NoLine, &[("country", &entry.display_name)]) }</li>
+                                }
+                                if let Some(e) = emergency {
+                                    <li class="small">{ ui.t_with(Key::EmergencyCall, &[], "number",
+                                        html! { <a class="row-tel" href={format!("tel:{}", e.number)}>{ ltr(&e.number) }</a> }) }</li>
+                                }
+                            </ul>
+                        </li>
+                    }
+                }) }
+            </ul>
+        </details>
+    }
+}

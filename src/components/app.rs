@@ -1,0 +1,141 @@
+//! The root: provides the `Ui` context and lays out the sections the partner chose, in order.
+
+use super::all_countries::AllCountries;
+use super::country_panel::CountryPanel;
+use super::country_picker::CountryPicker;
+use super::explainer::Explainer;
+use super::quotes::Quotes;
+use super::state::{Action, WidgetState};
+use super::ui::{PlatformRef, Ui, WidgetEvent};
+use crate::core::data::Quote;
+use crate::core::detect::ChosenBy;
+use crate::core::directory::Directory;
+use crate::core::i18n::{Key, Lang};
+use crate::core::options::{Layout, Options, Section, Theme};
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, Clone, PartialEq)]
+pub struct AppProps {
+    pub options: Rc<Options>,
+    pub directory: Rc<Directory>,
+    pub quotes: Rc<[Quote]>,
+    /// The country detection found (see `core::detect`), computed by the browser edge.
+    pub detected: Option<(String, ChosenBy)>,
+    pub lang: Lang,
+    pub platform: PlatformRef,
+    /// True when taking over prerendered HTML: the first render must equal the prerender, so
+    /// detection and the live clock are applied just after it.
+    #[prop_or_default]
+    pub hydrating: bool,
+    #[prop_or_default]
+    pub on_event: Callback<WidgetEvent>,
+}
+
+/// What a page rendered without a browser can know: only the site's own options.
+pub fn prerender_choice(options: &Options) -> Option<(String, ChosenBy)> {
+    options
+        .country
+        .clone()
+        .map(|c| (c, ChosenBy::Option))
+        .or_else(|| options.fallback_country.clone().map(|c| (c, ChosenBy::Fallback)))
+}
+
+pub fn chosen_by_name(by: &ChosenBy) -> &'static str {
+    match by {
+        ChosenBy::Option => "option",
+        ChosenBy::Language(_) => "language",
+        ChosenBy::TimeZone(_) => "time-zone",
+        ChosenBy::Fallback => "fallback",
+        ChosenBy::Visitor => "visitor",
+    }
+}
+
+#[function_component(App)]
+pub fn app(props: &AppProps) -> Html {
+    let state = {
+        let initial = if props.hydrating { prerender_choice(&props.options) } else { props.detected.clone() };
+        use_reducer(move || WidgetState { country: initial, query: String::new() })
+    };
+    let live = use_state(|| false);
+    {
+        // Runs in the browser only, right after the first render (and the hydration) and again
+        // whenever the edge detects anew (a changed `country` attribute, say).
+        let state = state.clone();
+        let live = live.clone();
+        use_effect_with(props.detected.clone(), move |detected| {
+            live.set(true);
+            state.dispatch(Action::Detected(detected.clone()));
+        });
+    }
+    {
+        let on_event = props.on_event.clone();
+        use_effect_with(state.country.clone(), move |country| {
+            if let Some((code, by)) = country {
+                on_event.emit(WidgetEvent::CountryChange { country: code.clone(), chosen_by: chosen_by_name(by) });
+            }
+        });
+    }
+
+    let ui = Ui {
+        lang: props.lang,
+        platform: props.platform.clone(),
+        live: *live,
+        report_url: props.options.report_url.clone().into(),
+        on_event: props.on_event.clone(),
+    };
+    let options = &props.options;
+    let layout = options.layout;
+    let on_choose = {
+        let state = state.clone();
+        Callback::from(move |code: String| state.dispatch(Action::Choose(code)))
+    };
+    let on_search = {
+        let state = state.clone();
+        Callback::from(move |q: String| state.dispatch(Action::Search(q)))
+    };
+    let country = state.country.clone();
+
+    let hotlines_section = html! {
+        <section class="section directory" part="directory" aria-labelledby="fw-directory-heading">
+            <CountryPanel directory={props.directory.clone()} country={country.clone()} {layout} />
+            if layout != Layout::Banner {
+                <CountryPicker query={state.query.clone()} selected={country.as_ref().map(|(c, _)| AttrValue::from(c.clone()))}
+                    on_search={on_search} on_choose={on_choose.clone()} />
+            }
+            if layout == Layout::Full {
+                <AllCountries directory={props.directory.clone()} on_choose={on_choose} />
+            }
+        </section>
+    };
+    let sections: Vec<Section> = match layout {
+        // A banner is one line: the number, nothing else.
+        Layout::Banner => vec![Section::Hotlines],
+        _ => options.sections.clone(),
+    };
+    let body = sections.iter().map(|s| match s {
+        Section::Hotlines => hotlines_section.clone(),
+        Section::Explainer => html! { <Explainer key="explainer" /> },
+        Section::Quotes => html! { <Quotes key="quotes" quotes={props.quotes.clone()} /> },
+    });
+    let theme = match options.theme {
+        Theme::Light => "light",
+        Theme::Dark => "dark",
+        Theme::Auto => "auto",
+    };
+    let layout_name = match layout {
+        Layout::Full => "full",
+        Layout::Compact => "compact",
+        Layout::Banner => "banner",
+    };
+    html! {
+        <ContextProvider<Ui> context={ui.clone()}>
+            <div class={classes!("fw", options.host_fonts.then_some("host-fonts"))} part="root"
+                lang={props.lang.tag()} dir={if props.lang.is_rtl() { "rtl" } else { "ltr" }}
+                data-theme={theme} data-layout={layout_name}
+                role="region" aria-label={ui.t(Key::WidgetLabel)}>
+                { for body }
+            </div>
+        </ContextProvider<Ui>>
+    }
+}

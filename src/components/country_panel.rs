@@ -1,0 +1,132 @@
+//! The chosen country's lines: what a visitor most needs, shown first.
+
+use super::hotline_card::{channel_link, HotlineCard};
+use super::ui::use_ui;
+use crate::core::detect::ChosenBy;
+use crate::core::directory::Directory;
+use crate::core::i18n::Key;
+use crate::core::options::Layout;
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, Clone, PartialEq)]
+pub struct CountryPanelProps {
+    pub directory: Rc<Directory>,
+    pub country: Option<(String, ChosenBy)>,
+    pub layout: Layout,
+}
+
+#[function_component(CountryPanel)]
+pub fn country_panel(props: &CountryPanelProps) -> Html {
+    let ui = use_ui();
+    let Some((code, by)) = &props.country else {
+        return html! {
+            <div class="panel" part="panel">
+                <h2 id="fw-directory-heading">{ ui.t(Key::DirectoryHeadingNone) }</h2>
+                <p class="chosen">{ ui.t(Key::ChosenNone) }</p>
+                <International />
+            </div>
+        };
+    };
+    let name = ui.country_name(code);
+    let why = match by {
+        ChosenBy::Option => Key::ChosenOption,
+        ChosenBy::Language(_) => Key::ChosenLanguage,
+        ChosenBy::TimeZone(_) => Key::ChosenTimezone,
+        ChosenBy::Fallback => Key::ChosenFallback,
+        ChosenBy::Visitor => Key::ChosenVisitor,
+    };
+    let lines = props.directory.hotlines_in(code);
+    let emergency = props.directory.emergency_in(code);
+
+    if props.layout == Layout::Banner {
+        // One line: the first line's first channel, else the emergency number.
+        let first = lines.iter().find_map(|h| h.channels.first().map(|c| (h, c)));
+        return html! {
+            <div class="panel banner" part="panel">
+                <h2 id="fw-directory-heading" class="banner-title">{ ui.tf(Key::DirectoryHeading, &[("country", &name)]) }</h2>
+                {
+                    match first {
+                        Some((h, c)) => html! { <p class="banner-line"><span class="banner-name">{ &*h.name }</span>{" "}{ channel_link(&ui, h, c) }</p> },
+                        None => html! { <p class="banner-line">{ emergency_line(&ui, emergency.map(|e| &*e.number), &name) }</p> },
+                    }
+                }
+            </div>
+        };
+    }
+
+    html! {
+        <div class="panel" part="panel">
+            <h2 id="fw-directory-heading">{ ui.tf(Key::DirectoryHeading, &[("country", &name)]) }</h2>
+            <p class="chosen">{ ui.tf(why, &[("country", &name)]) }</p>
+            if lines.is_empty() {
+                <div class="no-line" role="note">
+                    <p><strong>{ ui.tf(Key::NoLine, &[("country", &name)]) }</strong></p>
+                    <p>{ ui.t(Key::NoLineAdvice) }</p>
+                </div>
+            }
+            <ul class="cards">
+                { for lines.iter().map(|h| html! { <li key={h.id.to_string()}><HotlineCard hotline={h.clone()} /></li> }) }
+            </ul>
+            <div class="emergency" part="emergency">
+                <h3>{ ui.t(Key::EmergencyHeading) }</h3>
+                {
+                    match emergency {
+                        Some(e) => html! {
+                            <>
+                                <p>{ emergency_line(&ui, Some(&e.number), &name) }</p>
+                                if !e.also.is_empty() {
+                                    <p class="small">{ ui.tf(Key::EmergencyAlso, &[("numbers", &e.also.join(", "))]) }</p>
+                                }
+                                <p class="source small">
+                                    <a href={e.source_url.to_string()} target="_blank" rel="noopener noreferrer" referrerpolicy="no-referrer">{ ui.t(Key::SourceLabel) }</a>
+                                    { " · " }{ ui.tf(Key::Verified, &[("date", &ui.platform.0.date(&e.checked, ui.lang))]) }
+                                </p>
+                            </>
+                        },
+                        None => html! { <p>{ ui.tf(Key::EmergencyNone, &[("country", &name)]) }</p> },
+                    }
+                }
+            </div>
+            if lines.is_empty() {
+                <International />
+            }
+        </div>
+    }
+}
+
+fn emergency_line(ui: &super::ui::Ui, number: Option<&str>, country: &str) -> Html {
+    match number {
+        Some(n) => html! {
+            <a class="channel emergency-call" href={format!("tel:{n}")}>
+                { ui.t_with(Key::EmergencyCall, &[], "number", super::ui::ltr(n)) }
+            </a>
+        },
+        None => html! { { ui.tf(Key::EmergencyNone, &[("country", country)]) } },
+    }
+}
+
+/// Entries for anyone anywhere, shown when a country has no line of its own.
+#[function_component(International)]
+fn international() -> Html {
+    let ui = use_ui();
+    let entries = crate::core::builtin::INTERNATIONAL;
+    html! {
+        <div class="international">
+            <h3>{ ui.t(Key::InternationalHeading) }</h3>
+            <ul class="plain">
+                { for entries.iter().map(|e| html! {
+                    <li key={e.id.to_string()}>
+                        <strong>{ &*e.name }</strong>{ " · " }{ &*e.organisation }
+                        if let Some(d) = &e.description { <p class="small">{ &**d }</p> }
+                        <ul class="channels">
+                            { for e.channels.iter().filter_map(|c| c.url.as_deref().map(|u| html! {
+                                <li><a class="channel" href={u.to_string()} target="_blank" rel="noopener noreferrer" referrerpolicy="no-referrer">{ ui.t(Key::ChannelWeb) }{ " · " }{ super::ui::ltr(u) }</a></li>
+                            })) }
+                        </ul>
+                    </li>
+                }) }
+            </ul>
+        </div>
+    }
+}

@@ -1,0 +1,90 @@
+//! The country finder: type a name in any language, an English name, a code or an alias.
+
+use super::ui::use_ui;
+use crate::core::builtin::COUNTRIES;
+use crate::core::i18n::Key;
+use crate::core::search::{search, SearchEntry};
+use std::rc::Rc;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+/// How many matches are listed at once: enough to see the right one, few enough to tab past.
+const MAX_RESULTS: usize = 8;
+
+#[derive(Properties, Clone, PartialEq)]
+pub struct CountryPickerProps {
+    pub query: String,
+    pub selected: Option<AttrValue>,
+    pub on_search: Callback<String>,
+    pub on_choose: Callback<String>,
+}
+
+/// Every country's searchable forms, in the visitor's language, ordered by its name.
+#[hook]
+pub fn use_search_index() -> Rc<Vec<SearchEntry>> {
+    let ui = use_ui();
+    use_memo((ui.lang, ui.platform.clone(), ui.live), move |(_, _, _)| {
+        let mut entries: Vec<SearchEntry> = COUNTRIES
+            .iter()
+            .map(|c| {
+                let mut other: Vec<&str> = vec![c.name];
+                other.extend_from_slice(c.aliases);
+                SearchEntry::new(c.code, ui.country_name(c.code), &other)
+            })
+            .collect();
+        entries.sort_by_cached_key(|e| crate::core::search::fold(&e.display_name));
+        entries
+    })
+}
+
+#[function_component(CountryPicker)]
+pub fn country_picker(props: &CountryPickerProps) -> Html {
+    let ui = use_ui();
+    let index = use_search_index();
+    let results = if props.query.trim().is_empty() { Vec::new() } else { search(&index, &props.query, None) };
+    let oninput = props.on_search.reform(|e: InputEvent| e.target_unchecked_into::<HtmlInputElement>().value());
+    let onkeydown = {
+        // Enter picks the best match, so a visitor can type "mex" and go.
+        let first = results.first().map(|e| e.code.to_string());
+        let on_choose = props.on_choose.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Enter" {
+                if let Some(code) = &first {
+                    e.prevent_default();
+                    on_choose.emit(code.clone());
+                }
+            }
+        })
+    };
+    let status = if props.query.trim().is_empty() {
+        String::new()
+    } else if results.is_empty() {
+        ui.tf(Key::SearchNone, &[("query", props.query.trim())])
+    } else {
+        ui.tf(Key::SearchCount, &[("count", &results.len().to_string())])
+    };
+    html! {
+        <div class="picker" part="picker">
+            <label for="fw-search" class="field">{ ui.t(Key::SearchLabel) }</label>
+            <p id="fw-search-hint" class="small">{ ui.t(Key::SearchHint) }</p>
+            <input id="fw-search" type="search" part="search" autocomplete="off" spellcheck="false"
+                aria-describedby="fw-search-hint" aria-controls="fw-results"
+                value={props.query.clone()} {oninput} {onkeydown} />
+            <p class="small search-status" role="status" aria-live="polite">{ status }</p>
+            <ul id="fw-results" class="results plain">
+                { for results.iter().take(MAX_RESULTS).map(|e| {
+                    let code = e.code.to_string();
+                    let onclick = props.on_choose.reform(move |_: MouseEvent| code.clone());
+                    html! {
+                        <li key={e.code}>
+                            <button type="button" class="result" {onclick}
+                                aria-current={(props.selected.as_deref() == Some(e.code)).then_some("true")}>
+                                { &e.display_name }
+                            </button>
+                        </li>
+                    }
+                }) }
+            </ul>
+        </div>
+    }
+}

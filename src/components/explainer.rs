@@ -1,0 +1,84 @@
+//! The four Ps in plain words, as tabs that follow the WAI-ARIA Authoring Practices pattern:
+//! arrow keys move between tabs (mirrored right to left), Home and End jump to the ends, only
+//! the selected tab is in the tab order (roving tabindex), and a tab is shown as it is focused.
+
+use super::ui::use_ui;
+use crate::core::i18n::Key;
+use web_sys::HtmlElement;
+use yew::prelude::*;
+
+const PS: [(&str, Key, Key); 4] = [
+    ("prosecution", Key::PProsecution, Key::PProsecutionBody),
+    ("protection", Key::PProtection, Key::PProtectionBody),
+    ("prevention", Key::PPrevention, Key::PPreventionBody),
+    ("partnership", Key::PPartnership, Key::PPartnershipBody),
+];
+
+/// The tab a key press moves to, or `None` for keys the tabs do not handle.
+pub fn next_tab(current: usize, key: &str, rtl: bool, count: usize) -> Option<usize> {
+    let (forward, back) = if rtl { ("ArrowLeft", "ArrowRight") } else { ("ArrowRight", "ArrowLeft") };
+    match key {
+        k if k == forward => Some((current + 1) % count),
+        k if k == back => Some((current + count - 1) % count),
+        "Home" => Some(0),
+        "End" => Some(count - 1),
+        _ => None,
+    }
+}
+
+#[function_component(Explainer)]
+pub fn explainer() -> Html {
+    let ui = use_ui();
+    let selected = use_state(|| 0usize);
+    let tabs: Vec<NodeRef> = (0..PS.len()).map(|_| NodeRef::default()).collect();
+    let tabs = use_memo((), move |_| tabs);
+    let focus_pending = use_mut_ref(|| false);
+    {
+        // Keyboard moves focus with the selection; a click or first render does not steal focus.
+        let tabs = tabs.clone();
+        let focus_pending = focus_pending.clone();
+        use_effect_with(*selected, move |i| {
+            if std::mem::take(&mut *focus_pending.borrow_mut()) {
+                if let Some(tab) = tabs[*i].cast::<HtmlElement>() {
+                    let _ = tab.focus();
+                }
+            }
+        });
+    }
+    let onkeydown = {
+        let selected = selected.clone();
+        let rtl = ui.lang.is_rtl();
+        Callback::from(move |e: KeyboardEvent| {
+            if let Some(next) = next_tab(*selected, &e.key(), rtl, PS.len()) {
+                e.prevent_default();
+                *focus_pending.borrow_mut() = true;
+                selected.set(next);
+            }
+        })
+    };
+    html! {
+        <section class="section explainer" part="explainer" aria-labelledby="fw-explainer-heading">
+            <h2 id="fw-explainer-heading">{ ui.t(Key::ExplainerHeading) }</h2>
+            <div class="tablist" role="tablist" aria-label={ui.t(Key::ExplainerTabs)} {onkeydown}>
+                { for PS.iter().enumerate().map(|(i, (id, title, _))| {
+                    let is = i == *selected;
+                    let onclick = { let selected = selected.clone(); Callback::from(move |_: MouseEvent| selected.set(i)) };
+                    html! {
+                        <button type="button" role="tab" class="tab" part="tab" ref={tabs[i].clone()}
+                            id={format!("fw-tab-{id}")} aria-controls={format!("fw-panel-{id}")}
+                            aria-selected={if is { "true" } else { "false" }} tabindex={if is { "0" } else { "-1" }} {onclick}>
+                            { ui.t(*title) }
+                        </button>
+                    }
+                }) }
+            </div>
+            { for PS.iter().enumerate().map(|(i, (id, title, body))| html! {
+                <div role="tabpanel" class="tabpanel" id={format!("fw-panel-{id}")} aria-labelledby={format!("fw-tab-{id}")}
+                    tabindex="0" hidden={i != *selected}>
+                    <h3 class="visually-hidden-print">{ ui.t(*title) }</h3>
+                    <p>{ ui.t(*body) }</p>
+                </div>
+            }) }
+        </section>
+    }
+}

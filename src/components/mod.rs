@@ -1,0 +1,13 @@
+//! The widget's Yew components, one per file with its `Props` beside it.
+
+pub mod all_countries;
+pub mod app;
+pub mod country_panel;
+pub mod country_picker;
+pub mod explainer;
+pub mod hotline_card;
+pub mod quotes;
+pub mod state;
+pub mod ui;
+
+pub use app::{App, AppProps};

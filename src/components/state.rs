@@ -1,0 +1,50 @@
+//! The widget's state and the actions that change it.
+
+use crate::core::detect::ChosenBy;
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct WidgetState {
+    /// The country whose lines are shown first, and why it was chosen.
+    pub country: Option<(String, ChosenBy)>,
+    /// What the visitor typed in the country finder.
+    pub query: String,
+}
+
+pub enum Action {
+    /// Detection (or a partner's update) chose a country; a visitor's own choice stands.
+    Detected(Option<(String, ChosenBy)>),
+    /// The visitor picked a country.
+    Choose(String),
+    Search(String),
+}
+
+impl Reducible for WidgetState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = (*self).clone();
+        match action {
+            Action::Detected(found) => {
+                let visitor_chose = matches!(self.country, Some((_, ChosenBy::Visitor)));
+                // A site's explicit `country` option always wins; detection never overrides the visitor.
+                let from_option = matches!(found, Some((_, ChosenBy::Option)));
+                if visitor_chose && !from_option {
+                    return self;
+                }
+                next.country = found;
+            }
+            Action::Choose(code) => {
+                next.country = Some((code, ChosenBy::Visitor));
+                next.query.clear();
+            }
+            Action::Search(q) => next.query = q,
+        }
+        if next == *self {
+            self
+        } else {
+            Rc::new(next)
+        }
+    }
+}

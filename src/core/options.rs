@@ -1,0 +1,236 @@
+//! Partner options, declared once. The script tag's `data-*` attributes, the custom element's
+//! attributes and the npm `mount(el, options)` object (camelCase keys) all parse through
+//! `Options::from_pairs`; `OPTION_SPECS` is the one table the README, the TypeScript types and
+//! the configurator are checked against (see `tests/options_documented.rs`).
+//!
+//! A bad value never breaks the widget: it becomes a `Warning` naming the option and the value,
+//! and the option keeps its default.
+
+use std::fmt;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Section {
+    Hotlines,
+    Explainer,
+    Quotes,
+}
+
+impl Section {
+    pub const ALL: [Section; 3] = [Section::Hotlines, Section::Explainer, Section::Quotes];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Section::Hotlines => "hotlines",
+            Section::Explainer => "explainer",
+            Section::Quotes => "quotes",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Layout {
+    /// Every section, the whole directory of countries.
+    #[default]
+    Full,
+    /// The chosen country's lines and the country finder; other sections collapsed.
+    Compact,
+    /// One line: the chosen country's main number, for a page header or footer.
+    Banner,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Theme {
+    Light,
+    Dark,
+    /// Follows the visitor's `prefers-color-scheme`.
+    #[default]
+    Auto,
+}
+
+/// Where "Report an outdated number" goes unless the partner sets `report-url`.
+pub const DEFAULT_REPORT_URL: &str = "https://github.com/freedom-widget/freedom-widget/issues/new?template=outdated-number.md";
+/// Where quick exit goes unless the partner sets `quick-exit-url`: a neutral everyday site.
+pub const DEFAULT_QUICK_EXIT_URL: &str = "https://www.wikipedia.org/";
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Options {
+    pub country: Option<String>,
+    pub fallback_country: Option<String>,
+    pub lang: Option<String>,
+    pub sections: Vec<Section>,
+    pub layout: Layout,
+    pub theme: Theme,
+    /// `None` lets the door decide: on for the standalone page, off for embeds.
+    pub quick_exit: Option<bool>,
+    pub quick_exit_url: String,
+    pub report_url: String,
+    pub hotlines_url: Option<String>,
+    pub host_fonts: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            country: None,
+            fallback_country: None,
+            lang: None,
+            sections: Section::ALL.to_vec(),
+            layout: Layout::default(),
+            theme: Theme::default(),
+            quick_exit: None,
+            quick_exit_url: DEFAULT_QUICK_EXIT_URL.to_string(),
+            report_url: DEFAULT_REPORT_URL.to_string(),
+            hotlines_url: None,
+            host_fonts: false,
+        }
+    }
+}
+
+/// One documented option.
+pub struct OptionSpec {
+    /// HTML attribute on `<freedom-widget>` (and `data-` + this on the script tag).
+    pub attribute: &'static str,
+    /// Key in the npm `mount()` options object.
+    pub js: &'static str,
+    /// The values it takes, as documented.
+    pub values: &'static str,
+    pub default: &'static str,
+    pub about: &'static str,
+}
+
+pub const OPTION_SPECS: &[OptionSpec] = &[
+    OptionSpec { attribute: "country", js: "country", values: "ISO 3166-1 alpha-2 code, e.g. `TH`", default: "detected", about: "Country shown first. Overrides detection." },
+    OptionSpec { attribute: "fallback-country", js: "fallbackCountry", values: "ISO code", default: "none", about: "Country used when detection finds none." },
+    OptionSpec { attribute: "lang", js: "lang", values: "language tag, e.g. `es`", default: "page, then browser", about: "Language of the widget." },
+    OptionSpec { attribute: "sections", js: "sections", values: "comma list of `hotlines`, `explainer`, `quotes`, in the order to show", default: "`hotlines,explainer,quotes`", about: "Which sections, in which order." },
+    OptionSpec { attribute: "layout", js: "layout", values: "`full`, `compact`, `banner`", default: "`full`", about: "How much to show." },
+    OptionSpec { attribute: "theme", js: "theme", values: "`light`, `dark`, `auto`", default: "`auto`", about: "Colours; `auto` follows the visitor's setting." },
+    OptionSpec { attribute: "quick-exit", js: "quickExit", values: "`true`, `false`", default: "`true` on the page, `false` in embeds", about: "Shows the quick exit button and Shift×3 shortcut." },
+    OptionSpec { attribute: "quick-exit-url", js: "quickExitUrl", values: "https:// URL", default: "`https://www.wikipedia.org/`", about: "Where quick exit goes." },
+    OptionSpec { attribute: "report-url", js: "reportUrl", values: "https:// URL or `mailto:` address", default: "the project's issue form", about: "Target of \"Report an outdated number\"." },
+    OptionSpec { attribute: "hotlines-url", js: "hotlinesUrl", values: "same-origin URL of a JSON file", default: "none", about: "Partner rows that add to or correct the built-in data." },
+    OptionSpec { attribute: "host-fonts", js: "hostFonts", values: "`true`, `false`", default: "`false`", about: "Use the host page's font instead of the system font." },
+];
+
+/// A bad option value, said once in the console.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Warning {
+    pub option: String,
+    pub value: String,
+    pub problem: String,
+}
+
+impl fmt::Display for Warning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "freedom-widget: option \"{}\" = {:?}: {}", self.option, self.value, self.problem)
+    }
+}
+
+/// Finds an option by attribute name, script-tag name (`data-country`) or JS key (`fallbackCountry`).
+pub fn spec_named(name: &str) -> Option<&'static OptionSpec> {
+    let name = name.strip_prefix("data-").unwrap_or(name);
+    OPTION_SPECS.iter().find(|s| s.attribute == name || s.js == name)
+}
+
+fn parse_bool(v: &str) -> Option<bool> {
+    match v.trim().to_ascii_lowercase().as_str() {
+        // A bare attribute (`<freedom-widget quick-exit>`) has an empty value and means on.
+        "" | "true" | "yes" | "on" | "1" => Some(true),
+        "false" | "no" | "off" | "0" => Some(false),
+        _ => None,
+    }
+}
+
+impl Options {
+    /// Parses option name/value pairs. Unknown names and bad values become warnings; the
+    /// option keeps its default. `is_country` says which codes the widget knows.
+    pub fn from_pairs<'a>(
+        pairs: impl IntoIterator<Item = (&'a str, &'a str)>,
+        is_country: impl Fn(&str) -> bool,
+    ) -> (Options, Vec<Warning>) {
+        let mut o = Options::default();
+        let mut warnings = Vec::new();
+        for (name, value) in pairs {
+            let mut warn = |problem: String| {
+                warnings.push(Warning { option: name.to_string(), value: value.to_string(), problem })
+            };
+            let Some(spec) = spec_named(name) else {
+                warn("unknown option; ignored".into());
+                continue;
+            };
+            let v = value.trim();
+            match spec.attribute {
+                "country" | "fallback-country" => {
+                    let code = v.to_ascii_uppercase();
+                    if super::validate::is_alpha2(&code) && is_country(&code) {
+                        if spec.attribute == "country" { o.country = Some(code) } else { o.fallback_country = Some(code) }
+                    } else {
+                        warn("not a known ISO 3166-1 alpha-2 country code; detecting the country instead".into());
+                    }
+                }
+                "lang" => {
+                    if super::validate::is_language_tag(&v.to_ascii_lowercase()) || super::validate::is_language_tag(v) {
+                        o.lang = Some(v.to_string());
+                    } else {
+                        warn("not a language tag such as en or pt-BR; using the page's language".into());
+                    }
+                }
+                "sections" => {
+                    let mut sections = Vec::new();
+                    for part in v.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+                        match Section::ALL.iter().find(|s| s.as_str().eq_ignore_ascii_case(part)) {
+                            Some(s) if !sections.contains(s) => sections.push(*s),
+                            Some(_) => warn(format!("section \"{part}\" is listed twice; shown once")),
+                            None => warn(format!("unknown section \"{part}\" (expected hotlines, explainer or quotes); skipped")),
+                        }
+                    }
+                    if sections.is_empty() {
+                        warn("no known section; showing all".into());
+                    } else {
+                        o.sections = sections;
+                    }
+                }
+                "layout" => match v.to_ascii_lowercase().as_str() {
+                    "full" => o.layout = Layout::Full,
+                    "compact" => o.layout = Layout::Compact,
+                    "banner" => o.layout = Layout::Banner,
+                    _ => warn("expected full, compact or banner; using full".into()),
+                },
+                "theme" => match v.to_ascii_lowercase().as_str() {
+                    "light" => o.theme = Theme::Light,
+                    "dark" => o.theme = Theme::Dark,
+                    "auto" => o.theme = Theme::Auto,
+                    _ => warn("expected light, dark or auto; using auto".into()),
+                },
+                "quick-exit" | "host-fonts" => match parse_bool(v) {
+                    Some(b) if spec.attribute == "quick-exit" => o.quick_exit = Some(b),
+                    Some(b) => o.host_fonts = b,
+                    None => warn("expected true or false; using the default".into()),
+                },
+                "quick-exit-url" => {
+                    if v.starts_with("https://") && super::validate::is_web_url(v) {
+                        o.quick_exit_url = v.to_string();
+                    } else {
+                        warn("expected an https:// URL; using the default".into());
+                    }
+                }
+                "report-url" => {
+                    let mail = v.strip_prefix("mailto:").is_some_and(super::validate::is_email);
+                    if mail || super::validate::is_web_url(v) {
+                        o.report_url = v.to_string();
+                    } else {
+                        warn("expected an https:// URL or a mailto: address; using the default".into());
+                    }
+                }
+                "hotlines-url" => {
+                    if v.is_empty() || v.chars().any(char::is_whitespace) || v.starts_with("javascript:") || v.starts_with("data:") {
+                        warn("expected the URL of a JSON file on this site; ignored".into());
+                    } else {
+                        o.hotlines_url = Some(v.to_string());
+                    }
+                }
+                _ => unreachable!("every spec has a parser"),
+            }
+        }
+        (o, warnings)
+    }
+}

@@ -1,0 +1,54 @@
+//! What only the environment can answer, asked through one trait so the components stay
+//! testable: the browser edge answers with `Intl` and the real clock (`web::BrowserPlatform`);
+//! native rendering (the prerendered page, tests) answers with English names and no clock.
+
+use super::hours::{WallTime, ZoneRules};
+use super::i18n::Lang;
+
+pub trait Platform: ZoneRules {
+    /// A country's name in the visitor's language (`Intl.DisplayNames` in the browser).
+    fn country_name(&self, code: &str, lang: Lang) -> String;
+    /// A language's name in the visitor's language, for "Languages: Spanish, English".
+    fn language_name(&self, tag: &str, lang: Lang) -> String;
+    /// A `YYYY-MM-DD` date written the visitor's way.
+    fn date(&self, ymd: &str, lang: Lang) -> String;
+    /// Now, in milliseconds since the Unix epoch; `None` where there is no live clock (a page
+    /// rendered at build time must not claim a line is open or closed).
+    fn now_ms(&self) -> Option<i64>;
+    /// The visitor's own time zone, in which opening times are told.
+    fn visitor_zone(&self) -> Option<String>;
+    /// A weekday and time written the visitor's way ("Mon 09:00").
+    fn weekday_time(&self, at: WallTime, with_day: bool, lang: Lang) -> String;
+}
+
+/// English names from the built-in tables and no clock: for native rendering and tests.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct StaticPlatform;
+
+impl ZoneRules for StaticPlatform {
+    fn wall_time(&self, _utc_ms: i64, _zone: &str) -> Option<WallTime> {
+        None
+    }
+}
+
+impl Platform for StaticPlatform {
+    fn country_name(&self, code: &str, _lang: Lang) -> String {
+        super::country(code).map_or_else(|| code.to_string(), |c| c.name.to_string())
+    }
+    fn language_name(&self, tag: &str, _lang: Lang) -> String {
+        tag.to_string()
+    }
+    fn date(&self, ymd: &str, _lang: Lang) -> String {
+        ymd.to_string()
+    }
+    fn now_ms(&self) -> Option<i64> {
+        None
+    }
+    fn visitor_zone(&self) -> Option<String> {
+        None
+    }
+    fn weekday_time(&self, at: WallTime, with_day: bool, _lang: Lang) -> String {
+        const DAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+        if with_day { format!("{} {}", DAYS[at.weekday as usize], at.hhmm()) } else { at.hhmm() }
+    }
+}

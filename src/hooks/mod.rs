@@ -1,0 +1,5 @@
+//! Custom hooks: the few places a component reaches into the browser, kept small and named.
+
+pub mod use_clipboard;
+pub mod use_interval;
+pub mod use_reduced_motion;

@@ -1,0 +1,14 @@
+//! freedom-widget: the right anti-trafficking hotline, a plain explainer of the four Ps and a
+//! few words of resolve, in one Yew component tree that three doors share (the standalone
+//! page, the script tag / custom element, and the npm package).
+//!
+//! - `core`: pure Rust, no browser: data, validation, search, detection, hours, options, strings.
+//! - `components`: the Yew components, one per file with its `Props`.
+//! - `web`: the thin browser edge: `mount(element, options)` and what only a browser can answer.
+
+pub mod components;
+pub mod core;
+pub mod hooks;
+/// Browser only: native builds (tests, the prerender) have no DOM to mount into.
+#[cfg(target_arch = "wasm32")]
+pub mod web;

@@ -1,0 +1,407 @@
+//! `mount(element, options)`: the one entry point the script tag, the custom element and the
+//! npm package share. It gives the widget an open shadow root (so host CSS cannot reach in and
+//! ours cannot leak out), reads the browser's clues for detection, and returns a `Handle`.
+
+use super::platform::{browser_time_zone, BrowserPlatform};
+use super::styles;
+use crate::components::ui::{PlatformRef, WidgetEvent};
+use crate::components::{App, AppProps};
+use crate::core::data::{Hotline, Quote};
+use crate::core::detect::{self, Clues};
+use crate::core::directory::Directory;
+use crate::core::i18n::Lang;
+use crate::core::options::Options;
+use crate::core::validate::{row_label, RowError};
+use crate::core::{builtin, is_country, zone_country};
+use js_sys::{Array, Function, Object, Reflect};
+use std::cell::RefCell;
+use std::collections::HashSet;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, ShadowRoot, ShadowRootInit, ShadowRootMode};
+use yew::AppHandle;
+
+/// Options that are data or code rather than attribute-like values.
+const STRUCTURED: [&str; 3] = ["hotlines", "quotes", "onEvent"];
+
+struct Instance {
+    app: AppHandle<App>,
+    host: Element,
+    platform: PlatformRef,
+    /// Warnings already said, so each is said once.
+    warned: HashSet<String>,
+    /// Partner rows from `hotlines` and `hotlines-url`, kept across `update()`.
+    js_rows: Option<JsValue>,
+    url_rows: Option<JsValue>,
+    loaded_url: Option<String>,
+    on_event: Option<Function>,
+    props: AppProps,
+}
+
+thread_local! {
+    /// Mounted instances by host element: mounting again into one element replaces the widget.
+    static INSTANCES: RefCell<Vec<(Element, Rc<RefCell<Option<Instance>>>)>> = const { RefCell::new(Vec::new()) };
+    static PLATFORM: PlatformRef = PlatformRef(Rc::new(BrowserPlatform::default()));
+}
+
+/// A mounted widget: `update(options)` applies new options, `destroy()` removes it and releases
+/// every timer and listener.
+#[wasm_bindgen]
+pub struct Handle {
+    instance: Rc<RefCell<Option<Instance>>>,
+}
+
+fn warn(warned: &mut HashSet<String>, message: String) {
+    if warned.insert(message.clone()) {
+        web_sys::console::warn_1(&message.into());
+    }
+}
+
+/// Attribute-like options as name/value strings: strings as they are, booleans and numbers
+/// written out, arrays joined with commas (`sections: ["quotes", "hotlines"]`).
+fn option_pairs(options: &JsValue) -> Vec<(String, String)> {
+    let Some(object) = options.dyn_ref::<Object>() else { return Vec::new() };
+    let mut pairs = Vec::new();
+    for entry in Object::entries(object).iter() {
+        let entry: Array = entry.unchecked_into();
+        let key = entry.get(0).as_string().unwrap_or_default();
+        let value = entry.get(1);
+        if STRUCTURED.contains(&key.as_str()) || value.is_undefined() || value.is_null() {
+            continue;
+        }
+        let text = if let Some(s) = value.as_string() {
+            s
+        } else if let Some(b) = value.as_bool() {
+            b.to_string()
+        } else if let Some(n) = value.as_f64() {
+            n.to_string()
+        } else if Array::is_array(&value) {
+            Array::from(&value).iter().filter_map(|v| v.as_string()).collect::<Vec<_>>().join(",")
+        } else {
+            format!("{value:?}")
+        };
+        pairs.push((key, text));
+    }
+    pairs
+}
+
+fn get(options: &JsValue, key: &str) -> Option<JsValue> {
+    Reflect::get(options, &key.into()).ok().filter(|v| !v.is_undefined() && !v.is_null())
+}
+
+/// Partner rows, each deserialized on its own so one broken row costs only itself.
+fn partner_rows(source: &str, rows: &JsValue) -> Vec<Result<Hotline, RowError>> {
+    let list = get(rows, "hotlines").unwrap_or_else(|| rows.clone());
+    if !Array::is_array(&list) {
+        return vec![Err(RowError { row: source.into(), field: "hotlines".into(), problem: "expected an array of hotline rows".into() })];
+    }
+    Array::from(&list)
+        .iter()
+        .enumerate()
+        .map(|(i, row)| {
+            let id = get(&row, "id").and_then(|v| v.as_string());
+            serde_wasm_bindgen::from_value::<Hotline>(row).map_err(|e| RowError {
+                row: row_label(source, i, id.as_deref()),
+                field: field_of(&e.to_string()),
+                problem: e.to_string(),
+            })
+        })
+        .collect()
+}
+
+/// The field a serde message names (`missing field `country``), or `row` when it names none.
+fn field_of(message: &str) -> String {
+    message.split('`').nth(1).map(str::to_string).unwrap_or_else(|| "row".into())
+}
+
+fn partner_quotes(value: Option<JsValue>, warned: &mut HashSet<String>) -> Rc<[Quote]> {
+    let mut quotes: Vec<Quote> = builtin::QUOTES.to_vec();
+    if let Some(list) = value {
+        if !Array::is_array(&list) {
+            warn(warned, "freedom-widget: option \"quotes\": expected an array of {text, speaker, date?, context?}; ignored".into());
+        } else {
+            for (i, q) in Array::from(&list).iter().enumerate() {
+                match serde_wasm_bindgen::from_value::<Quote>(q) {
+                    Ok(q) if !q.text.trim().is_empty() && !q.speaker.trim().is_empty() => quotes.push(q),
+                    Ok(_) => warn(warned, format!("freedom-widget: quotes[{i}]: needs text and speaker; skipped")),
+                    Err(e) => warn(warned, format!("freedom-widget: quotes[{i}]: {e}; skipped")),
+                }
+            }
+        }
+    }
+    quotes.into()
+}
+
+fn browser_languages() -> Vec<String> {
+    let Some(window) = web_sys::window() else { return Vec::new() };
+    let list = window.navigator().languages();
+    let mut out: Vec<String> = list.iter().filter_map(|v| v.as_string()).collect();
+    if out.is_empty() {
+        out.extend(window.navigator().language());
+    }
+    out
+}
+
+fn page_language() -> Option<String> {
+    let lang = web_sys::window()?.document()?.document_element()?.get_attribute("lang")?;
+    (!lang.trim().is_empty()).then_some(lang)
+}
+
+/// Everything the app needs from options and the browser, and what was wrong with them.
+fn build_props(options: &Options, platform: PlatformRef, quotes: Rc<[Quote]>, directory: Rc<Directory>, on_event: yew::Callback<WidgetEvent>, hydrating: bool) -> AppProps {
+    let languages = browser_languages();
+    let zone = browser_time_zone();
+    let clues = Clues {
+        option: options.country.as_deref(),
+        languages: &languages,
+        time_zone: zone.as_deref(),
+        fallback: options.fallback_country.as_deref(),
+    };
+    let detected = detect::detect(&clues, is_country, zone_country);
+    let page = page_language();
+    let lang = Lang::negotiate(options.lang.iter().map(String::as_str).chain(page.as_deref()).chain(languages.iter().map(String::as_str)));
+    AppProps { options: Rc::new(options.clone()), directory, quotes, detected, lang, platform, hydrating, on_event }
+}
+
+fn language_warning(options: &Options) -> Option<String> {
+    let asked = options.lang.as_deref()?;
+    let got = Lang::negotiate([asked]);
+    (got == Lang::En && !asked.to_ascii_lowercase().starts_with("en")).then(|| {
+        format!("freedom-widget: option \"lang\" = {asked:?}: no translation for this language yet; using English")
+    })
+}
+
+/// Turns widget events into DOM events on the host (`freedom-widget:call`, …), which bubble
+/// out of the shadow root, and calls the partner's `onEvent` if given. Nothing leaves the page.
+fn event_callback(host: Element, on_event: Option<Function>) -> yew::Callback<WidgetEvent> {
+    yew::Callback::from(move |event: WidgetEvent| {
+        let detail = Object::new();
+        let set = |k: &str, v: &str| {
+            let _ = Reflect::set(&detail, &k.into(), &v.into());
+        };
+        let name = match &event {
+            WidgetEvent::Call { country, hotline, channel } => {
+                set("country", country);
+                set("hotline", hotline);
+                set("channel", channel);
+                "call"
+            }
+            WidgetEvent::CountryChange { country, chosen_by } => {
+                set("country", country);
+                set("chosenBy", chosen_by);
+                "country-change"
+            }
+            WidgetEvent::QuickExit => "quick-exit",
+        };
+        let init = web_sys::CustomEventInit::new();
+        init.set_bubbles(true);
+        init.set_composed(true);
+        init.set_detail(&detail);
+        if let Ok(e) = web_sys::CustomEvent::new_with_event_init_dict(&format!("freedom-widget:{name}"), &init) {
+            let _ = host.dispatch_event(&e);
+        }
+        if let Some(f) = &on_event {
+            // A partner's handler that throws must not break the widget.
+            let _ = f.call2(&JsValue::NULL, &name.into(), &detail);
+        }
+    })
+}
+
+fn shadow_root_of(host: &Element) -> Result<ShadowRoot, JsValue> {
+    match host.shadow_root() {
+        Some(root) => Ok(root),
+        None => host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open)),
+    }
+}
+
+/// Mounts the widget into `host` (inside an open shadow root) and returns its handle.
+/// Mounting again into the same element replaces the first widget.
+#[wasm_bindgen]
+pub fn mount(host: Element, options: JsValue) -> Result<Handle, JsValue> {
+    let previous = INSTANCES.with(|list| list.borrow().iter().find(|(e, _)| *e == host).map(|(_, i)| i.clone()));
+    if let Some(previous) = previous {
+        Handle { instance: previous }.destroy();
+    }
+    let shadow = shadow_root_of(&host)?;
+    styles::adopt(&shadow)?;
+    let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
+    let root = document.create_element("div")?;
+    root.set_class_name("fw-mount");
+    // Clear a fallback the loader may have put there, then mount.
+    shadow.set_inner_html("");
+    shadow.append_child(&root)?;
+
+    let mut warned = HashSet::new();
+    let (parsed, warnings) = Options::from_pairs(option_pairs(&options).iter().map(|(k, v)| (k.as_str(), v.as_str())), is_country);
+    for w in warnings {
+        warn(&mut warned, w.to_string());
+    }
+    if let Some(w) = language_warning(&parsed) {
+        warn(&mut warned, w);
+    }
+    let on_event = get(&options, "onEvent").and_then(|f| f.dyn_into::<Function>().ok());
+    let js_rows = get(&options, "hotlines");
+    let quotes = partner_quotes(get(&options, "quotes"), &mut warned);
+    let platform = PLATFORM.with(Clone::clone);
+    let mut instance = Instance {
+        app: yew::Renderer::<App>::with_root_and_props(root.clone(), placeholder_props(&platform)).render(),
+        host: host.clone(),
+        platform: platform.clone(),
+        warned,
+        js_rows,
+        url_rows: None,
+        loaded_url: None,
+        on_event,
+        props: placeholder_props(&platform),
+    };
+    let directory = directory_for(&mut instance);
+    let props = build_props(&parsed, platform, quotes, directory, event_callback(host.clone(), instance.on_event.clone()), false);
+    instance.props = props.clone();
+    instance.app.update(props);
+    let cell = Rc::new(RefCell::new(Some(instance)));
+    INSTANCES.with(|list| list.borrow_mut().push((host, cell.clone())));
+    load_partner_url(&cell, parsed.hotlines_url.clone());
+    Ok(Handle { instance: cell })
+}
+
+fn placeholder_props(platform: &PlatformRef) -> AppProps {
+    AppProps {
+        options: Rc::new(Options::default()),
+        directory: Rc::new(Directory::default()),
+        quotes: builtin::QUOTES.to_vec().into(),
+        detected: None,
+        lang: Lang::En,
+        platform: platform.clone(),
+        hydrating: false,
+        on_event: Default::default(),
+    }
+}
+
+/// The directory with the partner's rows from the options object and the URL, warning once per bad row.
+fn directory_for(instance: &mut Instance) -> Rc<Directory> {
+    let mut rows = Vec::new();
+    if let Some(js) = &instance.js_rows {
+        rows.extend(partner_rows("options.hotlines", js));
+    }
+    if let (Some(url_rows), Some(url)) = (&instance.url_rows, &instance.loaded_url) {
+        rows.extend(partner_rows(url, url_rows));
+    }
+    if rows.is_empty() {
+        return Rc::new(Directory::default());
+    }
+    let (directory, problems) = Directory::with_partner_rows(rows);
+    for p in problems {
+        warn(&mut instance.warned, format!("freedom-widget: partner hotline skipped: {p}"));
+    }
+    Rc::new(directory)
+}
+
+/// Fetches a partner's same-origin JSON file. A failure (another origin, 404, bad JSON, no
+/// answer within 5 s) keeps the built-in data and warns once.
+fn load_partner_url(cell: &Rc<RefCell<Option<Instance>>>, url: Option<String>) {
+    let Some(url) = url else { return };
+    let cell = cell.clone();
+    wasm_bindgen_futures::spawn_local(async move {
+        let result = fetch_json(&url).await;
+        let mut guard = cell.borrow_mut();
+        let Some(instance) = guard.as_mut() else { return };
+        match result {
+            Ok(rows) => {
+                instance.url_rows = Some(rows);
+                instance.loaded_url = Some(url);
+                let directory = directory_for(instance);
+                instance.props.directory = directory;
+                let props = instance.props.clone();
+                instance.app.update(props);
+            }
+            Err(why) => warn(&mut instance.warned, format!("freedom-widget: option \"hotlines-url\" = {url:?}: {why}; using the built-in data")),
+        }
+    });
+}
+
+async fn fetch_json(url: &str) -> Result<JsValue, String> {
+    use wasm_bindgen_futures::JsFuture;
+    let window = web_sys::window().ok_or("no window")?;
+    let base = window.document().and_then(|d| d.base_uri().ok().flatten()).unwrap_or_default();
+    let resolved = web_sys::Url::new_with_base(url, &base).map_err(|_| "not a valid URL".to_string())?;
+    let origin = window.location().origin().unwrap_or_default();
+    if resolved.origin() != origin {
+        return Err(format!("must be on this site ({origin}), not {}", resolved.origin()));
+    }
+    let controller = web_sys::AbortController::new().map_err(|_| "cannot time out")?;
+    let init = web_sys::RequestInit::new();
+    init.set_signal(Some(&controller.signal()));
+    init.set_credentials(web_sys::RequestCredentials::SameOrigin);
+    let abort = controller.clone();
+    let timer = gloo::timers::callback::Timeout::new(5_000, move || abort.abort());
+    let response = JsFuture::from(window.fetch_with_str_and_init(&resolved.href(), &init)).await;
+    drop(timer);
+    let response: web_sys::Response = response.map_err(|_| "did not load within 5 s or was blocked".to_string())?.unchecked_into();
+    if !response.ok() {
+        return Err(format!("the server answered {}", response.status()));
+    }
+    let json = response.json().map_err(|_| "not JSON")?;
+    JsFuture::from(json).await.map_err(|_| "not valid JSON".to_string())
+}
+
+#[wasm_bindgen]
+impl Handle {
+    /// Applies new options (the same keys as `mount`); unknown or bad values warn and keep defaults.
+    pub fn update(&self, options: JsValue) {
+        let mut guard = self.instance.borrow_mut();
+        let Some(instance) = guard.as_mut() else { return };
+        let (parsed, warnings) = Options::from_pairs(option_pairs(&options).iter().map(|(k, v)| (k.as_str(), v.as_str())), is_country);
+        for w in warnings {
+            warn(&mut instance.warned, w.to_string());
+        }
+        if let Some(w) = language_warning(&parsed) {
+            warn(&mut instance.warned, w);
+        }
+        if let Some(f) = get(&options, "onEvent").and_then(|f| f.dyn_into::<Function>().ok()) {
+            instance.on_event = Some(f);
+        }
+        if let Some(rows) = get(&options, "hotlines") {
+            instance.js_rows = Some(rows);
+        }
+        let quotes = match get(&options, "quotes") {
+            Some(q) => partner_quotes(Some(q), &mut instance.warned),
+            None => instance.props.quotes.clone(),
+        };
+        let directory = directory_for(instance);
+        let url_changed = parsed.hotlines_url != instance.loaded_url;
+        let props = build_props(&parsed, instance.platform.clone(), quotes, directory, event_callback(instance.host.clone(), instance.on_event.clone()), false);
+        instance.props = props.clone();
+        instance.app.update(props);
+        drop(guard);
+        if url_changed {
+            load_partner_url(&self.instance, parsed.hotlines_url);
+        }
+    }
+
+    /// Removes the widget, its timers and listeners, and empties the element's shadow root.
+    pub fn destroy(&self) {
+        let Some(instance) = self.instance.borrow_mut().take() else { return };
+        INSTANCES.with(|list| list.borrow_mut().retain(|(_, i)| !Rc::ptr_eq(i, &self.instance)));
+        instance.app.destroy();
+        if let Some(shadow) = instance.host.shadow_root() {
+            shadow.set_inner_html("");
+        }
+    }
+}
+
+/// The standalone page: takes over the prerendered HTML in `root` (light DOM; the page links
+/// the same stylesheet the embed adopts), then detects the country and starts the clock.
+#[wasm_bindgen]
+pub fn hydrate_page(root: Element, options: JsValue) {
+    let mut warned = HashSet::new();
+    let (parsed, warnings) = Options::from_pairs(option_pairs(&options).iter().map(|(k, v)| (k.as_str(), v.as_str())), is_country);
+    for w in warnings {
+        warn(&mut warned, w.to_string());
+    }
+    let platform = PLATFORM.with(Clone::clone);
+    let props = build_props(&parsed, platform, builtin::QUOTES.to_vec().into(), Rc::new(Directory::default()), event_callback(root.clone(), None), true);
+    let app = yew::Renderer::<App>::with_root_and_props(root, props).hydrate();
+    // The page lives as long as the document.
+    std::mem::forget(app);
+}

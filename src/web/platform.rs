@@ -1,0 +1,118 @@
+//! `Platform` answered by the browser's own `Intl`: no bundled name tables, no time-zone data.
+
+use crate::core::hours::{WallTime, ZoneRules};
+use crate::core::i18n::Lang;
+use crate::core::platform::{Platform, StaticPlatform};
+use js_sys::{Array, Date, Object, Reflect};
+use std::cell::RefCell;
+use std::collections::HashMap;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = Intl, js_name = DisplayNames)]
+    type DisplayNames;
+    #[wasm_bindgen(constructor, js_namespace = Intl, js_class = "DisplayNames", catch)]
+    fn new(locales: &JsValue, options: &JsValue) -> Result<DisplayNames, JsValue>;
+    #[wasm_bindgen(method, catch)]
+    fn of(this: &DisplayNames, code: &str) -> Result<JsValue, JsValue>;
+
+    /// `Intl.DateTimeFormat`, bound with `catch`: an unknown time zone throws a RangeError.
+    #[wasm_bindgen(js_namespace = Intl, js_name = DateTimeFormat)]
+    type ZoneFormat;
+    #[wasm_bindgen(constructor, js_namespace = Intl, js_class = "DateTimeFormat", catch)]
+    fn new(locales: &JsValue, options: &JsValue) -> Result<ZoneFormat, JsValue>;
+    #[wasm_bindgen(method, js_name = formatToParts)]
+    fn format_to_parts(this: &ZoneFormat, date: &Date) -> Array;
+}
+
+fn options(pairs: &[(&str, &str)]) -> Object {
+    let o = Object::new();
+    for (k, v) in pairs {
+        let _ = Reflect::set(&o, &(*k).into(), &(*v).into());
+    }
+    o
+}
+
+fn locales(lang: Lang) -> Array {
+    Array::of1(&lang.tag().into())
+}
+
+#[derive(Default)]
+pub struct BrowserPlatform {
+    regions: RefCell<HashMap<Lang, Option<DisplayNames>>>,
+    languages: RefCell<HashMap<Lang, Option<DisplayNames>>>,
+    zones: RefCell<HashMap<String, Option<ZoneFormat>>>,
+}
+
+impl BrowserPlatform {
+    fn display_name(cache: &RefCell<HashMap<Lang, Option<DisplayNames>>>, kind: &str, lang: Lang, code: &str) -> Option<String> {
+        let mut cache = cache.borrow_mut();
+        let names = cache
+            .entry(lang)
+            .or_insert_with(|| DisplayNames::new(&locales(lang), &options(&[("type", kind), ("fallback", "none")])).ok());
+        names.as_ref()?.of(code).ok()?.as_string()
+    }
+}
+
+/// The visitor's own time zone, as the browser reports it.
+pub fn browser_time_zone() -> Option<String> {
+    let format = js_sys::Intl::DateTimeFormat::new(&Array::new(), &Object::new());
+    Reflect::get(&format.resolved_options(), &"timeZone".into()).ok()?.as_string()
+}
+
+impl ZoneRules for BrowserPlatform {
+    fn wall_time(&self, utc_ms: i64, zone: &str) -> Option<WallTime> {
+        let mut zones = self.zones.borrow_mut();
+        let format = zones.entry(zone.to_string()).or_insert_with(|| {
+            let o = options(&[("timeZone", zone), ("weekday", "short"), ("hour", "2-digit"), ("minute", "2-digit"), ("hourCycle", "h23")]);
+            // An unknown zone throws: the entry then shows its hours as text.
+            ZoneFormat::new(&Array::of1(&"en-US".into()), &o).ok()
+        });
+        let parts = format.as_ref()?.format_to_parts(&Date::new(&(utc_ms as f64).into()));
+        let (mut weekday, mut hour, mut minute) = (None, None, None);
+        for part in parts.iter() {
+            let get = |k: &str| Reflect::get(&part, &k.into()).ok().and_then(|v| v.as_string());
+            match get("type").as_deref() {
+                Some("weekday") => weekday = get("value").and_then(|d| ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"].iter().position(|x| *x == d)),
+                Some("hour") => hour = get("value").and_then(|h| h.parse::<u16>().ok()),
+                Some("minute") => minute = get("value").and_then(|m| m.parse::<u16>().ok()),
+                _ => {}
+            }
+        }
+        Some(WallTime { weekday: weekday? as u8, minute: (hour? % 24) * 60 + minute? })
+    }
+}
+
+impl Platform for BrowserPlatform {
+    fn country_name(&self, code: &str, lang: Lang) -> String {
+        Self::display_name(&self.regions, "region", lang, code).unwrap_or_else(|| StaticPlatform.country_name(code, lang))
+    }
+    fn language_name(&self, tag: &str, lang: Lang) -> String {
+        Self::display_name(&self.languages, "language", lang, tag).unwrap_or_else(|| tag.to_string())
+    }
+    fn date(&self, ymd: &str, lang: Lang) -> String {
+        let parts: Vec<u32> = ymd.split('-').filter_map(|p| p.parse().ok()).collect();
+        let [y, m, d] = parts[..] else { return ymd.to_string() };
+        let date = Date::new(&Date::utc(y as f64, (m - 1) as f64).into());
+        date.set_utc_date(d);
+        let format = js_sys::Intl::DateTimeFormat::new(&locales(lang), &options(&[("dateStyle", "medium"), ("timeZone", "UTC")]));
+        format.format().call1(&format, &date).ok().and_then(|s| s.as_string()).unwrap_or_else(|| ymd.to_string())
+    }
+    fn now_ms(&self) -> Option<i64> {
+        Some(Date::now() as i64)
+    }
+    fn visitor_zone(&self) -> Option<String> {
+        browser_time_zone()
+    }
+    fn weekday_time(&self, at: WallTime, with_day: bool, lang: Lang) -> String {
+        // 1 January 2024 was a Monday: day 1 + weekday is that weekday, formatted in UTC.
+        let ms = Date::utc(2024.0, 0.0) + (at.weekday as f64) * 86_400_000.0 + (at.minute as f64) * 60_000.0;
+        let mut o = vec![("timeZone", "UTC"), ("hour", "2-digit"), ("minute", "2-digit")];
+        if with_day {
+            o.push(("weekday", "short"));
+        }
+        let format = js_sys::Intl::DateTimeFormat::new(&locales(lang), &options(&o));
+        format.format().call1(&format, &Date::new(&ms.into())).ok().and_then(|s| s.as_string()).unwrap_or_else(|| StaticPlatform.weekday_time(at, with_day, lang))
+    }
+}
