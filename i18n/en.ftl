@@ -11,7 +11,6 @@ chosen-timezone = Shown for { $country } because of your device's time zone.
 chosen-fallback = Shown for { $country }, this website's default.
 chosen-visitor = Shown for { $country }, as you chose.
 chosen-none = Choose your country to see its hotlines.
-change-country = Change country
 search-label = Find your country
 search-hint = Type a country name or code, in any language.
 search-count = Countries found: { $count }

@@ -28,12 +28,35 @@ pub fn render_page(options: Options, lang: Lang) -> String {
     futures::executor::block_on(yew::LocalServerRenderer::<App>::with_props(props).render())
 }
 
+/// One line per country for the embed's no-wasm fallback: the first line's first phone number.
+fn fallback_table() -> String {
+    let directory = Directory::default();
+    let mut table = serde_json::Map::new();
+    for country in builtin::COUNTRIES {
+        let line = directory.hotlines_in(country.code).iter().find_map(|h| {
+            let c = h.channels.iter().find(|c| c.kind == freedom_widget::core::data::ChannelKind::Phone)?;
+            Some((h, c, c.number()?))
+        });
+        if let Some((h, c, number)) = line {
+            let display = c.display.as_deref().unwrap_or(number);
+            table.insert(country.code.into(), serde_json::json!({ "name": &*h.name, "tel": number, "display": display }));
+        }
+    }
+    serde_json::to_string_pretty(&table).unwrap() + "\n"
+}
+
 fn main() {
-    let path = std::env::args().nth(1).expect("usage: prerender <index.html>");
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.first().map(String::as_str) == Some("--fallback") {
+        let path = args.get(1).expect("usage: prerender --fallback <out.json>");
+        std::fs::write(path, fallback_table()).unwrap();
+        return;
+    }
+    let path = args.first().cloned().expect("usage: prerender <index.html>");
     let page = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
     const MARKER: &str = "<!--prerender-->";
     assert!(page.contains(MARKER), "{path} has no {MARKER} marker");
-    let html = render_page(Options { quick_exit: Some(true), ..Options::default() }, Lang::En);
+    let html = render_page(Options { quick_exit: Some(true), ..Options::page_defaults() }, Lang::En);
     std::fs::write(&path, page.replacen(MARKER, &html, 1)).unwrap();
     eprintln!("prerender: wrote {} bytes of widget HTML into {path}", html.len());
 }

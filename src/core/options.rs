@@ -141,6 +141,11 @@ fn parse_bool(v: &str) -> Option<bool> {
 }
 
 impl Options {
+    /// The standalone page's options when its URL sets none: what the page is prerendered with.
+    pub fn page_defaults() -> Options {
+        Options::default()
+    }
+
     /// Parses option name/value pairs. Unknown names and bad values become warnings; the
     /// option keeps its default. `is_country` says which codes the widget knows.
     pub fn from_pairs<'a>(
@@ -176,16 +181,21 @@ impl Options {
                 }
                 "sections" => {
                     let mut sections = Vec::new();
+                    let mut problems = Vec::new();
                     for part in v.split(',').map(str::trim).filter(|p| !p.is_empty()) {
                         match Section::ALL.iter().find(|s| s.as_str().eq_ignore_ascii_case(part)) {
                             Some(s) if !sections.contains(s) => sections.push(*s),
-                            Some(_) => warn(format!("section \"{part}\" is listed twice; shown once")),
-                            None => warn(format!("unknown section \"{part}\" (expected hotlines, explainer or quotes); skipped")),
+                            Some(_) => problems.push(format!("\"{part}\" is listed twice")),
+                            None => problems.push(format!("\"{part}\" is not a section")),
                         }
                     }
+                    // One warning per bad value, however many parts of it are wrong.
                     if sections.is_empty() {
-                        warn("no known section; showing all".into());
+                        warn("expected a comma list of hotlines, explainer, quotes; showing all".into());
                     } else {
+                        if !problems.is_empty() {
+                            warn(format!("{}; showing {}", problems.join(", "), sections.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(",")));
+                        }
                         o.sections = sections;
                     }
                 }

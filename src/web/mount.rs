@@ -399,9 +399,14 @@ pub fn hydrate_page(root: Element, options: JsValue) {
     for w in warnings {
         warn(&mut warned, w.to_string());
     }
+    // The prerender used the page's defaults; options from a deep link change the markup, so
+    // those pages render afresh instead of hydrating markup that no longer matches.
+    let prerendered = parsed == crate::core::options::Options::page_defaults();
+    let parsed = crate::core::options::Options { quick_exit: parsed.quick_exit.or(Some(true)), ..parsed };
     let platform = PLATFORM.with(Clone::clone);
-    let props = build_props(&parsed, platform, builtin::QUOTES.to_vec().into(), Rc::new(Directory::default()), event_callback(root.clone(), None), true);
-    let app = yew::Renderer::<App>::with_root_and_props(root, props).hydrate();
+    let props = build_props(&parsed, platform, builtin::QUOTES.to_vec().into(), Rc::new(Directory::default()), event_callback(root.clone(), None), prerendered);
+    let renderer = yew::Renderer::<App>::with_root_and_props(root, props);
+    let app = if prerendered { renderer.hydrate() } else { renderer.render() };
     // The page lives as long as the document.
     std::mem::forget(app);
 }

@@ -1,0 +1,2 @@
+// "freedom-widget/element" defines <freedom-widget> as a side effect.
+export {};

@@ -1,0 +1,4 @@
+// npm "freedom-widget/element": defines <freedom-widget>; importing it twice is harmless.
+import { define } from "./index.js";
+
+define();

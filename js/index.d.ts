@@ -1,0 +1,134 @@
+// Types for the freedom-widget npm package. Option names mirror OPTION_SPECS in
+// src/core/options.rs (checked by tests/options_documented.rs).
+
+/** A country code: ISO 3166-1 alpha-2, e.g. "TH" (XK for Kosovo). */
+export type CountryCode = string;
+export type Section = "hotlines" | "explainer" | "quotes";
+export type Layout = "full" | "compact" | "banner";
+export type Theme = "light" | "dark" | "auto";
+export type ChannelKind = "phone" | "sms" | "whatsapp" | "email" | "chat" | "web";
+
+/** One way to reach a hotline; which fields apply depends on `kind` (see data/SOURCES.md). */
+export interface Channel {
+  kind: ChannelKind;
+  /** The number as the source writes it. */
+  display?: string;
+  /** International format, e.g. "+18883737888". */
+  e164?: string;
+  /** Digits dialled inside the country (short codes). */
+  dial?: string;
+  /** SMS keyword. */
+  body?: string;
+  address?: string;
+  url?: string;
+  note?: string;
+}
+
+/** A partner's hotline row: validated like the built-in data; a bad row is skipped with a warning. */
+export interface HotlineRow {
+  /** Same id as a built-in row corrects it; a new id adds a line to its country. */
+  id: string;
+  country: CountryCode;
+  organisation: string;
+  name: string;
+  scope: "trafficking" | "general";
+  audience?: string;
+  channels: Channel[];
+  hours?: { always: true } | { tz: string; weekly: { days: string; open: string; close: string }[] };
+  hours_text?: string;
+  languages?: string[];
+  languages_note?: string;
+  /** The public page the row was read from (https:// or http://). */
+  source_url: string;
+  /** Date the row was checked against its source, YYYY-MM-DD. */
+  checked: string;
+}
+
+export interface QuoteRow {
+  id: string;
+  /** Verbatim. */
+  text: string;
+  speaker: string;
+  date?: string;
+  context?: string;
+}
+
+export type WidgetEventName = "call" | "country-change" | "quick-exit";
+export interface WidgetEventDetail {
+  country?: CountryCode;
+  hotline?: string;
+  channel?: ChannelKind;
+  chosenBy?: "option" | "language" | "time-zone" | "fallback" | "visitor";
+}
+
+export interface Options {
+  /** Country shown first; overrides detection. */
+  country?: CountryCode;
+  /** Country used when detection finds none. */
+  fallbackCountry?: CountryCode;
+  /** Language of the widget, e.g. "es". */
+  lang?: string;
+  /** Sections in the order to show them: an array or a comma list. */
+  sections?: Section[] | string;
+  layout?: Layout;
+  theme?: Theme;
+  /** Quick exit button and Shift×3 shortcut (default off in embeds). */
+  quickExit?: boolean;
+  /** Where quick exit goes (https://). */
+  quickExitUrl?: string;
+  /** Target of "Report an outdated number": https:// URL or mailto: address. */
+  reportUrl?: string;
+  /** Same-origin URL of a JSON file of HotlineRow (an array, or { hotlines: [...] }). */
+  hotlinesUrl?: string;
+  /** Use the host page's font. */
+  hostFonts?: boolean;
+  /** Rows that add to or correct the built-in data. */
+  hotlines?: HotlineRow[];
+  /** Quotes shown after the built-in ones. */
+  quotes?: QuoteRow[];
+  /** Called for each widget event; the same events bubble from the element as `freedom-widget:<name>`. */
+  onEvent?: (name: WidgetEventName, detail: WidgetEventDetail) => void;
+}
+
+export interface Handle {
+  /** Resolves when the widget is on screen (or its fallback is). */
+  readonly ready: Promise<void>;
+  /** Applies new options, merged over the current ones. */
+  update(options: Options): void;
+  /** Removes the widget and releases its timers and listeners. */
+  destroy(): void;
+}
+
+/** Mounts the widget into `element`, in an open shadow root. Mounting again replaces it. */
+export function mount(element: Element, options?: Options): Handle;
+/** Loads the wasm module (shared by every widget on the page). */
+export function load(): Promise<unknown>;
+/** Defines the custom element (default name `freedom-widget`); safe to call twice. */
+export function define(name?: string): void;
+export class FreedomWidgetElement extends HTMLElement {}
+
+/** Attributes of `<freedom-widget>` (and `data-` attributes of the script tag). */
+export interface FreedomWidgetAttributes {
+  country?: string;
+  "fallback-country"?: string;
+  lang?: string;
+  sections?: string;
+  layout?: Layout;
+  theme?: Theme;
+  "quick-exit"?: "true" | "false" | "";
+  "quick-exit-url"?: string;
+  "report-url"?: string;
+  "hotlines-url"?: string;
+  "host-fonts"?: "true" | "false" | "";
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    "freedom-widget": FreedomWidgetElement;
+  }
+  interface HTMLElementEventMap {
+    "freedom-widget:call": CustomEvent<WidgetEventDetail>;
+    "freedom-widget:country-change": CustomEvent<WidgetEventDetail>;
+    "freedom-widget:quick-exit": CustomEvent<WidgetEventDetail>;
+  }
+}

@@ -1,0 +1,72 @@
+// Trunk post_build hook: turns Trunk's output into the release layout (see README, "Build layout").
+// - embed/: embed.js (script-tag door), index.js + element.js (npm), types, the wasm and its
+//   glue, and fallback-<hash>.json (one line per country, read only if the wasm cannot run);
+// - page-<hash>.js replaces Trunk's inline start-up script, so the page runs under a CSP with
+//   no 'unsafe-inline';
+// - index.html gets the prerendered widget (Yew SSR, natively) so it reads without JavaScript.
+import { createHash } from "node:crypto";
+import { execFileSync } from "node:child_process";
+import { copyFileSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+
+const staging = process.env.TRUNK_STAGING_DIR;
+const source = process.env.TRUNK_SOURCE_DIR ?? process.cwd();
+if (!staging) throw new Error("post-build.mjs runs as Trunk's post_build hook (TRUNK_STAGING_DIR unset)");
+const embed = join(staging, "embed");
+const src = (p) => join(source, p);
+const hash = (text) => createHash("sha256").update(text).digest("hex").slice(0, 16);
+
+const files = readdirSync(embed);
+const glue = files.find((f) => f.endsWith(".js") && !f.includes("_bg") && /^freedom[-_]widget-[0-9a-f]+\.js$/.test(f));
+const wasm = files.find((f) => f.endsWith("_bg.wasm"));
+if (!glue || !wasm) throw new Error(`post-build: no wasm-bindgen output in ${embed}: ${files.join(", ")}`);
+
+// The option attributes, read from their one declaration in Rust.
+const optionsRs = readFileSync(src("src/core/options.rs"), "utf8");
+const attributes = [...optionsRs.matchAll(/OptionSpec \{ attribute: "([a-z-]+)"/g)].map((m) => m[1]);
+if (attributes.length === 0) throw new Error("post-build: no OptionSpec found in src/core/options.rs");
+
+// The :host rules of the widget's stylesheet, adopted before the wasm arrives.
+const css = readFileSync(src("static/widget.css"), "utf8");
+const hostCss = [...css.matchAll(/^:host[^{]*\{[^}]*\}/gm)].map((m) => m[0]).join("\n");
+
+// Fallback lines, generated natively from the validated data.
+const cargo = ["run", "--quiet", "--features", "native-tools", "--bin", "prerender", "--"];
+const fallbackTmp = join(embed, "fallback.json");
+execFileSync("cargo", [...cargo, "--fallback", fallbackTmp], { cwd: source, stdio: "inherit" });
+const fallbackText = readFileSync(fallbackTmp, "utf8");
+const fallback = `fallback-${hash(fallbackText)}.json`;
+renameSync(fallbackTmp, join(embed, fallback));
+
+const fill = (text) =>
+  text
+    .replaceAll("__OPTION_ATTRIBUTES__", JSON.stringify(attributes))
+    .replaceAll("__HOST_CSS__", JSON.stringify(hostCss))
+    .replaceAll("__GLUE__", glue)
+    .replaceAll("__WASM__", wasm)
+    .replaceAll("__FALLBACK__", fallback)
+    .replaceAll("__DIRECTORY__", "../index.html");
+
+const core = fill(readFileSync(src("js/widget.js"), "utf8"));
+writeFileSync(join(embed, "index.js"), core);
+writeFileSync(join(embed, "embed.js"), core + readFileSync(src("js/embed-tail.js"), "utf8"));
+copyFileSync(src("js/element.js"), join(embed, "element.js"));
+for (const types of ["index.d.ts", "element.d.ts"]) copyFileSync(src(`js/${types}`), join(embed, types));
+
+// The page's start-up script, hashed, in place of Trunk's inline one.
+const pageJs = fill(readFileSync(src("js/page.js"), "utf8"));
+const pageName = `page-${hash(pageJs)}.js`;
+writeFileSync(join(staging, pageName), pageJs);
+const indexPath = join(staging, "index.html");
+let html = readFileSync(indexPath, "utf8");
+const inline = /<script type="module">[\s\S]*?<\/script>/g;
+if (!inline.test(html)) throw new Error("post-build: Trunk's start-up script not found in index.html");
+html = html.replace(inline, "").replace("</head>", `<script type="module" src="./${pageName}"></script>\n</head>`);
+writeFileSync(indexPath, html);
+execFileSync("cargo", [...cargo, indexPath], { cwd: source, stdio: "inherit" });
+
+// Subresource Integrity of the script tag's file, for the README snippet and the configurator.
+const embedJs = readFileSync(join(embed, "embed.js"));
+const sri = `sha384-${createHash("sha384").update(embedJs).digest("base64")}`;
+writeFileSync(join(embed, "integrity.json"), JSON.stringify({ "embed.js": sri }, null, 2) + "\n");
+console.log(`post-build: embed.js integrity ${sri}`);

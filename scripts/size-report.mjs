@@ -1,0 +1,32 @@
+// Prints raw, gzip and brotli bytes of every file in dist/, and the totals a visitor downloads
+// for each door. `--json` prints the same as JSON (used by the benchmark).
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
+import { brotliCompressSync, constants, gzipSync } from "node:zlib";
+
+const root = process.argv.find((a) => !a.startsWith("--") && a !== process.argv[0] && a !== process.argv[1]) ?? "dist";
+const walk = (dir) => readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? walk(join(dir, f)) : [join(dir, f)]));
+const sizes = {};
+for (const file of walk(root).sort()) {
+  const body = readFileSync(file);
+  sizes[relative(root, file)] = {
+    raw: body.length,
+    gzip: gzipSync(body, { level: 9 }).length,
+    brotli: brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  };
+}
+const pick = (test) => Object.entries(sizes).filter(([f]) => test(f));
+const sum = (entries) => entries.reduce((t, [, s]) => ({ raw: t.raw + s.raw, gzip: t.gzip + s.gzip, brotli: t.brotli + s.brotli }), { raw: 0, gzip: 0, brotli: 0 });
+const isRuntime = (f) => /^embed\/freedom-widget-[0-9a-f]+(_bg\.wasm|\.js)$/.test(f);
+const totals = {
+  "script-tag embed (embed.js + glue + wasm)": sum(pick((f) => f === "embed/embed.js" || isRuntime(f))),
+  "standalone page (html + css + page.js + glue + wasm)": sum(pick((f) => !f.startsWith("embed/") || isRuntime(f)).filter(([f]) => !f.includes("partners/"))),
+};
+if (process.argv.includes("--json")) {
+  console.log(JSON.stringify({ files: sizes, totals }, null, 2));
+} else {
+  const kb = (n) => `${(n / 1024).toFixed(1)} KB`.padStart(10);
+  console.log(`${"file".padEnd(52)}${"raw".padStart(10)}${"gzip".padStart(10)}${"brotli".padStart(10)}`);
+  for (const [f, s] of Object.entries(sizes)) console.log(`${f.padEnd(52)}${kb(s.raw)}${kb(s.gzip)}${kb(s.brotli)}`);
+  for (const [name, s] of Object.entries(totals)) console.log(`${("= " + name).padEnd(52)}${kb(s.raw)}${kb(s.gzip)}${kb(s.brotli)}`);
+}

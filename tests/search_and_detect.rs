@@ -1,0 +1,117 @@
+//! Finding a country by what a visitor types, and choosing the country to show first.
+
+use freedom_widget::core::builtin::COUNTRIES;
+use freedom_widget::core::detect::{detect, region_of, ChosenBy, Clues};
+use freedom_widget::core::search::{fold, search, SearchEntry};
+use freedom_widget::core::{is_country, zone_country};
+
+/// The index as the widget builds it, with the given localized names (English elsewhere).
+fn index(localized: &[(&str, &str)]) -> Vec<SearchEntry> {
+    COUNTRIES
+        .iter()
+        .map(|c| {
+            let shown = localized.iter().find(|(code, _)| *code == c.code).map_or(c.name, |(_, n)| n);
+            let mut other = vec![c.name];
+            other.extend_from_slice(c.aliases);
+            SearchEntry::new(c.code, shown.to_string(), &other)
+        })
+        .collect()
+}
+
+fn first(entries: &[SearchEntry], q: &str) -> &'static str {
+    search(entries, q, None).first().map(|e| e.code).unwrap_or("none")
+}
+
+#[test]
+fn folding_ignores_case_accents_and_punctuation() {
+    assert_eq!(fold("Côte d’Ivoire"), "cote d ivoire");
+    assert_eq!(fold("COTE D'IVOIRE"), "cote d ivoire");
+    assert_eq!(fold("México"), "mexico");
+    assert_eq!(fold("São Tomé & Príncipe"), "sao tome principe");
+    assert_eq!(fold("Việt Nam"), "viet nam");
+    assert_eq!(fold("Türkiye"), "turkiye");
+}
+
+#[test]
+fn accents_and_case_do_not_matter() {
+    let es = index(&[("MX", "México"), ("CI", "Côte d’Ivoire")]);
+    assert_eq!(first(&es, "mexico"), "MX");
+    assert_eq!(first(&es, "MÉXICO"), "MX");
+    assert_eq!(first(&es, "cote"), "CI");
+    assert_eq!(first(&es, "côte d'ivoire"), "CI");
+}
+
+#[test]
+fn english_names_codes_and_aliases() {
+    let en = index(&[]);
+    for (q, code) in [("USA", "US"), ("us", "US"), ("United States", "US"), ("UK", "GB"), ("Britain", "GB"),
+        ("great britain", "GB"), ("Ivory Coast", "CI"), ("Burma", "MM"), ("holland", "NL"), ("th", "TH"), ("Türkiye", "TR"), ("turkey", "TR")]
+    {
+        assert_eq!(first(&en, q), code, "searching {q:?}");
+    }
+}
+
+#[test]
+fn localized_name_in_another_script() {
+    let ja = index(&[("JP", "日本"), ("TH", "タイ")]);
+    assert_eq!(first(&ja, "日本"), "JP");
+    assert_eq!(first(&ja, "japan"), "JP", "the English name still matches");
+}
+
+#[test]
+fn typing_narrows_and_no_match_is_empty() {
+    let en = index(&[]);
+    let a = search(&en, "a", None).len();
+    let al = search(&en, "alb", None).len();
+    assert!(a > al && al >= 1);
+    assert!(search(&en, "zzzz", None).is_empty());
+}
+
+#[test]
+fn empty_query_lists_every_country_with_the_selected_one_first() {
+    let en = index(&[]);
+    let all = search(&en, "", Some("TH"));
+    assert_eq!(all.len(), COUNTRIES.len());
+    assert_eq!(all[0].code, "TH");
+}
+
+#[test]
+fn region_from_language_tags() {
+    assert_eq!(region_of("es-MX").as_deref(), Some("MX"));
+    assert_eq!(region_of("zh-Hant-TW").as_deref(), Some("TW"));
+    assert_eq!(region_of("pt_br").as_deref(), Some("BR"));
+    assert_eq!(region_of("es-419"), None);
+    assert_eq!(region_of("fr"), None);
+}
+
+fn run(option: Option<&str>, languages: &[&str], zone: Option<&str>, fallback: Option<&str>) -> Option<(String, ChosenBy)> {
+    let languages: Vec<String> = languages.iter().map(|s| s.to_string()).collect();
+    detect(&Clues { option, languages: &languages, time_zone: zone, fallback }, is_country, zone_country)
+}
+
+#[test]
+fn detection_order_option_language_zone_fallback_none() {
+    assert_eq!(run(Some("th"), &["es-MX"], Some("Asia/Tokyo"), None), Some(("TH".into(), ChosenBy::Option)));
+    assert_eq!(run(None, &["es-MX"], Some("Asia/Tokyo"), None), Some(("MX".into(), ChosenBy::Language("es-MX".into()))));
+    assert_eq!(run(None, &["es", "fr-CA"], None, None), Some(("CA".into(), ChosenBy::Language("fr-CA".into()))));
+    assert_eq!(run(None, &["es-419", "en"], Some("Asia/Tokyo"), None), Some(("JP".into(), ChosenBy::TimeZone("Asia/Tokyo".into()))));
+    assert_eq!(run(None, &["en"], Some("Etc/UTC"), Some("GB")), Some(("GB".into(), ChosenBy::Fallback)));
+    assert_eq!(run(None, &["en"], None, None), None);
+    // An unknown option is not a country: detection goes on.
+    assert_eq!(run(Some("QQ"), &["de-DE"], None, None), Some(("DE".into(), ChosenBy::Language("de-DE".into()))));
+}
+
+#[test]
+fn time_zone_table() {
+    for (zone, code) in [("America/Mexico_City", "MX"), ("Asia/Tokyo", "JP"), ("Asia/Calcutta", "IN"), ("Asia/Kolkata", "IN"),
+        ("Asia/Saigon", "VN"), ("Europe/Kiev", "UA"), ("Europe/Kyiv", "UA"), ("America/New_York", "US"), ("Europe/London", "GB"),
+        ("Asia/Manila", "PH"), ("Europe/Berlin", "DE"), ("Pacific/Truk", "FM")]
+    {
+        assert_eq!(zone_country(zone), Some(code), "{zone}");
+    }
+    assert_eq!(zone_country("Etc/UTC"), None);
+    // Every zone maps to a country the widget knows.
+    for (zone, code) in freedom_widget::core::builtin::TIME_ZONES {
+        assert!(is_country(code), "{zone} → {code}");
+    }
+}

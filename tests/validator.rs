@@ -1,0 +1,195 @@
+//! The validator: the built-in data passes, and each kind of bad row fails with a message
+//! naming the row and the field.
+
+use freedom_widget::core::builtin;
+use freedom_widget::core::data::Hotline;
+use freedom_widget::core::directory::Directory;
+use freedom_widget::core::validate::{check_across_rows, check_hotline, RowError};
+use freedom_widget::core::BuiltinReference;
+use serde_json::{json, Value};
+
+fn good_row() -> Value {
+    json!({
+        "id": "zz-test-line", "country": "US", "organisation": "Test Org", "name": "Test Line",
+        "scope": "trafficking",
+        "channels": [{"kind": "phone", "display": "1-888-373-7888", "e164": "+18883737888"}],
+        "hours": {"always": true}, "languages": ["en"],
+        "source_url": "https://example.org/page", "checked": "2026-11-25"
+    })
+}
+
+fn errors_for(row: Value) -> Vec<RowError> {
+    let h: Hotline = serde_json::from_value(row).expect("row deserializes");
+    check_hotline(&BuiltinReference, "hotlines", 7, &h)
+}
+
+fn with(path: &[&str], value: Value) -> Value {
+    let mut row = good_row();
+    let mut target = &mut row;
+    for (i, p) in path.iter().enumerate() {
+        if i + 1 == path.len() {
+            break;
+        }
+        target = match p.parse::<usize>() {
+            Ok(n) => &mut target[n],
+            Err(_) => &mut target[*p],
+        };
+    }
+    let last = path[path.len() - 1];
+    match last.parse::<usize>() {
+        Ok(n) => target[n] = value,
+        Err(_) => target[last] = value,
+    }
+    row
+}
+
+fn assert_fails(row: Value, field: &str, words: &str) {
+    let errors = errors_for(row);
+    let hit = errors.iter().find(|e| e.field == field);
+    let e = hit.unwrap_or_else(|| panic!("expected an error on `{field}`, got {errors:?}"));
+    assert_eq!(e.row, "hotlines[7] \"zz-test-line\"", "the message names the row");
+    assert!(e.to_string().contains(field) && e.to_string().contains(words), "message {e} should name {field} and say {words}");
+}
+
+#[test]
+fn a_good_row_passes() {
+    assert_eq!(errors_for(good_row()), vec![]);
+}
+
+#[test]
+fn built_in_data_is_valid_and_complete() {
+    for (i, h) in builtin::HOTLINES.iter().enumerate() {
+        assert_eq!(check_hotline(&BuiltinReference, "hotlines", i, h), vec![], "{}", h.id);
+    }
+    assert_eq!(check_across_rows(builtin::HOTLINES), vec![]);
+    // Every country of the reference data is in the directory, with its source and check date.
+    let reference: Value = serde_json::from_str(&std::fs::read_to_string("data/hotlines.json").unwrap()).unwrap();
+    let rows = reference["hotlines"].as_array().unwrap();
+    assert_eq!(builtin::HOTLINES.len(), rows.len());
+    let directory = Directory::default();
+    for row in rows {
+        let country = row["country"].as_str().unwrap();
+        let id = row["id"].as_str().unwrap();
+        let h = directory.hotlines_in(country).iter().find(|h| h.id == id).unwrap_or_else(|| panic!("{id} missing"));
+        assert_eq!(h.source_url, row["source_url"].as_str().unwrap());
+        assert_eq!(h.checked, row["checked"].as_str().unwrap());
+    }
+}
+
+#[test]
+fn the_project_copy_matches_the_shared_reference_with_its_listed_corrections() {
+    // On a clone without ../shared there is nothing to compare with.
+    let Ok(shared) = std::fs::read_to_string("../shared/data/hotlines.json") else { return };
+    let mut shared: Value = serde_json::from_str(&shared).unwrap();
+    let corrections: Value = serde_json::from_str(&std::fs::read_to_string("data/corrections.json").unwrap()).unwrap();
+    for c in corrections["corrections"].as_array().unwrap() {
+        let row = shared["hotlines"].as_array_mut().unwrap().iter_mut().find(|r| r["id"] == c["id"]).unwrap();
+        let mut target = row;
+        for step in c["path"].as_array().unwrap() {
+            target = match step {
+                Value::Number(n) => &mut target[n.as_u64().unwrap() as usize],
+                Value::String(s) => &mut target[s.as_str()],
+                _ => unreachable!(),
+            };
+        }
+        assert_eq!(*target, c["from"], "correction for {} still applies", c["id"]);
+        *target = c["to"].clone();
+    }
+    let ours: Value = serde_json::from_str(&std::fs::read_to_string("data/hotlines.json").unwrap()).unwrap();
+    assert!(ours == shared, "data/hotlines.json is out of step with ../shared: run `cargo run --features native-tools --bin import-data`");
+}
+
+#[test]
+fn bad_country_code() {
+    assert_fails(with(&["country"], json!("USA")), "country", "ISO 3166-1");
+    assert_fails(with(&["country"], json!("QQ")), "country", "ISO 3166-1");
+}
+
+#[test]
+fn bad_e164() {
+    assert_fails(with(&["channels", "0", "e164"], json!("18883737888")), "channels[0].e164", "E.164");
+    assert_fails(with(&["channels", "0", "e164"], json!("+1 888 373 7888")), "channels[0].e164", "E.164");
+    assert_fails(with(&["channels", "0", "e164"], json!("+0123456")), "channels[0].e164", "E.164");
+}
+
+#[test]
+fn phone_needs_a_number_and_a_display() {
+    assert_fails(with(&["channels", "0"], json!({"kind": "phone", "display": "911"})), "channels[0].e164", "needs e164 or dial");
+    assert_fails(with(&["channels", "0"], json!({"kind": "phone", "e164": "+18883737888"})), "channels[0].display", "as the source writes it");
+    assert_fails(with(&["channels", "0"], json!({"kind": "phone", "display": "x", "dial": "12a"})), "channels[0].dial", "digits");
+    assert_fails(with(&["channels", "0"], json!({"kind": "whatsapp", "display": "x", "dial": "1234"})), "channels[0].e164", "WhatsApp");
+}
+
+#[test]
+fn source_url_accepts_https_and_http_only() {
+    // SOURCES.md: http:// is allowed where the page is only known there (it wins over the "https").
+    assert_eq!(errors_for(with(&["source_url"], json!("http://www.Modernslaveryhelpline.org"))), vec![]);
+    assert_fails(with(&["source_url"], json!("ftp://example.org/x")), "source_url", "https://");
+    assert_fails(with(&["source_url"], json!("javascript:alert(1)")), "source_url", "https://");
+    assert_fails(with(&["source_url"], json!("https://example.org/a page")), "source_url", "https://");
+}
+
+#[test]
+fn verified_date_is_required_and_real() {
+    assert_fails(with(&["checked"], json!("")), "checked", "YYYY-MM-DD");
+    assert_fails(with(&["checked"], json!("2026-02-30")), "checked", "YYYY-MM-DD");
+    let mut row = good_row();
+    row.as_object_mut().unwrap().remove("checked");
+    assert!(serde_json::from_value::<Hotline>(row).unwrap_err().to_string().contains("checked"));
+}
+
+#[test]
+fn empty_channels_email_url_hours_and_languages() {
+    assert_fails(with(&["channels"], json!([])), "channels", "at least one");
+    assert_fails(with(&["channels", "0"], json!({"kind": "email", "address": "not-an-address"})), "channels[0].address", "email");
+    assert_fails(with(&["channels", "0"], json!({"kind": "web", "url": "https://080020100.bg (Report Now form)"})), "channels[0].url", "URL");
+    assert_fails(with(&["hours"], json!({"tz": "Mars/Olympus", "weekly": [{"days": "mon-fri", "open": "09:00", "close": "17:00"}]})), "hours.tz", "IANA");
+    assert_fails(with(&["hours"], json!({"tz": "Asia/Tokyo", "weekly": [{"days": "weekdays", "open": "09:00", "close": "17:00"}]})), "hours.weekly[0].days", "mon-fri");
+    assert_fails(with(&["hours"], json!({"tz": "Asia/Tokyo", "weekly": [{"days": "mon", "open": "9am", "close": "17:00"}]})), "hours.weekly[0].open", "HH:MM");
+    assert_fails(with(&["languages"], json!(["Spanish"])), "languages[0]", "BCP 47");
+    assert_fails(with(&["name"], json!("  ")), "name", "empty");
+}
+
+#[test]
+fn duplicate_country_and_number_across_rows() {
+    let a: Hotline = serde_json::from_value(good_row()).unwrap();
+    let mut b = a.clone();
+    b.id = "zz-other".into();
+    let errors = check_across_rows(&[a.clone(), b]);
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(errors[0].to_string().contains("+18883737888") && errors[0].row.contains("zz-other"));
+    // The same number twice within one row (a phone and a WhatsApp line) is one line, not a duplicate.
+    let mut c = a.clone();
+    let mut channels = c.channels.to_vec();
+    channels.push(serde_json::from_value(json!({"kind": "whatsapp", "display": "x", "e164": "+18883737888"})).unwrap());
+    c.channels = channels.into();
+    assert_eq!(check_across_rows(&[c]), vec![]);
+    // Duplicate ids are named too.
+    let errors = check_across_rows(&[a.clone(), a]);
+    assert!(errors.iter().any(|e| e.field == "id"));
+}
+
+#[test]
+fn partner_rows_correct_extend_and_skip() {
+    let mut fix: Hotline = serde_json::from_value(good_row()).unwrap();
+    fix.id = "us-national-human-trafficking-hotline".into();
+    fix.name = "Corrected name".into();
+    let extra: Hotline = serde_json::from_value(with(&["id"], json!("th-partner-line"))).map(|mut h: Hotline| {
+        h.country = "TH".into();
+        h
+    }).unwrap();
+    let bad: Hotline = serde_json::from_value(with(&["country"], json!("ZZZ"))).unwrap();
+    let before_th = Directory::default().hotlines_in("TH").len();
+    let (dir, problems) = Directory::with_partner_rows(vec![
+        Ok(fix),
+        Ok(extra),
+        Ok(bad),
+        Err(RowError { row: "hotlines[3]".into(), field: "country".into(), problem: "missing field `country`".into() }),
+    ]);
+    assert_eq!(problems.len(), 2, "{problems:?}");
+    assert!(problems[0].field == "country" && problems[0].row.contains("hotlines[2]"));
+    assert_eq!(dir.hotlines_in("US")[0].name, "Corrected name");
+    assert_eq!(dir.hotlines_in("TH").len(), before_th + 1);
+    assert_eq!(dir.hotlines_in("TH").last().unwrap().id, "th-partner-line");
+    assert_eq!(dir.hotlines().len(), builtin::HOTLINES.len() + 1);
+}
