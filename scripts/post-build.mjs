@@ -61,6 +61,8 @@ const indexPath = join(staging, "index.html");
 let html = readFileSync(indexPath, "utf8");
 const inline = /<script type="module">[\s\S]*?<\/script>/g;
 if (!inline.test(html)) throw new Error("post-build: Trunk's start-up script not found in index.html");
+// Chromium ignores (and warns about) integrity on a wasm preload; the glue keeps its own.
+html = html.replace(/(<link rel="preload"[^>]*?) integrity="[^"]*"/g, "$1");
 html = html.replace(inline, "").replace("</head>", `<script type="module" src="./${pageName}"></script>\n</head>`);
 writeFileSync(indexPath, html);
 execFileSync("cargo", [...cargo, indexPath], { cwd: source, stdio: "inherit" });

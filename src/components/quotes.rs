@@ -16,6 +16,9 @@ pub const ROTATE_MS: u32 = 10_000;
 #[derive(Properties, Clone, PartialEq)]
 pub struct QuotesProps {
     pub quotes: Rc<[Quote]>,
+    /// Time each quote stays; tests shorten it, partners cannot (no faster than 8 s is the rule).
+    #[prop_or(ROTATE_MS)]
+    pub rotate_ms: u32,
 }
 
 #[function_component(Quotes)]
@@ -33,7 +36,7 @@ pub fn quotes(props: &QuotesProps) -> Html {
         let dispatcher = index.dispatcher();
         Callback::from(move |_| dispatcher.dispatch(Step::Next(count)))
     };
-    use_interval(tick, ROTATE_MS, ui.live && playing && !*hovered && !*focused);
+    use_interval(tick, props.rotate_ms, ui.live && playing && !*hovered && !*focused);
 
     if count == 0 {
         return Html::default();

@@ -149,7 +149,9 @@ fn page_language() -> Option<String> {
 }
 
 /// Everything the app needs from options and the browser, and what was wrong with them.
-fn build_props(options: &Options, platform: PlatformRef, quotes: Rc<[Quote]>, directory: Rc<Directory>, on_event: yew::Callback<WidgetEvent>, hydrating: bool) -> AppProps {
+/// An embed heeds the host page's `<html lang>`; the standalone page's own `lang` says nothing of
+/// the visitor, so there the language comes from the option, then the browser.
+fn build_props(options: &Options, platform: PlatformRef, quotes: Rc<[Quote]>, directory: Rc<Directory>, on_event: yew::Callback<WidgetEvent>, hydrating: bool, heed_page_lang: bool) -> AppProps {
     let languages = browser_languages();
     let zone = browser_time_zone();
     let clues = Clues {
@@ -159,7 +161,7 @@ fn build_props(options: &Options, platform: PlatformRef, quotes: Rc<[Quote]>, di
         fallback: options.fallback_country.as_deref(),
     };
     let detected = detect::detect(&clues, is_country, zone_country);
-    let page = page_language();
+    let page = if heed_page_lang { page_language() } else { None };
     let lang = Lang::negotiate(options.lang.iter().map(String::as_str).chain(page.as_deref()).chain(languages.iter().map(String::as_str)));
     AppProps { options: Rc::new(options.clone()), directory, quotes, detected, lang, platform, hydrating, on_event }
 }
@@ -256,7 +258,7 @@ pub fn mount(host: Element, options: JsValue) -> Result<Handle, JsValue> {
         props: placeholder_props(&platform),
     };
     let directory = directory_for(&mut instance);
-    let props = build_props(&parsed, platform, quotes, directory, event_callback(host.clone(), instance.on_event.clone()), false);
+    let props = build_props(&parsed, platform, quotes, directory, event_callback(host.clone(), instance.on_event.clone()), false, true);
     instance.props = props.clone();
     instance.app.update(props);
     let cell = Rc::new(RefCell::new(Some(instance)));
@@ -370,7 +372,7 @@ impl Handle {
         };
         let directory = directory_for(instance);
         let url_changed = parsed.hotlines_url != instance.loaded_url;
-        let props = build_props(&parsed, instance.platform.clone(), quotes, directory, event_callback(instance.host.clone(), instance.on_event.clone()), false);
+        let props = build_props(&parsed, instance.platform.clone(), quotes, directory, event_callback(instance.host.clone(), instance.on_event.clone()), false, true);
         instance.props = props.clone();
         instance.app.update(props);
         drop(guard);
@@ -404,7 +406,7 @@ pub fn hydrate_page(root: Element, options: JsValue) {
     let prerendered = parsed == crate::core::options::Options::page_defaults();
     let parsed = crate::core::options::Options { quick_exit: parsed.quick_exit.or(Some(true)), ..parsed };
     let platform = PLATFORM.with(Clone::clone);
-    let props = build_props(&parsed, platform, builtin::QUOTES.to_vec().into(), Rc::new(Directory::default()), event_callback(root.clone(), None), prerendered);
+    let props = build_props(&parsed, platform, builtin::QUOTES.to_vec().into(), Rc::new(Directory::default()), event_callback(root.clone(), None), prerendered, false);
     let renderer = yew::Renderer::<App>::with_root_and_props(root, props);
     let app = if prerendered { renderer.hydrate() } else { renderer.render() };
     // The page lives as long as the document.

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Runs every test layer, installing what is missing first (Debian's chromium and chromedriver too):
+#   1. native `cargo test`: data and validator, search, detection, hours, options, strings, SSR render;
+#   2. `wasm-bindgen-test` component tests in headless Chromium;
+#   3. the release build (which validates the data and prerenders the page), then end-to-end tests
+#      against dist/ served over HTTP on localhost, in headless Chromium.
+# Exits non-zero on any failure. `.ci/run` calls exactly this.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$ROOT/scripts/setup.sh" --test
+cd "$ROOT"
+export CHROMEDRIVER=/usr/bin/chromedriver
+
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+step "native tests (cargo test)"
+cargo test --quiet
+
+step "component tests in headless Chromium (wasm-bindgen-test)"
+cargo test --quiet --target wasm32-unknown-unknown --test browser
+
+step "release build"
+bash scripts/build.sh
+
+step "end-to-end tests against dist/ (node --test, playwright-core + /usr/bin/chromium)"
+node --test --test-concurrency=1 tests/e2e/

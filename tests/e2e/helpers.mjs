@@ -1,0 +1,61 @@
+// Shared by the end-to-end tests: Debian's Chromium driven by playwright-core (it never downloads
+// a browser), the built dist/ served over HTTP on localhost, and a record of console messages.
+import { chromium } from "../../tools/node_modules/playwright-core/index.mjs";
+import { readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { serve } from "./serve.mjs";
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+export const DIST = join(ROOT, "dist");
+export const PAGES = join(ROOT, "tests", "e2e", "pages");
+
+export const CHROMIUM_ARGS = [
+  "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+  "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
+];
+
+export function launch() {
+  return chromium.launch({ executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium", args: CHROMIUM_ARGS });
+}
+
+/** Serves dist/ plus test host pages from tests/e2e/pages at /pages/<name>. */
+export function serveDist(options = {}) {
+  const routes = { ...(options.routes ?? {}) };
+  return serve({ root: DIST, ...options, routes: new Proxy(routes, {
+    get(target, path) {
+      if (path in target) return target[path];
+      if (typeof path === "string" && path.startsWith("/pages/")) {
+        return (req, res) => {
+          try {
+            const body = readFileSync(join(PAGES, path.slice("/pages/".length)));
+            const headers = { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" };
+            if (options.pageCsp) headers["content-security-policy"] = options.pageCsp;
+            res.writeHead(200, headers).end(body);
+          } catch {
+            res.writeHead(404).end();
+          }
+        };
+      }
+      return undefined;
+    },
+  }) });
+}
+
+/** Collects console messages and page errors of a page. */
+export function watch(page) {
+  const seen = { errors: [], warnings: [], all: [] };
+  page.on("console", (m) => {
+    const text = m.text();
+    seen.all.push(`${m.type()}: ${text}`);
+    if (m.type() === "error") seen.errors.push(text);
+    if (m.type() === "warning") seen.warnings.push(text);
+  });
+  page.on("pageerror", (e) => seen.errors.push(`uncaught: ${e.message}`));
+  return seen;
+}
+
+/** Text of the first element matching `selector` inside the widget's shadow root. */
+export function inWidget(page, selector, host = "freedom-widget") {
+  return page.locator(`${host} >> ${selector}`);
+}

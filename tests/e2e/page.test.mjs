@@ -1,0 +1,99 @@
+// The standalone page, built for release and served over HTTP: what a visitor sees.
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { launch, serveDist, watch } from "./helpers.mjs";
+
+let server, browser;
+before(async () => {
+  server = await serveDist();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(contextOptions = {}, path = "/") {
+  const context = await browser.newContext({ locale: "en-US", timezoneId: "America/New_York", ...contextOptions });
+  const page = await context.newPage();
+  const seen = watch(page);
+  await page.goto(server.url + path);
+  return { context, page, seen };
+}
+
+describe("standalone page", () => {
+  test("shows the US hotline, the four Ps and a quote, with no console errors or warnings", async () => {
+    const { context, page, seen } = await open();
+    await page.locator("#fw-directory-heading", { hasText: "United States" }).waitFor();
+    const tel = page.locator('.cards a[href="tel:+18883737888"]');
+    await tel.waitFor();
+    assert.match(await tel.textContent(), /1-888-373-7888/);
+    for (const p of ["Prosecution", "Protection", "Prevention", "Partnership"]) {
+      assert.equal(await page.getByRole("tab", { name: p }).count(), 1, p);
+    }
+    assert.equal(await page.locator("blockquote").count(), 1);
+    assert.match(await page.locator(".speaker").textContent(), /Obama|Kerry/);
+    assert.equal(await page.title(), "Help against human trafficking: hotlines in every country · freedom-widget");
+    assert.equal(await page.getAttribute("html", "lang"), "en");
+    assert.ok(await page.locator('meta[name="description"]').getAttribute("content"));
+    await page.waitForTimeout(300);
+    assert.deepEqual(seen.errors, []);
+    assert.deepEqual(seen.warnings, [], "hydration is silent");
+    await context.close();
+  });
+
+  test("a Mexican Spanish browser in Mexico City gets Mexico's hotline first, with no option set", async () => {
+    const { context, page } = await open({ locale: "es-MX", timezoneId: "America/Mexico_City" });
+    await page.locator("#fw-directory-heading", { hasText: /México|Mexico/ }).waitFor();
+    assert.equal(await page.locator('.cards a[href="tel:+528005533000"]').count(), 1);
+    await context.close();
+  });
+
+  test("reads without JavaScript: every country's numbers, the four Ps and the quotes", async () => {
+    const { context, page } = await open({ javaScriptEnabled: false });
+    assert.ok(await page.locator('a[href="tel:+18883737888"]').first().isVisible(), "US number visible without JS");
+    for (const p of ["Prosecution", "Protection", "Prevention", "Partnership"]) {
+      assert.ok(await page.getByText(p, { exact: true }).first().count(), p);
+    }
+    assert.ok(await page.locator("blockquote").first().isVisible());
+    assert.ok((await page.locator(".country-row").count()) > 200, "the full list of countries");
+    await context.close();
+  });
+
+  test("no horizontal scroll at 320 px, and it fits 1440 px", async () => {
+    for (const width of [320, 1440]) {
+      const { context, page } = await open({ viewport: { width, height: 800 } });
+      await page.locator(".cards").waitFor();
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      assert.ok(overflow <= 0, `${width}px: scrolls sideways by ${overflow}px`);
+      await context.close();
+    }
+  });
+
+  test("dark mode follows prefers-color-scheme", async () => {
+    const colour = async (scheme) => {
+      const { context, page } = await open({ colorScheme: scheme });
+      await page.locator(".cards").waitFor();
+      const bg = await page.locator(".fw").evaluate((e) => getComputedStyle(e).backgroundColor);
+      await context.close();
+      return bg;
+    };
+    assert.equal(await colour("light"), "rgb(255, 255, 255)");
+    assert.equal(await colour("dark"), "rgb(17, 20, 24)");
+  });
+
+  test("focus is visible on every control", async () => {
+    const { context, page } = await open();
+    await page.locator(".cards").waitFor();
+    for (let i = 0; i < 6; i++) {
+      await page.keyboard.press("Tab");
+      const outline = await page.evaluate(() => {
+        const e = document.activeElement;
+        const s = getComputedStyle(e);
+        return e === document.body ? "body" : `${s.outlineStyle} ${s.outlineWidth}`;
+      });
+      assert.match(outline, /solid 3px/, `focused control ${i} shows focus`);
+    }
+    await context.close();
+  });
+});
