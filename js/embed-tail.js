@@ -1,12 +1,13 @@
 
-// The script-tag door: every <script type="module" src=".../embed.js" data-…> on the page gets a
-// widget right after it (or inside the element named by data-target). A module runs once per
+// The script-tag door: every <script type="module" src=".../embed.js" data-…> in the body gets a
+// widget right after it (or inside the element named by data-target). A tag in <head> only
+// defines <freedom-widget>, for pages that place elements themselves. A module runs once per
 // URL, so one run serves every tag that loads this file.
 define();
 {
   const here = import.meta.url.split(/[?#]/)[0];
   for (const script of document.querySelectorAll("script[src]")) {
-    if (script.src.split(/[?#]/)[0] !== here || script.dataset.freedomWidgetMounted) continue;
+    if (script.src.split(/[?#]/)[0] !== here || script.dataset.freedomWidgetMounted || script.closest("head")) continue;
     script.dataset.freedomWidgetMounted = "";
     const element = document.createElement("freedom-widget");
     for (const { name, value } of script.attributes) {

@@ -26,9 +26,11 @@ const optionsRs = readFileSync(src("src/core/options.rs"), "utf8");
 const attributes = [...optionsRs.matchAll(/OptionSpec \{ attribute: "([a-z-]+)"/g)].map((m) => m[1]);
 if (attributes.length === 0) throw new Error("post-build: no OptionSpec found in src/core/options.rs");
 
-// The :host rules of the widget's stylesheet, adopted before the wasm arrives.
-const css = readFileSync(src("static/widget.css"), "utf8");
-const hostCss = [...css.matchAll(/^:host[^{]*\{[^}]*\}/gm)].map((m) => m[0]).join("\n");
+// The :host and fallback rules of the widget's stylesheet, adopted before the wasm arrives
+// (so the height is reserved, and a fallback is readable if the wasm never comes).
+const css = readFileSync(src("static/widget.css"), "utf8").replace(/\/\*[\s\S]*?\*\//g, "");
+const hostCss = [...css.matchAll(/^(:host|\.fw-fallback)[^{]*\{[^}]*\}/gm)].map((m) => m[0]).join("\n");
+if (!hostCss.includes("block-size")) throw new Error("post-build: :host rules not found in static/widget.css");
 
 // Fallback lines, generated natively from the validated data.
 const cargo = ["run", "--quiet", "--features", "native-tools", "--bin", "prerender", "--"];

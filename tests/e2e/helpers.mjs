@@ -4,7 +4,8 @@ import { chromium } from "../../tools/node_modules/playwright-core/index.mjs";
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { serve } from "./serve.mjs";
+import { extname } from "node:path";
+import { serve, TYPES } from "./serve.mjs";
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 export const DIST = join(ROOT, "dist");
@@ -29,8 +30,8 @@ export function serveDist(options = {}) {
         return (req, res) => {
           try {
             const body = readFileSync(join(PAGES, path.slice("/pages/".length)));
-            const headers = { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" };
-            if (options.pageCsp) headers["content-security-policy"] = options.pageCsp;
+            const headers = { "content-type": TYPES[extname(path)] ?? "text/plain", "cache-control": "no-store" };
+            if (options.pageCsp && path.endsWith(".html")) headers["content-security-policy"] = options.pageCsp;
             res.writeHead(200, headers).end(body);
           } catch {
             res.writeHead(404).end();

@@ -9,7 +9,7 @@ import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
 import { brotliCompressSync, gzipSync } from "node:zlib";
 
-const TYPES = {
+export const TYPES = {
   ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".mjs": "text/javascript; charset=utf-8",
   ".css": "text/css; charset=utf-8", ".wasm": "application/wasm", ".json": "application/json; charset=utf-8",
   ".svg": "image/svg+xml", ".png": "image/png", ".ts": "text/plain; charset=utf-8", ".txt": "text/plain; charset=utf-8",
@@ -46,7 +46,7 @@ export function serve({ root = "dist", host = "127.0.0.1", port = 0, cors = fals
     }
   });
   return new Promise((ok) =>
-    server.listen(port, host, () => ok({ url: `http://${host}:${server.address().port}`, close: () => new Promise((done) => server.close(done)), server })),
+    server.listen(port, host, () => ok({ url: `http://${host}:${server.address().port}`, close: () => new Promise((done) => { server.close(done); server.closeAllConnections(); }), server })),
   );
 }
 

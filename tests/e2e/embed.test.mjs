@@ -1,0 +1,208 @@
+// The script tag and <freedom-widget> on partner pages we do not control.
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { launch, serveDist, watch } from "./helpers.mjs";
+
+const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+let server, strict, cdn, browser;
+
+before(async () => {
+  server = await serveDist();
+  strict = await serveDist({ pageCsp: STRICT_CSP });
+  // A second origin, as a CDN would be: the page on 127.0.0.1, the embed on 127.0.0.2.
+  cdn = await serveDist({ host: "127.0.0.2", cors: true });
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  for (const s of [server, strict, cdn]) await s?.close();
+});
+
+async function open(url, contextOptions = {}) {
+  const context = await browser.newContext({ locale: "en-US", timezoneId: "America/New_York", ...contextOptions });
+  const page = await context.newPage();
+  page.setDefaultTimeout(10_000);
+  const seen = watch(page);
+  const requests = [];
+  page.on("request", (r) => requests.push(r.url()));
+  await page.goto(url);
+  return { context, page, seen, requests };
+}
+
+/** The widget shows the line: its tel: link is visible, large enough and clickable. */
+async function assertDialable(page, host, href) {
+  const link = page.locator(`${host} >> a[href="${href}"]`).first();
+  await link.waitFor({ state: "visible" });
+  await link.scrollIntoViewIfNeeded();
+  const box = await link.boundingBox();
+  assert.ok(box.width >= 24 && box.height >= 24, `target ${box.width}×${box.height} is at least 24×24`);
+  // Clickable: nothing covers its centre.
+  const hit = await link.evaluate((a) => {
+    const r = a.getBoundingClientRect();
+    const root = a.getRootNode();
+    const at = root.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+    return at === a || a.contains(at);
+  });
+  assert.ok(hit, `${href} is not covered`);
+}
+
+async function hostUnchanged(page, id, text) {
+  assert.equal(await page.locator(`#${id}`).textContent(), text);
+}
+
+describe("script tag", () => {
+  test("on a plain page: mounts after the tag, shows the US line, host content unchanged", async () => {
+    const { context, page, seen, requests } = await open(`${server.url}/pages/plain.html`);
+    await assertDialable(page, "freedom-widget", "tel:+18883737888");
+    const order = await page.evaluate(() => {
+      const w = document.querySelector("freedom-widget");
+      return [w.previousElementSibling.tagName, w.nextElementSibling.id];
+    });
+    assert.deepEqual(order, ["SCRIPT", "after"]);
+    await hostUnchanged(page, "host-text", "The partner's own content stays as it is.");
+    assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector("#host-heading")).fontSize), "32px", "the widget's CSS does not leak out");
+    assert.deepEqual(seen.errors.filter((e) => !e.includes("favicon") && !e.includes("404")), []);
+    const foreign = requests.filter((u) => !u.startsWith(`${server.url}/embed/`) && !u.startsWith(`${server.url}/pages/`) && !u.endsWith("/favicon.ico"));
+    assert.deepEqual(foreign, [], "no request beyond the embed's own files");
+    await context.close();
+  });
+
+  test("on a hostile page under a strict CSP: still styled, visible and dialable", async () => {
+    const { context, page, seen } = await open(`${strict.url}/pages/hostile.html`);
+    await page.waitForFunction(() => window.hostileReady);
+    await assertDialable(page, "freedom-widget", "tel:+18883737888");
+    const look = await page.locator("freedom-widget >> .channel-phone").first().evaluate((a) => {
+      const s = getComputedStyle(a);
+      return { size: parseFloat(s.fontSize), colour: s.color, display: s.display };
+    });
+    assert.ok(look.size >= 16, `font size ${look.size}px survives the host's 4px`);
+    assert.notEqual(look.colour, "rgb(255, 255, 0)", "host link colour does not reach in");
+    assert.notEqual(look.display, "none");
+    await hostUnchanged(page, "host-text", "The partner's own content stays as it is.");
+    const cspViolations = seen.errors.filter((e) => /Content Security Policy/i.test(e));
+    assert.deepEqual(cspViolations, [], "nothing the widget does needs more than 'wasm-unsafe-eval'");
+    assert.deepEqual(seen.errors.filter((e) => e.startsWith("uncaught")), []);
+    await context.close();
+  });
+
+  test("served from another origin (a CDN) with CORS", async () => {
+    const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>x</title></head><body>
+      <p id="host-text">Partner</p>
+      <script type="module" src="${cdn.url}/embed/embed.js" data-country="MX"></script></body></html>`;
+    const page_ = await serveDist({ routes: { "/cdn.html": (req, res) => res.writeHead(200, { "content-type": "text/html" }).end(html) } });
+    const { context, page } = await open(`${page_.url}/cdn.html`);
+    await assertDialable(page, "freedom-widget", "tel:+528005533000");
+    await hostUnchanged(page, "host-text", "Partner");
+    await context.close();
+    await page_.close();
+  });
+
+  test("data-target mounts inside the named element", async () => {
+    const { context, page } = await open(`${server.url}/pages/target.html`);
+    await assertDialable(page, "#help-box freedom-widget", "tel:+448000121700");
+    await context.close();
+  });
+
+  test("reserves its height before the wasm arrives: no layout shift", async () => {
+    const { context, page } = await open(`${server.url}/pages/plain.html`);
+    const before = await page.evaluate(() => document.querySelector("#after").getBoundingClientRect().top);
+    await page.locator('freedom-widget >> a[href="tel:+18883737888"]').first().waitFor();
+    const after_ = await page.evaluate(() => document.querySelector("#after").getBoundingClientRect().top);
+    assert.equal(after_, before, "content below the widget did not move");
+    await context.close();
+  });
+
+  test("when the wasm cannot load: a plain tel: link, the host page keeps working, nothing uncaught", async () => {
+    const broken = await serveDist({ routes: {} });
+    const context = await browser.newContext({ locale: "en-US" });
+    await context.route(/_bg\.wasm$/, (route) => route.fulfill({ status: 404, body: "gone" }));
+    const page = await context.newPage();
+    const seen = watch(page);
+    await page.goto(`${broken.url}/pages/plain.html`);
+    await assertDialable(page, "freedom-widget", "tel:+18883737888");
+    assert.match(await page.locator("freedom-widget >> .fw-fallback").textContent(), /National Human Trafficking Hotline/);
+    await hostUnchanged(page, "host-text", "The partner's own content stays as it is.");
+    assert.deepEqual(seen.errors.filter((e) => e.startsWith("uncaught")), []);
+    assert.ok(seen.warnings.some((w) => w.includes("freedom-widget: the widget could not start")));
+    await context.close();
+    await broken.close();
+  });
+});
+
+describe("<freedom-widget> element", () => {
+  test("two instances, each with its own country, layout and state", async () => {
+    const { context, page } = await open(`${server.url}/pages/two.html`);
+    await assertDialable(page, "#mx", "tel:+528005533000");
+    await page.locator("#th >> #fw-directory-heading", { hasText: "Thailand" }).waitFor();
+    assert.equal(await page.locator("#th >> [data-layout=compact]").count(), 1);
+    assert.equal(await page.locator("#mx >> [data-layout=banner]").count(), 1);
+    // Searching in one does not touch the other.
+    await page.locator("#th >> #fw-search").fill("japan");
+    await page.locator("#th >> .result", { hasText: "Japan" }).waitFor();
+    assert.equal(await page.locator("#mx >> #fw-search").count(), 0);
+    await context.close();
+  });
+
+  test("changing an attribute updates the widget; a bad value warns once and keeps the default", async () => {
+    const { context, page, seen } = await open(`${server.url}/pages/two.html`);
+    await page.locator("#th >> #fw-directory-heading", { hasText: "Thailand" }).waitFor();
+    await page.evaluate(() => document.querySelector("#th").setAttribute("country", "JP"));
+    await page.locator("#th >> #fw-directory-heading", { hasText: "Japan" }).waitFor();
+    await page.evaluate(() => document.querySelector("#th").setAttribute("layout", "sideways"));
+    await page.evaluate(() => document.querySelector("#th").setAttribute("theme", "dark"));
+    await page.locator("#th >> [data-theme=dark]").waitFor();
+    assert.equal(await page.locator("#th >> [data-layout=full]").count(), 1);
+    const warnings = seen.warnings.filter((w) => w.includes('"layout"') && w.includes("sideways"));
+    assert.equal(warnings.length, 1, seen.warnings.join("\n"));
+    await context.close();
+  });
+
+  test("removing an element releases it; adding one later mounts it", async () => {
+    const { context, page } = await open(`${server.url}/pages/two.html`);
+    await assertDialable(page, "#mx", "tel:+528005533000");
+    const emptied = await page.evaluate(async () => {
+      const mx = document.querySelector("#mx");
+      mx.remove();
+      await new Promise((r) => setTimeout(r, 50));
+      return mx.shadowRoot.childElementCount;
+    });
+    assert.equal(emptied, 0, "a removed widget is destroyed");
+    await page.evaluate(() => {
+      const w = document.createElement("freedom-widget");
+      w.id = "late";
+      w.setAttribute("country", "GB");
+      document.querySelector("#slot").append(w);
+    });
+    await assertDialable(page, "#late", "tel:+448000121700");
+    await context.close();
+  });
+
+  test("partner rows from a same-origin JSON file: good rows added, a broken row skipped with one warning", async () => {
+    const rows = [
+      { id: "zz-partner-line", country: "TH", organisation: "Partner NGO", name: "Partner helpline", scope: "trafficking",
+        channels: [{ kind: "phone", display: "02 000 0000", e164: "+6620000000" }], source_url: "https://example.org/help", checked: "2026-11-20" },
+      { id: "zz-broken", country: "TH", organisation: "Broken", name: "Broken row", scope: "trafficking",
+        channels: [{ kind: "phone", display: "12", e164: "12" }], source_url: "https://example.org", checked: "2026-11-20" },
+    ];
+    const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>x</title>
+      <script type="module" src="/embed/embed.js"></script></head><body>
+      <freedom-widget country="TH" layout="compact" hotlines-url="/partner.json"></freedom-widget>
+      <freedom-widget id="missing" country="TH" layout="compact" hotlines-url="/nothing-here.json"></freedom-widget></body></html>`;
+    const s = await serveDist({ routes: {
+      "/partner.html": (q, r) => r.writeHead(200, { "content-type": "text/html" }).end(html),
+      "/partner.json": (q, r) => r.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(rows)),
+    } });
+    const { context, page, seen } = await open(`${s.url}/partner.html`);
+    await assertDialable(page, "freedom-widget >> nth=0", "tel:+6620000000");
+    await assertDialable(page, "#missing", "tel:1300");
+    await page.waitForTimeout(200);
+    const broken = seen.warnings.filter((w) => w.includes("zz-broken"));
+    assert.equal(broken.length, 1, seen.warnings.join("\n"));
+    assert.match(broken[0], /channels\[0\]\.e164/);
+    const missing = seen.warnings.filter((w) => w.includes("/nothing-here.json"));
+    assert.equal(missing.length, 1);
+    assert.match(missing[0], /404/);
+    await context.close();
+    await s.close();
+  });
+});
