@@ -17,7 +17,7 @@ step "native tests (cargo test)"
 cargo test --quiet
 
 step "component tests in headless Chromium (wasm-bindgen-test)"
-cargo test --quiet --target wasm32-unknown-unknown --test browser
+cargo test --target wasm32-unknown-unknown --test browser
 
 step "release build"
 bash scripts/build.sh

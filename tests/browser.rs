@@ -145,7 +145,7 @@ fn quotes_harness(props: &QuotesHarnessProps) -> Html {
     };
     html! {
         <ContextProvider<Ui> context={ui}>
-            <Quotes quotes={Rc::<[_]>::from(builtin::QUOTES.to_vec())} rotate_ms={props.rotate_ms} />
+            <Quotes quotes={Rc::<[_]>::from(builtin::quotes().to_vec())} rotate_ms={props.rotate_ms} />
         </ContextProvider<Ui>>
     }
 }

@@ -114,7 +114,7 @@ fn parsing_days_and_times() {
 
 #[test]
 fn every_built_in_schedule_gives_a_status() {
-    for h in freedom_widget::core::builtin::HOTLINES {
+    for h in freedom_widget::core::builtin::hotlines() {
         if let Some(hours) = &h.hours {
             assert!(status(hours, at("UTC", 2026, 11, 25, 12, 0), &Tzdb).is_some(), "{}", h.id);
         }

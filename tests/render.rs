@@ -16,7 +16,7 @@ fn render_with(options: Options, country: Option<&str>, directory: Directory) ->
     let props = AppProps {
         options: Rc::new(options),
         directory: Rc::new(directory),
-        quotes: builtin::QUOTES.to_vec().into(),
+        quotes: builtin::quotes().to_vec().into(),
         detected: country.map(|c| (c.to_string(), ChosenBy::Option)),
         lang: Lang::En,
         platform: PlatformRef(Rc::new(StaticPlatform)),
@@ -94,7 +94,7 @@ fn no_country_chosen_lists_every_country_and_number() {
     let html = render(None);
     assert!(html.contains("Find a hotline in your country"));
     assert!(html.contains("All countries"));
-    for h in builtin::HOTLINES {
+    for h in builtin::hotlines() {
         for c in h.channels.iter().filter(|c| c.kind == freedom_widget::core::data::ChannelKind::Phone) {
             let n = c.number().unwrap().replace('#', "%23");
             assert!(html.contains(&format!("href=\"tel:{n}\"")), "{} {n} in the full list", h.id);

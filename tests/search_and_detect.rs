@@ -1,18 +1,18 @@
 //! Finding a country by what a visitor types, and choosing the country to show first.
 
-use freedom_widget::core::builtin::COUNTRIES;
+use freedom_widget::core::builtin::countries;
 use freedom_widget::core::detect::{detect, region_of, ChosenBy, Clues};
 use freedom_widget::core::search::{fold, search, SearchEntry};
 use freedom_widget::core::{is_country, zone_country};
 
 /// The index as the widget builds it, with the given localized names (English elsewhere).
 fn index(localized: &[(&str, &str)]) -> Vec<SearchEntry> {
-    COUNTRIES
+    countries()
         .iter()
         .map(|c| {
             let shown = localized.iter().find(|(code, _)| *code == c.code).map_or(c.name, |(_, n)| n);
             let mut other = vec![c.name];
-            other.extend_from_slice(c.aliases);
+            other.extend(c.aliases());
             SearchEntry::new(c.code, shown.to_string(), &other)
         })
         .collect()
@@ -71,7 +71,7 @@ fn typing_narrows_and_no_match_is_empty() {
 fn empty_query_lists_every_country_with_the_selected_one_first() {
     let en = index(&[]);
     let all = search(&en, "", Some("TH"));
-    assert_eq!(all.len(), COUNTRIES.len());
+    assert_eq!(all.len(), countries().len());
     assert_eq!(all[0].code, "TH");
 }
 
@@ -111,7 +111,7 @@ fn time_zone_table() {
     }
     assert_eq!(zone_country("Etc/UTC"), None);
     // Every zone maps to a country the widget knows.
-    for (zone, code) in freedom_widget::core::builtin::TIME_ZONES {
+    for (zone, code) in freedom_widget::core::builtin::time_zones() {
         assert!(is_country(code), "{zone} → {code}");
     }
 }

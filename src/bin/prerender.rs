@@ -18,7 +18,7 @@ pub fn render_page(options: Options, lang: Lang) -> String {
     let props = AppProps {
         options: Rc::new(options),
         directory: Rc::new(Directory::default()),
-        quotes: builtin::QUOTES.to_vec().into(),
+        quotes: builtin::quotes().to_vec().into(),
         detected: None,
         lang,
         platform: PlatformRef(Rc::new(StaticPlatform)),
@@ -32,7 +32,7 @@ pub fn render_page(options: Options, lang: Lang) -> String {
 fn fallback_table() -> String {
     let directory = Directory::default();
     let mut table = serde_json::Map::new();
-    for country in builtin::COUNTRIES {
+    for country in builtin::countries() {
         let line = directory.hotlines_in(country.code).iter().find_map(|h| {
             let c = h.channels.iter().find(|c| c.kind == freedom_widget::core::data::ChannelKind::Phone)?;
             Some((h, c, c.number()?))

@@ -110,7 +110,7 @@ fn emergency_line(ui: &super::ui::Ui, number: Option<&str>, country: &str) -> Ht
 #[function_component(International)]
 fn international() -> Html {
     let ui = use_ui();
-    let entries = crate::core::builtin::INTERNATIONAL;
+    let entries = crate::core::builtin::international();
     html! {
         <div class="international">
             <h3>{ ui.t(Key::InternationalHeading) }</h3>

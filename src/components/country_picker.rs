@@ -1,7 +1,7 @@
 //! The country finder: type a name in any language, an English name, a code or an alias.
 
 use super::ui::use_ui;
-use crate::core::builtin::COUNTRIES;
+use crate::core::builtin::countries;
 use crate::core::i18n::Key;
 use crate::core::search::{search, SearchEntry};
 use std::rc::Rc;
@@ -24,11 +24,11 @@ pub struct CountryPickerProps {
 pub fn use_search_index() -> Rc<Vec<SearchEntry>> {
     let ui = use_ui();
     use_memo((ui.lang, ui.platform.clone(), ui.live), move |(_, _, _)| {
-        let mut entries: Vec<SearchEntry> = COUNTRIES
+        let mut entries: Vec<SearchEntry> = countries()
             .iter()
             .map(|c| {
                 let mut other: Vec<&str> = vec![c.name];
-                other.extend_from_slice(c.aliases);
+                other.extend(c.aliases());
                 SearchEntry::new(c.code, ui.country_name(c.code), &other)
             })
             .collect();

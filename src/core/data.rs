@@ -145,8 +145,6 @@ pub struct Emergency {
     pub number: Text,
     #[serde(default)]
     pub also: Cow<'static, [Text]>,
-    #[serde(default)]
-    pub what: Option<Text>,
     pub source_url: Text,
     pub checked: Text,
 }
@@ -170,7 +168,14 @@ pub struct International {
 pub struct Country {
     pub code: &'static str,
     pub name: &'static str,
-    pub aliases: &'static [&'static str],
+    /// Pipe-separated: "UK|Britain|Great Britain".
+    pub aliases: &'static str,
+}
+
+impl Country {
+    pub fn aliases(&self) -> impl Iterator<Item = &'static str> {
+        self.aliases.split('|').filter(|a| !a.is_empty())
+    }
 }
 
 /// A quote shown verbatim with its speaker, and the date and occasion where the source gives them.

@@ -14,7 +14,7 @@ pub struct Directory {
 
 impl Default for Directory {
     fn default() -> Self {
-        Directory { hotlines: builtin::HOTLINES.to_vec() }
+        Directory { hotlines: builtin::hotlines().to_vec() }
     }
 }
 
@@ -61,10 +61,10 @@ impl Directory {
     }
 
     pub fn emergency_in(&self, country: &str) -> Option<&'static Emergency> {
-        builtin::EMERGENCY.iter().find(|e| e.country == country)
+        builtin::emergency().iter().find(|e| e.country == country)
     }
 
     pub fn international(&self) -> &'static [International] {
-        builtin::INTERNATIONAL
+        builtin::international()
     }
 }

@@ -15,7 +15,6 @@ use crate::core::validate::{row_label, RowError};
 use crate::core::{builtin, is_country, zone_country};
 use js_sys::{Array, Function, Object, Reflect};
 use std::cell::RefCell;
-use std::collections::HashSet;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -30,7 +29,7 @@ struct Instance {
     host: Element,
     platform: PlatformRef,
     /// Warnings already said, so each is said once.
-    warned: HashSet<String>,
+    warned: Vec<String>,
     /// Partner rows from `hotlines` and `hotlines-url`, kept across `update()`.
     js_rows: Option<JsValue>,
     url_rows: Option<JsValue>,
@@ -52,9 +51,10 @@ pub struct Handle {
     instance: Rc<RefCell<Option<Instance>>>,
 }
 
-fn warn(warned: &mut HashSet<String>, message: String) {
-    if warned.insert(message.clone()) {
-        web_sys::console::warn_1(&message.into());
+fn warn(warned: &mut Vec<String>, message: String) {
+    if !warned.contains(&message) {
+        web_sys::console::warn_1(&(&message).into());
+        warned.push(message);
     }
 }
 
@@ -74,12 +74,11 @@ fn option_pairs(options: &JsValue) -> Vec<(String, String)> {
             s
         } else if let Some(b) = value.as_bool() {
             b.to_string()
-        } else if let Some(n) = value.as_f64() {
-            n.to_string()
         } else if Array::is_array(&value) {
             Array::from(&value).iter().filter_map(|v| v.as_string()).collect::<Vec<_>>().join(",")
         } else {
-            format!("{value:?}")
+            // Numbers and objects, written as JavaScript writes them: the warning names them as given.
+            js_sys::JSON::stringify(&value).ok().and_then(|s| s.as_string()).unwrap_or_default()
         };
         pairs.push((key, text));
     }
@@ -115,8 +114,8 @@ fn field_of(message: &str) -> String {
     message.split('`').nth(1).map(str::to_string).unwrap_or_else(|| "row".into())
 }
 
-fn partner_quotes(value: Option<JsValue>, warned: &mut HashSet<String>) -> Rc<[Quote]> {
-    let mut quotes: Vec<Quote> = builtin::QUOTES.to_vec();
+fn partner_quotes(value: Option<JsValue>, warned: &mut Vec<String>) -> Rc<[Quote]> {
+    let mut quotes: Vec<Quote> = builtin::quotes().to_vec();
     if let Some(list) = value {
         if !Array::is_array(&list) {
             warn(warned, "freedom-widget: option \"quotes\": expected an array of {text, speaker, date?, context?}; ignored".into());
@@ -234,7 +233,7 @@ pub fn mount(host: Element, options: JsValue) -> Result<Handle, JsValue> {
     shadow.set_inner_html("");
     shadow.append_child(&root)?;
 
-    let mut warned = HashSet::new();
+    let mut warned = Vec::new();
     let (parsed, warnings) = Options::from_pairs(option_pairs(&options).iter().map(|(k, v)| (k.as_str(), v.as_str())), is_country);
     for w in warnings {
         warn(&mut warned, w.to_string());
@@ -246,57 +245,47 @@ pub fn mount(host: Element, options: JsValue) -> Result<Handle, JsValue> {
     let js_rows = get(&options, "hotlines");
     let quotes = partner_quotes(get(&options, "quotes"), &mut warned);
     let platform = PLATFORM.with(Clone::clone);
-    let mut instance = Instance {
-        app: yew::Renderer::<App>::with_root_and_props(root.clone(), placeholder_props(&platform)).render(),
+    let directory = partner_directory(js_rows.as_ref(), None, &mut warned);
+    let props = build_props(&parsed, platform.clone(), quotes, directory, event_callback(host.clone(), on_event.clone()), false, true);
+    let instance = Instance {
+        app: yew::Renderer::<App>::with_root_and_props(root, props.clone()).render(),
         host: host.clone(),
-        platform: platform.clone(),
+        platform,
         warned,
         js_rows,
         url_rows: None,
         loaded_url: None,
         on_event,
-        props: placeholder_props(&platform),
+        props,
     };
-    let directory = directory_for(&mut instance);
-    let props = build_props(&parsed, platform, quotes, directory, event_callback(host.clone(), instance.on_event.clone()), false, true);
-    instance.props = props.clone();
-    instance.app.update(props);
     let cell = Rc::new(RefCell::new(Some(instance)));
     INSTANCES.with(|list| list.borrow_mut().push((host, cell.clone())));
     load_partner_url(&cell, parsed.hotlines_url.clone());
     Ok(Handle { instance: cell })
 }
 
-fn placeholder_props(platform: &PlatformRef) -> AppProps {
-    AppProps {
-        options: Rc::new(Options::default()),
-        directory: Rc::new(Directory::default()),
-        quotes: builtin::QUOTES.to_vec().into(),
-        detected: None,
-        lang: Lang::En,
-        platform: platform.clone(),
-        hydrating: false,
-        on_event: Default::default(),
-    }
-}
-
 /// The directory with the partner's rows from the options object and the URL, warning once per bad row.
-fn directory_for(instance: &mut Instance) -> Rc<Directory> {
+fn partner_directory(js_rows: Option<&JsValue>, url_rows: Option<(&str, &JsValue)>, warned: &mut Vec<String>) -> Rc<Directory> {
     let mut rows = Vec::new();
-    if let Some(js) = &instance.js_rows {
+    if let Some(js) = js_rows {
         rows.extend(partner_rows("options.hotlines", js));
     }
-    if let (Some(url_rows), Some(url)) = (&instance.url_rows, &instance.loaded_url) {
-        rows.extend(partner_rows(url, url_rows));
+    if let Some((url, list)) = url_rows {
+        rows.extend(partner_rows(url, list));
     }
     if rows.is_empty() {
         return Rc::new(Directory::default());
     }
     let (directory, problems) = Directory::with_partner_rows(rows);
     for p in problems {
-        warn(&mut instance.warned, format!("freedom-widget: partner hotline skipped: {p}"));
+        warn(warned, format!("freedom-widget: partner hotline skipped: {p}"));
     }
     Rc::new(directory)
+}
+
+fn directory_for(instance: &mut Instance) -> Rc<Directory> {
+    let url_rows = instance.url_rows.as_ref().zip(instance.loaded_url.as_deref()).map(|(rows, url)| (url, rows));
+    partner_directory(instance.js_rows.as_ref(), url_rows, &mut instance.warned)
 }
 
 /// Fetches a partner's same-origin JSON file. A failure (another origin, 404, bad JSON, no
@@ -396,7 +385,7 @@ impl Handle {
 /// the same stylesheet the embed adopts), then detects the country and starts the clock.
 #[wasm_bindgen]
 pub fn hydrate_page(root: Element, options: JsValue) {
-    let mut warned = HashSet::new();
+    let mut warned = Vec::new();
     let (parsed, warnings) = Options::from_pairs(option_pairs(&options).iter().map(|(k, v)| (k.as_str(), v.as_str())), is_country);
     for w in warnings {
         warn(&mut warned, w.to_string());
@@ -406,7 +395,7 @@ pub fn hydrate_page(root: Element, options: JsValue) {
     let prerendered = parsed == crate::core::options::Options::page_defaults();
     let parsed = crate::core::options::Options { quick_exit: parsed.quick_exit.or(Some(true)), ..parsed };
     let platform = PLATFORM.with(Clone::clone);
-    let props = build_props(&parsed, platform, builtin::QUOTES.to_vec().into(), Rc::new(Directory::default()), event_callback(root.clone(), None), prerendered, false);
+    let props = build_props(&parsed, platform, builtin::quotes().to_vec().into(), Rc::new(Directory::default()), event_callback(root.clone(), None), prerendered, false);
     let renderer = yew::Renderer::<App>::with_root_and_props(root, props);
     let app = if prerendered { renderer.hydrate() } else { renderer.render() };
     // The page lives as long as the document.

@@ -5,7 +5,6 @@ use crate::core::i18n::Lang;
 use crate::core::platform::{Platform, StaticPlatform};
 use js_sys::{Array, Date, Object, Reflect};
 use std::cell::RefCell;
-use std::collections::HashMap;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen]
@@ -38,20 +37,32 @@ fn locales(lang: Lang) -> Array {
     Array::of1(&lang.tag().into())
 }
 
+/// A few formatters, made once each: small lists searched in order (a hash map would cost more
+/// code in the bundle than it saves at this size).
+type Cache<K, V> = RefCell<Vec<(K, Option<V>)>>;
+
+fn cached<K: PartialEq, V, R>(cache: &Cache<K, V>, key: K, make: impl FnOnce() -> Option<V>, then: impl FnOnce(&V) -> Option<R>) -> Option<R> {
+    let mut cache = cache.borrow_mut();
+    let at = match cache.iter().position(|(k, _)| *k == key) {
+        Some(at) => at,
+        None => {
+            cache.push((key, make()));
+            cache.len() - 1
+        }
+    };
+    cache[at].1.as_ref().and_then(then)
+}
+
 #[derive(Default)]
 pub struct BrowserPlatform {
-    regions: RefCell<HashMap<Lang, Option<DisplayNames>>>,
-    languages: RefCell<HashMap<Lang, Option<DisplayNames>>>,
-    zones: RefCell<HashMap<String, Option<ZoneFormat>>>,
+    regions: Cache<Lang, DisplayNames>,
+    languages: Cache<Lang, DisplayNames>,
+    zones: Cache<String, ZoneFormat>,
 }
 
 impl BrowserPlatform {
-    fn display_name(cache: &RefCell<HashMap<Lang, Option<DisplayNames>>>, kind: &str, lang: Lang, code: &str) -> Option<String> {
-        let mut cache = cache.borrow_mut();
-        let names = cache
-            .entry(lang)
-            .or_insert_with(|| DisplayNames::new(&locales(lang), &options(&[("type", kind), ("fallback", "none")])).ok());
-        names.as_ref()?.of(code).ok()?.as_string()
+    fn display_name(cache: &Cache<Lang, DisplayNames>, kind: &str, lang: Lang, code: &str) -> Option<String> {
+        cached(cache, lang, || DisplayNames::new(&locales(lang), &options(&[("type", kind), ("fallback", "none")])).ok(), |names| names.of(code).ok()?.as_string())
     }
 }
 
@@ -63,13 +74,12 @@ pub fn browser_time_zone() -> Option<String> {
 
 impl ZoneRules for BrowserPlatform {
     fn wall_time(&self, utc_ms: i64, zone: &str) -> Option<WallTime> {
-        let mut zones = self.zones.borrow_mut();
-        let format = zones.entry(zone.to_string()).or_insert_with(|| {
+        let make = || {
             let o = options(&[("timeZone", zone), ("weekday", "short"), ("hour", "2-digit"), ("minute", "2-digit"), ("hourCycle", "h23")]);
             // An unknown zone throws: the entry then shows its hours as text.
             ZoneFormat::new(&Array::of1(&"en-US".into()), &o).ok()
-        });
-        let parts = format.as_ref()?.format_to_parts(&Date::new(&(utc_ms as f64).into()));
+        };
+        let parts = cached(&self.zones, zone.to_string(), make, |f| Some(f.format_to_parts(&Date::new(&(utc_ms as f64).into()))))?;
         let (mut weekday, mut hour, mut minute) = (None, None, None);
         for part in parts.iter() {
             let get = |k: &str| Reflect::get(&part, &k.into()).ok().and_then(|v| v.as_string());
