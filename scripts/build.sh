@@ -6,3 +6,4 @@ cd "$ROOT"
 export PATH="$HOME/.cargo/bin:$ROOT/tools/node_modules/.bin:$PATH"
 trunk build --release --offline
 node scripts/size-report.mjs
+node scripts/pack.mjs

@@ -1,0 +1,41 @@
+// Builds the npm package from the release build (no wasm-pack): target/npm/ holds package.json
+// (version from Cargo.toml), the package README and dist/ (the embed files, which the package's
+// entry points are, and the standalone page), then `npm pack` writes target/freedom-widget-<v>.tgz.
+import { execFileSync } from "node:child_process";
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+
+const root = join(import.meta.dirname, "..");
+const cargo = readFileSync(join(root, "Cargo.toml"), "utf8");
+const field = (name) => cargo.match(new RegExp(`^${name} = "([^"]+)"`, "m"))[1];
+const version = field("version");
+const out = join(root, "target", "npm");
+rmSync(out, { recursive: true, force: true });
+mkdirSync(out, { recursive: true });
+cpSync(join(root, "dist"), join(out, "dist"), { recursive: true });
+cpSync(join(root, "js", "README.md"), join(out, "README.md"));
+for (const license of ["LICENSE-MIT", "LICENSE-APACHE"]) cpSync(join(root, license), join(out, license));
+
+const pkg = {
+  name: "freedom-widget",
+  version,
+  description: field("description"),
+  license: field("license"),
+  type: "module",
+  main: "./dist/embed/index.js",
+  module: "./dist/embed/index.js",
+  types: "./dist/embed/index.d.ts",
+  exports: {
+    ".": { types: "./dist/embed/index.d.ts", default: "./dist/embed/index.js" },
+    "./element": { types: "./dist/embed/element.d.ts", default: "./dist/embed/element.js" },
+    "./embed": "./dist/embed/embed.js",
+    "./package.json": "./package.json",
+  },
+  files: ["dist/", "README.md", "LICENSE-MIT", "LICENSE-APACHE"],
+  // Importing "freedom-widget" has no side effects; the element and embed entries define <freedom-widget>.
+  sideEffects: ["./dist/embed/element.js", "./dist/embed/embed.js"],
+  keywords: ["human-trafficking", "hotline", "widget", "web-component", "webassembly", "yew"],
+};
+writeFileSync(join(out, "package.json"), JSON.stringify(pkg, null, 2) + "\n");
+const tarball = execFileSync("npm", ["pack", "--silent", "--pack-destination", join(root, "target")], { cwd: out, encoding: "utf8" }).trim();
+console.log(`pack: target/${tarball}`);
