@@ -22,6 +22,7 @@ fn render_with(options: Options, country: Option<&str>, directory: Directory) ->
         platform: PlatformRef(Rc::new(StaticPlatform)),
         hydrating: false,
         on_event: Default::default(),
+        is_page: false,
     };
     futures::executor::block_on(yew::LocalServerRenderer::<App>::with_props(props).render())
 }

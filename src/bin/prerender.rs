@@ -24,6 +24,7 @@ pub fn render_page(options: Options, lang: Lang) -> String {
         platform: PlatformRef(Rc::new(StaticPlatform)),
         hydrating: true,
         on_event: Default::default(),
+        is_page: true,
     };
     futures::executor::block_on(yew::LocalServerRenderer::<App>::with_props(props).render())
 }

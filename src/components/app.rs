@@ -4,6 +4,8 @@ use super::all_countries::AllCountries;
 use super::country_panel::CountryPanel;
 use super::country_picker::CountryPicker;
 use super::explainer::Explainer;
+use super::quick_exit::{QuickExit, SafetyNote};
+use super::language_picker::LanguagePicker;
 use super::quotes::Quotes;
 use super::state::{Action, WidgetState};
 use super::ui::{PlatformRef, Ui, WidgetEvent};
@@ -30,6 +32,9 @@ pub struct AppProps {
     pub hydrating: bool,
     #[prop_or_default]
     pub on_event: Callback<WidgetEvent>,
+    /// The standalone page: quick exit hides the whole page, not only the widget.
+    #[prop_or_default]
+    pub is_page: bool,
 }
 
 /// What a page rendered without a browser can know: only the site's own options.
@@ -58,6 +63,12 @@ pub fn app(props: &AppProps) -> Html {
         use_reducer(move || WidgetState { country: initial, query: String::new() })
     };
     let live = use_state(|| false);
+    // The visitor may switch language without reloading; a new `lang` from the partner resets it.
+    let lang = use_state(|| props.lang);
+    {
+        let lang = lang.clone();
+        use_effect_with(props.lang, move |l| lang.set(*l));
+    }
     {
         // Runs in the browser only, right after the first render (and the hydration) and again
         // whenever the edge detects anew (a changed `country` attribute, say).
@@ -78,7 +89,7 @@ pub fn app(props: &AppProps) -> Html {
     }
 
     let ui = Ui {
-        lang: props.lang,
+        lang: *lang,
         platform: props.platform.clone(),
         live: *live,
         report_url: props.options.report_url.clone().into(),
@@ -95,6 +106,8 @@ pub fn app(props: &AppProps) -> Html {
         Callback::from(move |q: String| state.dispatch(Action::Search(q)))
     };
     let country = state.country.clone();
+    let root = use_node_ref();
+    let quick_exit = options.quick_exit == Some(true);
 
     let hotlines_section = html! {
         <section class="section directory" part="directory" aria-labelledby="fw-directory-heading">
@@ -130,10 +143,17 @@ pub fn app(props: &AppProps) -> Html {
     };
     html! {
         <ContextProvider<Ui> context={ui.clone()}>
-            <div class={classes!("fw", options.host_fonts.then_some("host-fonts"))} part="root"
-                lang={props.lang.tag()} dir={if props.lang.is_rtl() { "rtl" } else { "ltr" }}
+            <div ref={root.clone()} class={classes!("fw", options.host_fonts.then_some("host-fonts"))} part="root"
+                lang={lang.tag()} dir={if lang.is_rtl() { "rtl" } else { "ltr" }}
                 data-theme={theme} data-layout={layout_name}
                 role="region" aria-label={ui.t(Key::WidgetLabel)}>
+                if quick_exit {
+                    <QuickExit url={AttrValue::from(options.quick_exit_url.clone())} hide={root.clone()} whole_page={props.is_page} />
+                    <SafetyNote />
+                }
+                if layout != Layout::Banner {
+                    <LanguagePicker lang={*lang} on_change={Callback::from(move |l| lang.set(l))} />
+                }
                 { for body }
             </div>
         </ContextProvider<Ui>>

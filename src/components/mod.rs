@@ -6,6 +6,8 @@ pub mod country_panel;
 pub mod country_picker;
 pub mod explainer;
 pub mod hotline_card;
+pub mod language_picker;
+pub mod quick_exit;
 pub mod quotes;
 pub mod state;
 pub mod ui;

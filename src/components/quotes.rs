@@ -4,7 +4,7 @@
 
 use super::ui::use_ui;
 use crate::core::data::Quote;
-use crate::core::i18n::Key;
+use crate::core::i18n::{Key, Lang};
 use crate::hooks::use_interval::use_interval;
 use crate::hooks::use_reduced_motion::use_reduced_motion;
 use std::rc::Rc;
@@ -72,6 +72,11 @@ pub fn quotes(props: &QuotesProps) -> Html {
             <div class="quote-frame" aria-live={if playing { "off" } else { "polite" }}>
                 <figure class="quote" part="quote" key={current.id.to_string()}>
                     <blockquote lang="en"><p>{ format!("“{}”", current.text) }</p></blockquote>
+                    if let Some(key) = translation_key(&current.id).filter(|_| ui.lang != Lang::En) {
+                        <p class="translation" lang={ui.lang.tag()}>
+                            <span class="label">{ ui.t(Key::QuoteTranslation) }</span>{ " " }{ ui.t(key) }
+                        </p>
+                    }
                     <figcaption>
                         { "— " }<span class="speaker">{ &*current.speaker }</span>
                         { ", " }
@@ -115,5 +120,15 @@ impl Reducible for Position {
             Step::Next(n) => (self.0 + 1) % n.max(1),
             Step::Previous(n) => (self.0 + n.max(1) - 1) % n.max(1),
         }))
+    }
+}
+
+/// The translation of a built-in quote, shown under the English original (partner quotes have none).
+fn translation_key(id: &str) -> Option<Key> {
+    match id {
+        "obama-modern-slavery" => Some(Key::QuoteObamaModernSlavery),
+        "kerry-strategic-interest" => Some(Key::QuoteKerryStrategicInterest),
+        "kerry-tip-report-2016" => Some(Key::QuoteKerryTipReport2016),
+        _ => None,
     }
 }

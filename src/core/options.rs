@@ -105,7 +105,7 @@ pub const OPTION_SPECS: &[OptionSpec] = &[
     OptionSpec { attribute: "layout", js: "layout", values: "`full`, `compact`, `banner`", default: "`full`", about: "How much to show." },
     OptionSpec { attribute: "theme", js: "theme", values: "`light`, `dark`, `auto`", default: "`auto`", about: "Colours; `auto` follows the visitor's setting." },
     OptionSpec { attribute: "quick-exit", js: "quickExit", values: "`true`, `false`", default: "`true` on the page, `false` in embeds", about: "Shows the quick exit button and Shift×3 shortcut." },
-    OptionSpec { attribute: "quick-exit-url", js: "quickExitUrl", values: "https:// URL", default: "`https://www.wikipedia.org/`", about: "Where quick exit goes." },
+    OptionSpec { attribute: "quick-exit-url", js: "quickExitUrl", values: "https:// or http:// URL", default: "`https://www.wikipedia.org/`", about: "Where quick exit goes." },
     OptionSpec { attribute: "report-url", js: "reportUrl", values: "https:// URL or `mailto:` address", default: "the project's issue form", about: "Target of \"Report an outdated number\"." },
     OptionSpec { attribute: "hotlines-url", js: "hotlinesUrl", values: "same-origin URL of a JSON file", default: "none", about: "Partner rows that add to or correct the built-in data." },
     OptionSpec { attribute: "host-fonts", js: "hostFonts", values: "`true`, `false`", default: "`false`", about: "Use the host page's font instead of the system font." },
@@ -217,10 +217,10 @@ impl Options {
                     None => warn("expected true or false; using the default".into()),
                 },
                 "quick-exit-url" => {
-                    if v.starts_with("https://") && super::validate::is_web_url(v) {
+                    if super::validate::is_web_url(v) {
                         o.quick_exit_url = v.to_string();
                     } else {
-                        warn("expected an https:// URL; using the default".into());
+                        warn("expected an https:// (or http://) URL; using the default".into());
                     }
                 }
                 "report-url" => {

@@ -2,4 +2,5 @@
 
 pub mod use_clipboard;
 pub mod use_interval;
+pub mod use_quick_exit;
 pub mod use_reduced_motion;

@@ -162,7 +162,7 @@ fn build_props(options: &Options, platform: PlatformRef, quotes: Rc<[Quote]>, di
     let detected = detect::detect(&clues, is_country, zone_country);
     let page = if heed_page_lang { page_language() } else { None };
     let lang = Lang::negotiate(options.lang.iter().map(String::as_str).chain(page.as_deref()).chain(languages.iter().map(String::as_str)));
-    AppProps { options: Rc::new(options.clone()), directory, quotes, detected, lang, platform, hydrating, on_event }
+    AppProps { options: Rc::new(options.clone()), directory, quotes, detected, lang, platform, hydrating, on_event, is_page: false }
 }
 
 fn language_warning(options: &Options) -> Option<String> {
@@ -395,7 +395,8 @@ pub fn hydrate_page(root: Element, options: JsValue) {
     let prerendered = parsed == crate::core::options::Options::page_defaults();
     let parsed = crate::core::options::Options { quick_exit: parsed.quick_exit.or(Some(true)), ..parsed };
     let platform = PLATFORM.with(Clone::clone);
-    let props = build_props(&parsed, platform, builtin::quotes().to_vec().into(), Rc::new(Directory::default()), event_callback(root.clone(), None), prerendered, false);
+    let mut props = build_props(&parsed, platform, builtin::quotes().to_vec().into(), Rc::new(Directory::default()), event_callback(root.clone(), None), prerendered, false);
+    props.is_page = true;
     let renderer = yew::Renderer::<App>::with_root_and_props(root, props);
     let app = if prerendered { renderer.hydrate() } else { renderer.render() };
     // The page lives as long as the document.

@@ -1,0 +1,135 @@
+// Safety for people at risk: quick exit (button and Shift×3), no trace left behind.
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { launch, serveDist, watch } from "./helpers.mjs";
+
+const AWAY = "https://www.wikipedia.org/";
+let server, browser;
+before(async () => {
+  server = await serveDist();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** A page with quick exit; the neutral site is answered locally (no network here). */
+async function open(path) {
+  const context = await browser.newContext({ locale: "en-US", timezoneId: "Europe/London" });
+  await context.route(`${AWAY}**`, (route) => route.fulfill({ status: 200, contentType: "text/html", body: "<title>Wikipedia</title><p>elsewhere</p>" }));
+  const page = await context.newPage();
+  page.setDefaultTimeout(10_000);
+  const seen = watch(page);
+  await page.goto(server.url + path);
+  const titles = [];
+  await page.exposeFunction("titleSeen", (t) => titles.push(t));
+  await page.evaluate(() => {
+    new MutationObserver(() => window.titleSeen(document.title)).observe(document.head, { childList: true, characterData: true, subtree: true });
+  });
+  const historyBefore = await page.evaluate(() => history.length);
+  return { context, page, seen, titles, historyBefore };
+}
+
+async function assertLeft(page, titles, historyBefore) {
+  await page.waitForURL(AWAY);
+  assert.ok(titles.includes(""), `the title was blanked first (${JSON.stringify(titles)})`);
+  assert.equal(await page.evaluate(() => history.length), historyBefore, "no new history entry: the page was replaced");
+}
+
+describe("quick exit on the standalone page", () => {
+  test("is the first thing in tab order, and the button leaves at once", async () => {
+    const { context, page, titles, historyBefore } = await open("/");
+    await page.locator(".cards").waitFor();
+    await page.keyboard.press("Tab");
+    assert.equal(await page.evaluate(() => document.activeElement.textContent.trim()), "Quick exit");
+    await page.keyboard.press("Enter");
+    await assertLeft(page, titles, historyBefore);
+    await context.close();
+  });
+
+  test("Shift pressed three times leaves, announcing the presses", async () => {
+    const { context, page, titles, historyBefore } = await open("/");
+    await page.locator(".cards").waitFor();
+    await page.keyboard.press("Shift");
+    await page.locator(".quick-exit [role=status]", { hasText: "Shift pressed 1 of 3 times" }).waitFor({ state: "attached" });
+    await page.keyboard.press("Shift");
+    await page.keyboard.press("Shift");
+    await assertLeft(page, titles, historyBefore);
+    await context.close();
+  });
+
+  test("Shift while typing in the search field does nothing", async () => {
+    const { context, page } = await open("/");
+    await page.locator("#fw-search").click();
+    for (let i = 0; i < 4; i++) await page.keyboard.press("Shift");
+    await page.keyboard.type("Mex");
+    await page.waitForTimeout(500);
+    assert.equal(page.url(), `${server.url}/`);
+    assert.equal(await page.locator("#fw-search").inputValue(), "Mex");
+    await context.close();
+  });
+
+  test("goes to the configured destination", async () => {
+    const { context, page } = await open("/?quick-exit-url=" + encodeURIComponent(`${server.url}/pages/plain.html`));
+    await page.locator(".quick-exit-button").click();
+    await page.waitForURL(`${server.url}/pages/plain.html`);
+    await context.close();
+  });
+
+  test("safety copy is honest: quick exit does not erase history", async () => {
+    const { context, page } = await open("/");
+    assert.match(await page.locator(".safety").textContent(), /does not erase your browser history/);
+    assert.match(await page.locator(".safety").textContent(), /private window/);
+    await context.close();
+  });
+});
+
+describe("quick exit in an embed", () => {
+  test("is off by default and on with the quick-exit attribute", async () => {
+    const { context, page, titles, historyBefore } = await open("/pages/two.html");
+    await page.locator("#th >> .cards").waitFor();
+    assert.equal(await page.locator("#th >> .quick-exit-button").count(), 0);
+    await page.evaluate(() => document.querySelector("#th").setAttribute("quick-exit", ""));
+    await page.locator("#th >> .quick-exit-button").click();
+    await assertLeft(page, titles, historyBefore);
+    await context.close();
+  });
+});
+
+describe("no trace", () => {
+  test("a whole visit sets no cookie, stores nothing, adds no history, asks nothing of anyone else", async () => {
+    const context = await browser.newContext({ locale: "en-US" });
+    const page = await context.newPage();
+    page.setDefaultTimeout(10_000);
+    const requests = [];
+    page.on("request", (r) => requests.push(r.url()));
+    await page.goto(`${server.url}/`);
+    const historyBefore = await page.evaluate(() => history.length);
+    await page.locator("#fw-search").fill("thai");
+    await page.locator(".result", { hasText: "Thailand" }).click();
+    await page.locator("#fw-directory-heading", { hasText: "Thailand" }).waitFor();
+    for (const p of ["Protection", "Prevention", "Partnership", "Prosecution"]) await page.getByRole("tab", { name: p }).click();
+    await page.locator("#fw-language").selectOption("en");
+    // A channel link, as a visitor would open it (the dialler is not followed here).
+    await page.locator(".cards a.channel").first().evaluate((a) => {
+      a.addEventListener("click", (e) => e.preventDefault(), { once: true });
+      a.click();
+    });
+    assert.deepEqual(await context.cookies(), []);
+    const stored = await page.evaluate(async () => ({
+      local: localStorage.length,
+      session: sessionStorage.length,
+      idb: (await indexedDB.databases()).length,
+      cookie: document.cookie,
+    }));
+    assert.deepEqual(stored, { local: 0, session: 0, idb: 0, cookie: "" });
+    assert.equal(await page.evaluate(() => history.length), historyBefore, "country, tab and language changes add no history");
+    assert.equal(page.url(), `${server.url}/`, "nothing written to the URL");
+    const foreign = requests.filter((u) => !u.startsWith(`${server.url}/`));
+    assert.deepEqual(foreign, [], "only the widget's own files, from its own origin");
+    const links = await page.locator('a[href^="http"]').evaluateAll((as) => as.map((a) => [a.rel, a.referrerPolicy]));
+    assert.ok(links.length > 0 && links.every(([rel, policy]) => rel === "noopener noreferrer" && policy === "no-referrer"));
+    await context.close();
+  });
+});
