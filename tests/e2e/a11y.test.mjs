@@ -1,0 +1,126 @@
+// Accessibility in a real browser: axe-core (WCAG 2.0/2.1/2.2 A and AA) on the standalone page and
+// on the embed (open shadow root) for every layout, both themes and every language; a keyboard
+// walk through the whole widget; 320 px width (the same as 200% zoom of 640 px).
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { launch, ROOT, serveDist } from "./helpers.mjs";
+
+const AXE = readFileSync(join(ROOT, "tools/node_modules/axe-core/axe.min.js"), "utf8");
+const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+const LANGS = readdirSync(join(ROOT, "i18n")).filter((f) => f.endsWith(".ftl")).map((f) => f.slice(0, -4)).sort();
+let server, browser;
+
+before(async () => {
+  server = await serveDist();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function axe(url, { colorScheme = "light", ready = ".fw" } = {}) {
+  const context = await browser.newContext({ locale: "en-US", colorScheme, bypassCSP: true, reducedMotion: "reduce" });
+  const page = await context.newPage();
+  page.setDefaultTimeout(10_000);
+  await page.goto(url);
+  await page.locator(ready).first().waitFor();
+  await page.waitForTimeout(150);
+  await page.addScriptTag({ content: AXE });
+  const result = await page.evaluate((tags) => window.axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] }), TAGS);
+  await context.close();
+  return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.slice(0, 3).map((n) => n.target.join(" >> ")).join("\n    ")}`);
+}
+
+describe("axe-core, zero violations", () => {
+  for (const colorScheme of ["light", "dark"]) {
+    for (const layout of ["full", "compact", "banner"]) {
+      test(`standalone page, ${layout}, ${colorScheme}`, async () => {
+        assert.deepEqual(await axe(`${server.url}/?layout=${layout}&country=US`, { colorScheme }), []);
+      });
+      test(`embed (shadow DOM), ${layout}, ${colorScheme}`, async () => {
+        const url = `${server.url}/pages/plain.html`;
+        const violations = await axe(url.replace("plain.html", `plain.html?layout=${layout}`), { colorScheme, ready: "freedom-widget >> .fw" });
+        assert.deepEqual(violations, []);
+      });
+    }
+  }
+  test("embed themes forced by option, light and dark", async () => {
+    for (const theme of ["light", "dark"]) {
+      assert.deepEqual(await axe(`${server.url}/?theme=${theme}&country=TH`), [], theme);
+    }
+  });
+  for (const lang of LANGS) {
+    test(`standalone page in ${lang}`, async () => {
+      assert.deepEqual(await axe(`${server.url}/?lang=${lang}&country=MX`), []);
+    });
+  }
+});
+
+describe("keyboard", () => {
+  test("tabs through the whole widget: every control reachable, focus visible, never under the sticky bar", async () => {
+    const context = await browser.newContext({ locale: "en-US", viewport: { width: 800, height: 600 } });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/?layout=compact&country=US`);
+    await page.locator(".cards").waitFor();
+    const tabbable = await page.locator(".fw").evaluate((root) =>
+      [...root.querySelectorAll("a[href], button, input, select, [tabindex]")].filter((e) => e.tabIndex >= 0 && !e.closest("[hidden]")).length);
+    const reached = new Set();
+    for (let i = 0; i < tabbable + 5; i++) {
+      await page.keyboard.press("Tab");
+      const state = await page.evaluate(() => {
+        const e = document.activeElement;
+        if (!e || e === document.body || !e.closest(".fw")) return null;
+        const s = getComputedStyle(e);
+        const r = e.getBoundingClientRect();
+        const at = document.elementFromPoint(r.left + Math.min(r.width / 2, 10), r.top + Math.min(r.height / 2, 10));
+        const covered = at && !(at === e || e.contains(at) || at.contains(e));
+        const id = e.id || `${e.tagName}:${e.textContent.trim().slice(0, 30)}:${e.getAttribute("href") ?? ""}:${[...e.parentNode.children].indexOf(e)}`;
+        return { id, outline: `${s.outlineStyle} ${s.outlineWidth}`, covered, onScreen: r.bottom > 0 && r.top < innerHeight };
+      });
+      if (!state) continue;
+      reached.add(state.id);
+      assert.match(state.outline, /solid 3px/, `focus visible on ${state.id}`);
+      assert.ok(!state.covered && state.onScreen, `${state.id} is not hidden behind sticky content`);
+    }
+    assert.ok(reached.size >= tabbable, `reached ${reached.size} of ${tabbable} controls`);
+    await context.close();
+  });
+
+  test("operable by keyboard: search and Enter picks a country; Space plays and pauses quotes", async () => {
+    const context = await browser.newContext({ locale: "en-US" });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/?country=US`);
+    await page.locator("#fw-search").focus();
+    await page.keyboard.type("viet");
+    await page.keyboard.press("Enter");
+    await page.locator("#fw-directory-heading", { hasText: /Vietnam/ }).waitFor();
+    await page.locator(".quote-toggle").focus();
+    const before_ = await page.locator(".quote-toggle").textContent();
+    await page.keyboard.press("Space");
+    await page.waitForFunction((b) => document.querySelector(".quote-toggle").textContent !== b, before_);
+    await context.close();
+  });
+});
+
+describe("small screens and zoom", () => {
+  for (const [name, url, link] of [["page", "/?country=US", "a[href='tel:+18883737888']"], ["embed", "/pages/plain.html", "freedom-widget >> a[href='tel:+18883737888']"]]) {
+    test(`${name}: nothing cut off at 320 px (200% zoom)`, async () => {
+      const context = await browser.newContext({ locale: "en-US", viewport: { width: 320, height: 640 } });
+      const page = await context.newPage();
+      await page.goto(server.url + url);
+      await page.locator(link).first().waitFor();
+      const overflow = await page.evaluate(() => {
+        const root = document.querySelector("freedom-widget")?.shadowRoot ?? document;
+        const fw = root.querySelector(".fw");
+        const wide = [...fw.querySelectorAll("*")].filter((e) => e.getBoundingClientRect().right > innerWidth + 1 && !e.closest("[hidden]"));
+        return { page: document.documentElement.scrollWidth - innerWidth, wide: wide.slice(0, 3).map((e) => e.className || e.tagName) };
+      });
+      assert.ok(overflow.page <= 0, `page scrolls sideways by ${overflow.page}px`);
+      assert.deepEqual(overflow.wide, [], "elements wider than the screen");
+      await context.close();
+    });
+  }
+});
