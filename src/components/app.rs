@@ -60,7 +60,7 @@ pub fn chosen_by_name(by: &ChosenBy) -> &'static str {
 pub fn app(props: &AppProps) -> Html {
     let state = {
         let initial = if props.hydrating { prerender_choice(&props.options) } else { props.detected.clone() };
-        use_reducer(move || WidgetState { country: initial, query: String::new() })
+        use_reducer(move || WidgetState { country: initial })
     };
     let live = use_state(|| false);
     // The visitor may switch language without reloading; a new `lang` from the partner resets it.
@@ -97,14 +97,8 @@ pub fn app(props: &AppProps) -> Html {
     };
     let options = &props.options;
     let layout = options.layout;
-    let on_choose = {
-        let state = state.clone();
-        Callback::from(move |code: String| state.dispatch(Action::Choose(code)))
-    };
-    let on_search = {
-        let state = state.clone();
-        Callback::from(move |q: String| state.dispatch(Action::Search(q)))
-    };
+    // Stable across renders, so the long list of countries does not re-render when nothing changed.
+    let on_choose = use_callback(state.dispatcher(), |code: String, dispatcher| dispatcher.dispatch(Action::Choose(code)));
     let country = state.country.clone();
     let root = use_node_ref();
     let quick_exit = options.quick_exit == Some(true);
@@ -113,8 +107,7 @@ pub fn app(props: &AppProps) -> Html {
         <section class="section directory" part="directory" aria-labelledby="fw-directory-heading">
             <CountryPanel directory={props.directory.clone()} country={country.clone()} {layout} />
             if layout != Layout::Banner {
-                <CountryPicker query={state.query.clone()} selected={country.as_ref().map(|(c, _)| AttrValue::from(c.clone()))}
-                    on_search={on_search} on_choose={on_choose.clone()} />
+                <CountryPicker selected={country.as_ref().map(|(c, _)| AttrValue::from(c.clone()))} on_choose={on_choose.clone()} />
             }
             if layout == Layout::Full {
                 <AllCountries directory={props.directory.clone()} on_choose={on_choose} />

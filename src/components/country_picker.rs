@@ -13,9 +13,7 @@ const MAX_RESULTS: usize = 8;
 
 #[derive(Properties, Clone, PartialEq)]
 pub struct CountryPickerProps {
-    pub query: String,
     pub selected: Option<AttrValue>,
-    pub on_search: Callback<String>,
     pub on_choose: Callback<String>,
 }
 
@@ -41,25 +39,31 @@ pub fn use_search_index() -> Rc<Vec<SearchEntry>> {
 pub fn country_picker(props: &CountryPickerProps) -> Html {
     let ui = use_ui();
     let index = use_search_index();
-    let results = if props.query.trim().is_empty() { Vec::new() } else { search(&index, &props.query, None) };
-    let oninput = props.on_search.reform(|e: InputEvent| e.target_unchecked_into::<HtmlInputElement>().value());
+    // The query lives here: a keystroke re-renders the finder only, not the whole widget.
+    let query = use_state(String::new);
+    let results = if query.trim().is_empty() { Vec::new() } else { search(&index, &query, None) };
+    let oninput = {
+        let query = query.clone();
+        Callback::from(move |e: InputEvent| query.set(e.target_unchecked_into::<HtmlInputElement>().value()))
+    };
     let onkeydown = {
         // Enter picks the best match, so a visitor can type "mex" and go.
         let first = results.first().map(|e| e.code.to_string());
-        let on_choose = props.on_choose.clone();
+        let (on_choose, query) = (props.on_choose.clone(), query.clone());
         Callback::from(move |e: KeyboardEvent| {
             if e.key() == "Enter" {
                 if let Some(code) = &first {
                     e.prevent_default();
+                    query.set(String::new());
                     on_choose.emit(code.clone());
                 }
             }
         })
     };
-    let status = if props.query.trim().is_empty() {
+    let status = if query.trim().is_empty() {
         String::new()
     } else if results.is_empty() {
-        ui.tf(Key::SearchNone, &[("query", props.query.trim())])
+        ui.tf(Key::SearchNone, &[("query", query.trim())])
     } else {
         ui.tf(Key::SearchCount, &[("count", &results.len().to_string())])
     };
@@ -69,12 +73,16 @@ pub fn country_picker(props: &CountryPickerProps) -> Html {
             <p id="fw-search-hint" class="small">{ ui.t(Key::SearchHint) }</p>
             <input id="fw-search" type="search" part="search" autocomplete="off" spellcheck="false"
                 aria-describedby="fw-search-hint" aria-controls="fw-results"
-                value={props.query.clone()} {oninput} {onkeydown} />
+                value={(*query).clone()} {oninput} {onkeydown} />
             <p class="small search-status" role="status" aria-live="polite">{ status }</p>
             <ul id="fw-results" class="results plain">
                 { for results.iter().take(MAX_RESULTS).map(|e| {
                     let code = e.code.to_string();
-                    let onclick = props.on_choose.reform(move |_: MouseEvent| code.clone());
+                    let query = query.clone();
+                    let onclick = props.on_choose.reform(move |_: MouseEvent| {
+                        query.set(String::new());
+                        code.clone()
+                    });
                     html! {
                         <li key={e.code}>
                             <button type="button" class="result" {onclick}

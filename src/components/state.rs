@@ -8,8 +8,6 @@ use yew::prelude::*;
 pub struct WidgetState {
     /// The country whose lines are shown first, and why it was chosen.
     pub country: Option<(String, ChosenBy)>,
-    /// What the visitor typed in the country finder.
-    pub query: String,
 }
 
 pub enum Action {
@@ -17,7 +15,6 @@ pub enum Action {
     Detected(Option<(String, ChosenBy)>),
     /// The visitor picked a country.
     Choose(String),
-    Search(String),
 }
 
 impl Reducible for WidgetState {
@@ -35,11 +32,7 @@ impl Reducible for WidgetState {
                 }
                 next.country = found;
             }
-            Action::Choose(code) => {
-                next.country = Some((code, ChosenBy::Visitor));
-                next.query.clear();
-            }
-            Action::Search(q) => next.query = q,
+            Action::Choose(code) => next.country = Some((code, ChosenBy::Visitor)),
         }
         if next == *self {
             self

@@ -62,7 +62,7 @@ impl ChannelKind {
 }
 
 /// One way to reach a hotline. Which fields are set depends on `kind` (see `validate`).
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
 pub struct Channel {
     pub kind: ChannelKind,
     /// The number as the source writes it: what the visitor reads.
@@ -94,7 +94,7 @@ impl Channel {
 }
 
 /// Days of a weekly opening period, as the data writes them (`mon-fri`, `mon-sun`, `sat`).
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
 pub struct WeeklyHours {
     pub days: Text,
     pub open: Text,
@@ -102,7 +102,7 @@ pub struct WeeklyHours {
 }
 
 /// When a line answers. `always` for 24/7; otherwise weekly periods in the line's own zone.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
 pub struct Hours {
     #[serde(default)]
     pub always: bool,
@@ -112,7 +112,7 @@ pub struct Hours {
     pub weekly: Cow<'static, [WeeklyHours]>,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
 pub struct Hotline {
     pub id: Text,
     /// ISO 3166-1 alpha-2 (`XK` for Kosovo).
@@ -139,7 +139,7 @@ pub struct Hotline {
 }
 
 /// A country's general emergency number, with its own source.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
 pub struct Emergency {
     pub country: Text,
     pub number: Text,
@@ -150,7 +150,7 @@ pub struct Emergency {
 }
 
 /// An entry for anyone anywhere (today a directory of organisations, not a phone line).
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
 pub struct International {
     pub id: Text,
     pub organisation: Text,
@@ -179,7 +179,7 @@ impl Country {
 }
 
 /// A quote shown verbatim with its speaker, and the date and occasion where the source gives them.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
 pub struct Quote {
     pub id: Text,
     pub text: Text,

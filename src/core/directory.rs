@@ -6,7 +6,9 @@ use super::data::{Emergency, Hotline, International};
 use super::validate::{self, RowError};
 use super::BuiltinReference;
 
-#[derive(Clone, Debug, PartialEq)]
+/// `Eq` lets `Rc<Directory>` props compare by pointer first (std's fast path), so an unchanged
+/// directory never costs a deep comparison on re-render.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Directory {
     /// Grouped by country (sorted by code), each country's rows in the order to show them.
     hotlines: Vec<Hotline>,

@@ -39,7 +39,7 @@ impl Lang {
     pub fn negotiate<'a>(preferences: impl IntoIterator<Item = &'a str>) -> Lang {
         for tag in preferences {
             let tag = tag.trim().to_ascii_lowercase().replace('_', "-");
-            if let Some(l) = Lang::ALL.iter().find(|l| l.tag() == tag) {
+            if let Some(l) = Lang::ALL.iter().find(|l| l.tag().eq_ignore_ascii_case(&tag)) {
                 return *l;
             }
             let primary = tag.split('-').next().unwrap_or("");

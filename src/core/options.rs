@@ -51,7 +51,7 @@ pub const DEFAULT_REPORT_URL: &str = "https://github.com/freedom-widget/freedom-
 /// Where quick exit goes unless the partner sets `quick-exit-url`: a neutral everyday site.
 pub const DEFAULT_QUICK_EXIT_URL: &str = "https://www.wikipedia.org/";
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Options {
     pub country: Option<String>,
     pub fallback_country: Option<String>,

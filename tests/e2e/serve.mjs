@@ -15,6 +15,15 @@ export const TYPES = {
   ".svg": "image/svg+xml", ".png": "image/png", ".ts": "text/plain; charset=utf-8", ".txt": "text/plain; charset=utf-8",
 };
 
+const compressed = new Map();
+function cached(key, body, compress) {
+  const hit = compressed.get(key);
+  if (hit && hit.source.equals(body)) return hit.body;
+  const result = compress(body);
+  compressed.set(key, { source: body, body: result });
+  return result;
+}
+
 /** Starts a server; resolves with { url, close }. `routes` maps a path to a function(req,res) for test pages. */
 export function serve({ root = "dist", host = "127.0.0.1", port = 0, cors = false, compress = false, csp = null, routes = {} } = {}) {
   const base = resolve(root);
@@ -33,11 +42,12 @@ export function serve({ root = "dist", host = "127.0.0.1", port = 0, cors = fals
       if (cors) headers["access-control-allow-origin"] = "*";
       if (csp && extname(path) === ".html") headers["content-security-policy"] = csp;
       const accept = String(req.headers["accept-encoding"] ?? "");
+      // Compressed once per file, as a CDN would serve it: compression time is not transfer time.
       if (compress && accept.includes("br")) {
-        body = brotliCompressSync(body);
+        body = cached(`br:${path}`, body, brotliCompressSync);
         headers["content-encoding"] = "br";
       } else if (compress && accept.includes("gzip")) {
-        body = gzipSync(body);
+        body = cached(`gz:${path}`, body, gzipSync);
         headers["content-encoding"] = "gzip";
       }
       res.writeHead(200, headers).end(body);

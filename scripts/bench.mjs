@@ -1,0 +1,194 @@
+// The benchmark: builds the release, then measures in headless Chromium, each figure the median of
+// N page loads (default 20), and prints one table, also written to BENCHMARKS.md, with each budget
+// marked pass or fail. Numbers, not tests: run it, read it, keep the README's copy current.
+//
+//   node scripts/bench.mjs [--runs 20] [--no-build]
+import { execFileSync } from "node:child_process";
+import { readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { cpus } from "node:os";
+import { join } from "node:path";
+import { launch, ROOT } from "../tests/e2e/helpers.mjs";
+import { serve } from "../tests/e2e/serve.mjs";
+
+const arg = (name, fallback) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : fallback;
+};
+const RUNS = Number(arg("runs", 20));
+if (!process.argv.includes("--no-build")) execFileSync("bash", [join(ROOT, "scripts/build.sh")], { stdio: "inherit" });
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const widgetCss = readdirSync(join(ROOT, "dist")).find((f) => /^widget-[0-9a-f]+\.css$/.test(f));
+
+// Instrumentation shared by the bench pages: when the widget is interactive (its first
+// country-change event fires after the first render, once its handlers are attached), long tasks,
+// layout shifts, and the wasm memory of every instance.
+const PROBE = `<script>
+  window.bench = { longTasks: [], cls: 0, memories: [] };
+  new PerformanceObserver((l) => l.getEntries().forEach((e) => bench.longTasks.push(e.duration))).observe({ type: "longtask", buffered: true });
+  new PerformanceObserver((l) => l.getEntries().forEach((e) => { if (!e.hadRecentInput) bench.cls += e.value; })).observe({ type: "layout-shift", buffered: true });
+  document.addEventListener("freedom-widget:country-change", () => { bench.interactive ??= performance.now(); });
+  for (const name of ["instantiate", "instantiateStreaming"]) {
+    const original = WebAssembly[name];
+    WebAssembly[name] = async (...args) => { const r = await original.apply(WebAssembly, args); bench.memories.push((r.instance ?? r).exports.memory); return r; };
+  }
+</script>`;
+const page = (body, head = "") => `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>bench</title>${PROBE}${head}</head><body><h1>Partner page</h1><p>Host content.</p>${body}</body></html>`;
+const embed = (n) => page(Array.from({ length: n }, () => '<freedom-widget country="US" layout="compact"></freedom-widget>').join(""), '<script type="module" src="/embed/embed.js"></script>');
+let staticHtml = "";
+const routes = {
+  "/bench/empty.html": (q, r) => r.writeHead(200, { "content-type": "text/html" }).end(page("")),
+  "/bench/embed-1.html": (q, r) => r.writeHead(200, { "content-type": "text/html" }).end(embed(1)),
+  "/bench/embed-5.html": (q, r) => r.writeHead(200, { "content-type": "text/html" }).end(embed(5)),
+  "/bench/tag.html": (q, r) => r.writeHead(200, { "content-type": "text/html" }).end(page('<script type="module" src="/embed/embed.js" data-country="US" data-layout="compact"></script>')),
+  "/bench/static.html": (q, r) => r.writeHead(200, { "content-type": "text/html" }).end(staticHtml),
+};
+const server = await serve({ root: join(ROOT, "dist"), compress: true, routes });
+const browser = await launch();
+
+async function load(path, { until = "interactive" } = {}) {
+  const context = await browser.newContext({ locale: "en-US", timezoneId: "America/New_York" });
+  const p = await context.newPage();
+  let bytes = 0;
+  p.on("requestfinished", async (req) => {
+    const sizes = await req.sizes().catch(() => null);
+    if (sizes && !req.url().includes("/bench/")) bytes += sizes.responseBodySize + sizes.responseHeadersSize;
+  });
+  await p.goto(server.url + path);
+  if (until === "interactive") await p.waitForFunction(() => window.bench.interactive !== undefined, null, { timeout: 20_000 });
+  else if (until === "static") await p.waitForFunction(() => window.bench.staticReady !== undefined);
+  await p.waitForTimeout(300);
+  const m = await p.evaluate(() => ({
+    interactive: bench.interactive ?? bench.staticReady,
+    blocking: bench.longTasks.reduce((t, d) => t + Math.max(0, d - 50), 0),
+    cls: bench.cls,
+  }));
+  return { p, context, bytes, ...m };
+}
+
+async function memory(path, instances) {
+  const { p, context } = await load(path, { until: instances ? "interactive" : "nothing" });
+  if (instances > 1) await p.waitForFunction((n) => document.querySelectorAll("freedom-widget").length === n && [...document.querySelectorAll("freedom-widget")].every((w) => w.shadowRoot?.querySelector(".fw")), instances);
+  const cdp = await context.newCDPSession(p);
+  await cdp.send("HeapProfiler.collectGarbage");
+  const { usedSize } = await cdp.send("Runtime.getHeapUsage");
+  const wasm = await p.evaluate(() => bench.memories.reduce((t, m) => t + m.buffer.byteLength, 0));
+  await context.close();
+  return usedSize + wasm;
+}
+
+const rows = [];
+const add = (what, value, unit, budget, pass) => rows.push({ what, value, unit, budget, pass });
+
+// The static floor: the same widget content as plain HTML with the same stylesheet.
+{
+  const { p, context } = await load("/bench/tag.html");
+  const inner = await p.evaluate(() => document.querySelector("freedom-widget").shadowRoot.querySelector(".fw").outerHTML);
+  await context.close();
+  staticHtml = page(`${inner}<script>bench.staticReady = performance.now();</script>`, `<link rel="stylesheet" href="/${widgetCss}">`);
+}
+
+const tag = { time: [], blocking: [], cls: [], bytes: [] };
+const flat = { time: [], bytes: [] };
+const standalone = { bytes: [] };
+for (let i = 0; i < RUNS; i++) {
+  const a = await load("/bench/tag.html");
+  tag.time.push(a.interactive); tag.blocking.push(a.blocking); tag.cls.push(a.cls); tag.bytes.push(a.bytes);
+  await a.context.close();
+  const b = await load("/bench/static.html", { until: "static" });
+  flat.time.push(b.interactive); flat.bytes.push(b.bytes);
+  await b.context.close();
+  const c = await browser.newContext({ locale: "en-US" });
+  const cp = await c.newPage();
+  let bytes = 0;
+  cp.on("requestfinished", async (req) => {
+    const s = await req.sizes().catch(() => null);
+    if (s) bytes += s.responseBodySize + s.responseHeadersSize;
+  });
+  await cp.goto(`${server.url}/`);
+  await cp.locator(".cards").waitFor();
+  await cp.waitForTimeout(300);
+  standalone.bytes.push(bytes);
+  await c.close();
+}
+
+const kb = (b) => (b / 1024).toFixed(1);
+const embedBytes = median(tag.bytes);
+add("script-tag embed: transfer, brotli (all it loads)", kb(embedBytes), "KB", "< 100 KB", embedBytes < 100 * 1024);
+add("standalone page: transfer, brotli (all it loads)", kb(median(standalone.bytes)), "KB", "—", null);
+const t = median(tag.time), f = median(flat.time);
+add("script tag start → widget interactive", t.toFixed(1), "ms", "—", null);
+add("same content as static HTML (the floor)", f.toFixed(1), "ms", "—", null);
+add("ratio to the floor", (t / f).toFixed(2), "×", "< 3×", t / f < 3);
+const tbt = median(tag.blocking);
+add("main-thread blocking added to the host page", tbt.toFixed(1), "ms", "< 50 ms", tbt < 50);
+const cls = median(tag.cls);
+add("cumulative layout shift", cls.toFixed(3), "", "0", cls === 0);
+
+const base = [], one = [], five = [];
+for (let i = 0; i < Math.max(5, Math.round(RUNS / 4)); i++) {
+  base.push(await memory("/bench/empty.html", 0));
+  one.push(await memory("/bench/embed-1.html", 1));
+  five.push(await memory("/bench/embed-5.html", 5));
+}
+const b0 = median(base);
+const per1 = (median(one) - b0) / 1, per5 = (median(five) - b0) / 5;
+add("JS heap + wasm memory, 1 instance", (per1 / 1048576).toFixed(2), "MB", "< 4 MB", per1 < 4 * 1048576);
+add("JS heap + wasm memory per instance, 5 instances", (per5 / 1048576).toFixed(2), "MB", "< 4 MB", per5 < 4 * 1048576);
+
+// Search: keystroke to updated list, in the standalone page.
+{
+  const context = await browser.newContext({ locale: "en-US" });
+  const p = await context.newPage();
+  await p.goto(`${server.url}/?country=US`);
+  await p.locator(".cards").waitFor();
+  const times = await p.evaluate(async (runs) => {
+    const input = document.querySelector("#fw-search");
+    const list = document.querySelector("#fw-results");
+    const out = [];
+    const words = ["a", "al", "alb", "b", "bo", "bra", "c", "co", "cot", "m", "me", "mex", "s", "sw", "swe", "t", "th", "tha", "u", "un", "uni", "z", "za", "zam"];
+    for (let i = 0; i < Math.max(runs, words.length); i++) {
+      const word = words[i % words.length];
+      const done = new Promise((resolve) => {
+        const o = new MutationObserver(() => { o.disconnect(); resolve(performance.now()); });
+        o.observe(list, { childList: true, subtree: true, characterData: true });
+      });
+      input.value = word;
+      const t0 = performance.now();
+      input.dispatchEvent(new InputEvent("input", { bubbles: true, composed: true }));
+      out.push((await done) - t0);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    return out;
+  }, RUNS);
+  const k = median(times);
+  add("search: keystroke → updated list", k.toFixed(2), "ms", "< 2 ms", k < 2);
+  await context.close();
+}
+
+await browser.close();
+await server.close();
+
+const chromium = execFileSync("/usr/bin/chromium", ["--version"], { encoding: "utf8" }).trim();
+const date = new Date().toISOString().slice(0, 10);
+const lines = [
+  `| measure | median of ${RUNS} | budget | |`,
+  "| --- | --- | --- | --- |",
+  ...rows.map((r) => `| ${r.what} | ${r.value} ${r.unit} | ${r.budget} | ${r.pass === null ? "" : r.pass ? "pass" : "**miss**"} |`),
+];
+const table = lines.join("\n");
+console.log(table);
+writeFileSync(join(ROOT, "BENCHMARKS.md"), `# Benchmarks
+
+Measured ${date} with \`node scripts/bench.mjs\` (release build, served on 127.0.0.1 with brotli,
+headless ${chromium}, ${cpus().length} cores, no throttling). Each figure is the median of ${RUNS}
+page loads (memory: of ${one.length}). The embed is the script tag with \`layout="compact"\`,
+country US; the floor is the same widget markup as static HTML with the same stylesheet.
+
+${table}
+
+A budget missed is reported here and in the README, never hidden.
+`);

@@ -1,0 +1,104 @@
+// Speaking the visitor's language: every language renders with no English left in the interface,
+// Arabic reads right to left with numbers intact, switching needs no reload, formats are local.
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { mkdirSync, readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { launch, ROOT, serveDist } from "./helpers.mjs";
+
+const LANGS = readdirSync(join(ROOT, "i18n")).filter((f) => f.endsWith(".ftl")).map((f) => f.slice(0, -4));
+const english = Object.fromEntries(readFileSync(join(ROOT, "i18n/en.ftl"), "utf8").split("\n").filter((l) => / = /.test(l) && !l.startsWith("#")).map((l) => l.split(" = ")));
+const OUT = join(ROOT, "tests/e2e/.out");
+mkdirSync(OUT, { recursive: true });
+let server, browser;
+before(async () => {
+  server = await serveDist();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(path, contextOptions = {}) {
+  const context = await browser.newContext({ locale: "en-US", timezoneId: "America/New_York", reducedMotion: "reduce", ...contextOptions });
+  const page = await context.newPage();
+  page.setDefaultTimeout(10_000);
+  await page.goto(server.url + path);
+  await page.locator(".cards").first().waitFor();
+  return { context, page };
+}
+
+/** Interface text: everything but data (names, notes) and the quotes' English originals. */
+const interfaceText = (page) => page.evaluate(() => {
+  const skip = (e) => e.closest('[lang="en"], .card-title, .org, .row-name, .country-list, .international, option, .speaker, .source, .result');
+  const walker = document.createTreeWalker(document.querySelector(".fw"), NodeFilter.SHOW_TEXT);
+  const out = [];
+  while (walker.nextNode()) {
+    const n = walker.currentNode;
+    if (n.textContent.trim() && !skip(n.parentElement) && !n.parentElement.closest("[hidden]")) out.push(n.textContent.trim());
+  }
+  return out;
+});
+
+describe("every language", () => {
+  for (const lang of LANGS.filter((l) => l !== "en")) {
+    test(`${lang}: no English interface text left, lang and dir set`, async () => {
+      const { context, page } = await open(`/?lang=${lang}&country=US`);
+      const root = await page.locator(".fw").evaluate((e) => [e.lang, e.dir]);
+      assert.deepEqual(root, [lang, lang === "ar" ? "rtl" : "ltr"]);
+      const texts = await interfaceText(page);
+      // Short or universal strings (24/7, numbers) may be the same in two languages; sentences may not.
+      const leftovers = texts.filter((t) => Object.values(english).some((en) => en.length > 12 && t.includes(en.replace(/\{ \$\w+ \}/g, "").trim().slice(0, 20))));
+      assert.deepEqual(leftovers, [], `English left in ${lang}`);
+      assert.match(await page.locator(".translation").first().textContent(), /\S/, "the quote's translation is shown, marked");
+      await context.close();
+    });
+  }
+});
+
+describe("right to left", () => {
+  test("Arabic mirrors the layout and keeps numbers left to right (screenshots in tests/e2e/.out)", async () => {
+    const shots = {};
+    for (const lang of ["ar", "en"]) {
+      const { context, page } = await open(`/?lang=${lang}&country=US`, { viewport: { width: 800, height: 900 } });
+      await page.screenshot({ path: join(OUT, `page-${lang}.png`) });
+      shots[lang] = await page.evaluate(() => {
+        const fw = document.querySelector(".fw").getBoundingClientRect();
+        // The extent of the heading's text, not of its (full-width) box.
+        const range = document.createRange();
+        range.selectNodeContents(document.querySelector("#fw-directory-heading"));
+        const heading = range.getBoundingClientRect();
+        const number = document.querySelector('.cards a[href="tel:+18883737888"] bdi');
+        return { leftGap: heading.left - fw.left, rightGap: fw.right - heading.right, number: number.textContent, numberDir: getComputedStyle(number).direction };
+      });
+      await context.close();
+    }
+    assert.ok(shots.en.leftGap < shots.en.rightGap, "English heading starts at the left");
+    assert.ok(shots.ar.rightGap < shots.ar.leftGap, "Arabic heading starts at the right");
+    assert.equal(shots.ar.number, "1-888-373-7888");
+    assert.equal(shots.ar.numberDir, "ltr");
+  });
+});
+
+describe("switching and formats", () => {
+  test("the visitor switches language without a reload, on the page and in an embed", async () => {
+    for (const [path, scope] of [["/?country=US", ""], ["/pages/two.html", "#th >> "]]) {
+      const { context, page } = await open(path);
+      await page.evaluate(() => { window.notReloaded = true; });
+      await page.locator(`${scope}#fw-language`).selectOption("es");
+      await page.locator(`${scope}label[for=fw-search]`, { hasText: "país" }).waitFor();
+      assert.equal(await page.evaluate(() => window.notReloaded), true);
+      await context.close();
+    }
+  });
+
+  test("dates and times come from Intl in the visitor's language", async () => {
+    const { context, page } = await open("/?lang=es&country=US");
+    assert.match(await page.locator(".cards .source").first().textContent(), /25 nov 2026/);
+    await context.close();
+    const en = await open("/?lang=en&country=US");
+    assert.match(await en.page.locator(".cards .source").first().textContent(), /Nov 25, 2026/);
+    await en.context.close();
+  });
+});
