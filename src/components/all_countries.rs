@@ -23,7 +23,7 @@ pub fn all_countries(props: &AllCountriesProps) -> Html {
         <details class="all" part="all-countries" open=true>
             <summary><h2 class="inline">{ ui.t(Key::AllCountriesHeading) }</h2></summary>
             <ul class="plain country-list">
-                { for index.iter().map(|entry| {
+                { for index.entries().iter().map(|entry| {
                     let code = entry.code;
                     let lines = props.directory.hotlines_in(code);
                     let emergency = props.directory.emergency_in(code);

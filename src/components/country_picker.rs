@@ -17,22 +17,34 @@ pub struct CountryPickerProps {
     pub on_choose: Callback<String>,
 }
 
-/// Every country's searchable forms, in the visitor's language, ordered by its name.
+/// Every country's searchable forms, in the visitor's language, ordered by name. Built on first
+/// use, not at mount: a compact widget whose visitor never searches never pays for 250 names.
+pub struct SearchIndex {
+    ui: super::ui::Ui,
+    entries: std::cell::OnceCell<Vec<SearchEntry>>,
+}
+
+impl SearchIndex {
+    pub fn entries(&self) -> &[SearchEntry] {
+        self.entries.get_or_init(|| {
+            let mut entries: Vec<SearchEntry> = countries()
+                .iter()
+                .map(|c| {
+                    let mut other: Vec<&str> = vec![c.name];
+                    other.extend(c.aliases());
+                    SearchEntry::new(c.code, self.ui.country_name(c.code), &other)
+                })
+                .collect();
+            entries.sort_by_cached_key(|e| crate::core::search::fold(&e.display_name));
+            entries
+        })
+    }
+}
+
 #[hook]
-pub fn use_search_index() -> Rc<Vec<SearchEntry>> {
+pub fn use_search_index() -> Rc<SearchIndex> {
     let ui = use_ui();
-    use_memo((ui.lang, ui.platform.clone(), ui.live), move |(_, _, _)| {
-        let mut entries: Vec<SearchEntry> = countries()
-            .iter()
-            .map(|c| {
-                let mut other: Vec<&str> = vec![c.name];
-                other.extend(c.aliases());
-                SearchEntry::new(c.code, ui.country_name(c.code), &other)
-            })
-            .collect();
-        entries.sort_by_cached_key(|e| crate::core::search::fold(&e.display_name));
-        entries
-    })
+    use_memo((ui.lang, ui.platform.clone(), ui.live), move |_| SearchIndex { ui, entries: Default::default() })
 }
 
 #[function_component(CountryPicker)]
@@ -41,7 +53,7 @@ pub fn country_picker(props: &CountryPickerProps) -> Html {
     let index = use_search_index();
     // The query lives here: a keystroke re-renders the finder only, not the whole widget.
     let query = use_state(String::new);
-    let results = if query.trim().is_empty() { Vec::new() } else { search(&index, &query, None) };
+    let results = if query.trim().is_empty() { Vec::new() } else { search(index.entries(), &query, None) };
     let oninput = {
         let query = query.clone();
         Callback::from(move |e: InputEvent| query.set(e.target_unchecked_into::<HtmlInputElement>().value()))

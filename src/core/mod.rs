@@ -6,6 +6,7 @@ pub mod detect;
 pub mod directory;
 pub mod hours;
 pub mod i18n;
+pub mod json;
 pub mod options;
 pub mod platform;
 pub mod search;
@@ -13,16 +14,14 @@ pub mod validate;
 
 /// The built-in tables: validated by `build.rs`, embedded as compact JSON and text, decoded once
 /// on first use. Text, not Rust statics, because a table of pointers weighs more in the bundle than
-/// the text it points to; in the browser the JSON is read by the engine's own `JSON.parse`.
+/// the text it points to.
 pub mod builtin {
     use super::data::*;
-    use serde::Deserialize;
     use std::sync::LazyLock;
 
     include!(concat!(env!("OUT_DIR"), "/data_generated.rs"));
     const DIRECTORY_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/directory.json"));
 
-    #[derive(Deserialize)]
     struct Bundle {
         checked: String,
         hotlines: Vec<Hotline>,
@@ -31,15 +30,25 @@ pub mod builtin {
         quotes: Vec<Quote>,
     }
 
+    /// Decodes the bundled data with the same reader partner rows go through.
     fn decode() -> Bundle {
-        #[cfg(target_arch = "wasm32")]
-        {
-            let value = js_sys::JSON::parse(DIRECTORY_JSON).expect("build.rs wrote valid JSON");
-            serde_wasm_bindgen::from_value(value).expect("build.rs validated the data")
-        }
-        #[cfg(not(target_arch = "wasm32"))]
-        {
-            serde_json::from_str(DIRECTORY_JSON).expect("build.rs validated the data")
+        use super::json::{self, Json};
+        let doc = json::parse(DIRECTORY_JSON).expect("build.rs wrote valid JSON");
+        let Json::Object(fields) = doc else { panic!("build.rs wrote an object") };
+        let list = |key: &str| match fields.iter().find(|(k, _)| k == key) {
+            Some((_, Json::Array(rows))) => rows.clone(),
+            _ => Vec::new(),
+        };
+        let valid = "build.rs validated the data";
+        Bundle {
+            checked: match fields.iter().find(|(k, _)| k == "checked") {
+                Some((_, Json::String(s))) => s.clone(),
+                _ => String::new(),
+            },
+            hotlines: list("hotlines").iter().enumerate().map(|(i, r)| json::hotline("hotlines", i, r).expect(valid)).collect(),
+            emergency: list("emergency").iter().enumerate().map(|(i, r)| json::emergency(i, r).expect(valid)).collect(),
+            international: list("international").iter().enumerate().map(|(i, r)| json::international(i, r).expect(valid)).collect(),
+            quotes: list("quotes").iter().enumerate().map(|(i, r)| json::quote("quotes", i, r).expect(valid)).collect(),
         }
     }
 

@@ -11,7 +11,8 @@ use crate::core::detect::{self, Clues};
 use crate::core::directory::Directory;
 use crate::core::i18n::Lang;
 use crate::core::options::Options;
-use crate::core::validate::{row_label, RowError};
+use crate::core::json::{self, Json};
+use crate::core::validate::RowError;
 use crate::core::{builtin, is_country, zone_country};
 use js_sys::{Array, Function, Object, Reflect};
 use std::cell::RefCell;
@@ -89,45 +90,33 @@ fn get(options: &JsValue, key: &str) -> Option<JsValue> {
     Reflect::get(options, &key.into()).ok().filter(|v| !v.is_undefined() && !v.is_null())
 }
 
-/// Partner rows, each deserialized on its own so one broken row costs only itself.
-fn partner_rows(source: &str, rows: &JsValue) -> Vec<Result<Hotline, RowError>> {
-    let list = get(rows, "hotlines").unwrap_or_else(|| rows.clone());
-    if !Array::is_array(&list) {
-        return vec![Err(RowError { row: source.into(), field: "hotlines".into(), problem: "expected an array of hotline rows".into() })];
-    }
-    Array::from(&list)
-        .iter()
-        .enumerate()
-        .map(|(i, row)| {
-            let id = get(&row, "id").and_then(|v| v.as_string());
-            serde_wasm_bindgen::from_value::<Hotline>(row).map_err(|e| RowError {
-                row: row_label(source, i, id.as_deref()),
-                field: field_of(&e.to_string()),
-                problem: e.to_string(),
-            })
-        })
-        .collect()
+/// A JavaScript value as JSON text, read by the same decoder as the built-in data.
+fn to_json(value: &JsValue) -> Option<Json> {
+    let text = js_sys::JSON::stringify(value).ok()?.as_string()?;
+    json::parse(&text).ok()
 }
 
-/// The field a serde message names (`missing field `country``), or `row` when it names none.
-fn field_of(message: &str) -> String {
-    message.split('`').nth(1).map(str::to_string).unwrap_or_else(|| "row".into())
+/// Partner rows, each decoded on its own so one broken row costs only itself.
+fn partner_rows(source: &str, rows: &JsValue) -> Vec<Result<Hotline, RowError>> {
+    match to_json(rows) {
+        Some(value) => json::partner_rows(source, &value),
+        None => vec![Err(RowError { row: source.into(), field: "hotlines".into(), problem: "not JSON data".into() })],
+    }
 }
 
 fn partner_quotes(value: Option<JsValue>, warned: &mut Vec<String>) -> Rc<[Quote]> {
     let mut quotes: Vec<Quote> = builtin::quotes().to_vec();
-    if let Some(list) = value {
-        if !Array::is_array(&list) {
-            warn(warned, "freedom-widget: option \"quotes\": expected an array of {text, speaker, date?, context?}; ignored".into());
-        } else {
-            for (i, q) in Array::from(&list).iter().enumerate() {
-                match serde_wasm_bindgen::from_value::<Quote>(q) {
-                    Ok(q) if !q.text.trim().is_empty() && !q.speaker.trim().is_empty() => quotes.push(q),
-                    Ok(_) => warn(warned, format!("freedom-widget: quotes[{i}]: needs text and speaker; skipped")),
-                    Err(e) => warn(warned, format!("freedom-widget: quotes[{i}]: {e}; skipped")),
+    match value.as_ref().map(to_json) {
+        None => {}
+        Some(Some(Json::Array(list))) => {
+            for (i, q) in list.iter().enumerate() {
+                match json::quote("quotes", i, q) {
+                    Ok(q) => quotes.push(q),
+                    Err(e) => warn(warned, format!("freedom-widget: partner quote skipped: {e}")),
                 }
             }
         }
+        Some(_) => warn(warned, "freedom-widget: option \"quotes\": expected an array of {text, speaker, date?, context?}; ignored".into()),
     }
     quotes.into()
 }
