@@ -57,7 +57,7 @@ fn main() {
     let page = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
     const MARKER: &str = "<!--prerender-->";
     assert!(page.contains(MARKER), "{path} has no {MARKER} marker");
-    let html = render_page(Options { quick_exit: Some(true), ..Options::page_defaults() }, Lang::En);
+    let html = render_page(Options { quick_exit: Some(true), ..Options::page_defaults() }, freedom_widget::components::app::PRERENDER_LANG);
     std::fs::write(&path, page.replacen(MARKER, &html, 1)).unwrap();
     eprintln!("prerender: wrote {} bytes of widget HTML into {path}", html.len());
 }

@@ -37,6 +37,9 @@ pub struct AppProps {
     pub is_page: bool,
 }
 
+/// The language the standalone page is prerendered in.
+pub const PRERENDER_LANG: Lang = Lang::En;
+
 /// What a page rendered without a browser can know: only the site's own options.
 pub fn prerender_choice(options: &Options) -> Option<(String, ChosenBy)> {
     options
@@ -64,7 +67,9 @@ pub fn app(props: &AppProps) -> Html {
     };
     let live = use_state(|| false);
     // The visitor may switch language without reloading; a new `lang` from the partner resets it.
-    let lang = use_state(|| props.lang);
+    // Hydration starts in the prerender's language (the first render must match its markup), and
+    // the effect below switches to the visitor's right after.
+    let lang = use_state(|| if props.hydrating { PRERENDER_LANG } else { props.lang });
     {
         let lang = lang.clone();
         use_effect_with(props.lang, move |l| lang.set(*l));

@@ -118,7 +118,7 @@ impl Platform for BrowserPlatform {
     fn weekday_time(&self, at: WallTime, with_day: bool, lang: Lang) -> String {
         // 1 January 2024 was a Monday: day 1 + weekday is that weekday, formatted in UTC.
         let ms = Date::utc(2024.0, 0.0) + (at.weekday as f64) * 86_400_000.0 + (at.minute as f64) * 60_000.0;
-        let mut o = vec![("timeZone", "UTC"), ("hour", "2-digit"), ("minute", "2-digit")];
+        let mut o = vec![("timeZone", "UTC"), ("hour", "numeric"), ("minute", "2-digit")];
         if with_day {
             o.push(("weekday", "short"));
         }

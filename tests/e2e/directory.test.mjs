@@ -1,0 +1,93 @@
+// The directory in the browser: opening hours told in the visitor's clock, the copy button, the
+// fallback for a country with no line.
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { launch, serveDist } from "./helpers.mjs";
+
+let server, browser;
+before(async () => {
+  server = await serveDist();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function at(isoInstant, timezoneId, path = "/?country=JP") {
+  const context = await browser.newContext({ locale: "en-US", timezoneId });
+  const page = await context.newPage();
+  page.setDefaultTimeout(10_000);
+  await page.clock.setFixedTime(new Date(isoInstant));
+  await page.goto(server.url + path);
+  await page.locator(".cards .status").first().waitFor();
+  return { context, page };
+}
+
+describe("open now", () => {
+  test("a Tokyo line at 19:00 Tokyo time is closed, told in the visitor's own clock", async () => {
+    // Wednesday 25 November 2026, 19:00 in Tokyo = 10:00 UTC = 05:00 in New York.
+    for (const [zone, expected] of [["Asia/Tokyo", "Closed · opens Thu 9:30 AM"], ["America/New_York", "Closed · opens 7:30 PM"]]) {
+      const { context, page } = await at("2026-11-25T10:00:00Z", zone);
+      assert.equal((await page.locator(".cards .status").first().textContent()).trim(), expected, zone);
+      await context.close();
+    }
+  });
+
+  test("open on a weekday morning, with its closing time", async () => {
+    const { context, page } = await at("2026-11-27T01:00:00Z", "Asia/Tokyo"); // Friday 10:00 in Tokyo
+    assert.equal((await page.locator(".cards .status").first().textContent()).trim(), "Open now · closes 6:15 PM");
+    await context.close();
+    // Times are written the visitor's way: 24-hour in Spanish.
+    const es = await at("2026-11-27T01:00:00Z", "Asia/Tokyo", "/?country=JP&lang=es");
+    assert.match(await es.page.locator(".cards .status").first().textContent(), /18:15/);
+    await es.context.close();
+  });
+
+  test("a 24/7 line says so", async () => {
+    const { context, page } = await at("2026-11-25T10:00:00Z", "America/New_York", "/?country=US");
+    assert.equal((await page.locator(".cards .status").first().textContent()).trim(), "Open 24/7");
+    await context.close();
+  });
+});
+
+describe("channels", () => {
+  test("the copy button copies the number and says so to screen readers", async () => {
+    const context = await browser.newContext({ locale: "en-US" });
+    await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.url });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/?country=US`);
+    await page.locator(".cards .copy").first().click();
+    const status = page.locator(".cards .copy-status").first();
+    await status.filter({ hasText: "Copied 1-888-373-7888" }).waitFor();
+    assert.equal(await status.getAttribute("role"), "status");
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), "1-888-373-7888");
+    await context.close();
+  });
+
+  test("every channel of the US line is a large link: call, text with keyword, chat, report, email", async () => {
+    const context = await browser.newContext({ locale: "en-US" });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/?country=US`);
+    const links = page.locator(".cards article").first().locator("a.channel");
+    await links.first().waitFor();
+    const found = await links.evaluateAll((as) => as.map((a) => [a.getAttribute("href"), a.getBoundingClientRect().height >= 24 && a.getBoundingClientRect().width >= 24]));
+    assert.deepEqual(found.map(([h]) => h), [
+      "tel:+18883737888", "sms:233733?&body=HELP", "https://humantraffickinghotline.org/chat",
+      "https://humantraffickinghotline.org/en/report-trafficking", "mailto:help@humantraffickinghotline.org",
+    ]);
+    assert.ok(found.every(([, big]) => big));
+    await context.close();
+  });
+
+  test("a country with no line: said plainly, with its emergency number and the international directory", async () => {
+    const context = await browser.newContext({ locale: "en-US" });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/?country=AF`);
+    await page.locator(".no-line").waitFor();
+    assert.match(await page.locator(".no-line").textContent(), /no verified trafficking hotline for Afghanistan/);
+    assert.equal(await page.locator('.emergency a[href="tel:119"]').count(), 1);
+    assert.equal(await page.locator('.international a[href="https://globalmodernslavery.org/"]').count(), 1);
+    await context.close();
+  });
+});
