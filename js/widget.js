@@ -12,11 +12,16 @@ const NOT_OPTIONS = new Set(["id", "class", "style", "slot", "part", "title", "h
 const HOST_CSS = __HOST_CSS__;
 
 let loading = null;
+/** Gives the host page's own work a turn between the widget's start-up steps (no long task). */
+const breathe = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 /** Loads and starts the wasm module once per page; every widget on the page shares it. */
 export function load() {
   loading ??= import("./__GLUE__").then(async (glue) => {
     await glue.default({ module_or_path: new URL("./__WASM__", import.meta.url) });
+    await breathe();
+    glue.prepare();
+    await breathe();
     return glue;
   });
   return loading;

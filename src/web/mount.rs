@@ -391,3 +391,10 @@ pub fn hydrate_page(root: Element, options: JsValue) {
     // The page lives as long as the document.
     std::mem::forget(app);
 }
+
+/// Decodes the built-in data now, in its own task, so that the first mount (and the host page)
+/// does not wait for it in one long task. The loader calls it between yields.
+#[wasm_bindgen]
+pub fn prepare() {
+    let _ = (builtin::hotlines(), builtin::countries());
+}

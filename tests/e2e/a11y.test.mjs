@@ -1,28 +1,19 @@
 // Accessibility in a real browser: axe-core (WCAG 2.0/2.1/2.2 A and AA) on the standalone page and
 // on the embed (open shadow root) for every layout, both themes and every language; a keyboard
 // walk through the whole widget; 320 px width (the same as 200% zoom of 640 px).
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { launch, ROOT, serveDist } from "./helpers.mjs";
+import { ROOT, setup } from "./helpers.mjs";
 
 const AXE = readFileSync(join(ROOT, "tools/node_modules/axe-core/axe.min.js"), "utf8");
 const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 const LANGS = readdirSync(join(ROOT, "i18n")).filter((f) => f.endsWith(".ftl")).map((f) => f.slice(0, -4)).sort();
-let server, browser;
-
-before(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = setup();
 
 async function axe(url, { colorScheme = "light", ready = ".fw" } = {}) {
-  const context = await browser.newContext({ locale: "en-US", colorScheme, bypassCSP: true, reducedMotion: "reduce" });
+  const context = await env.browser.newContext({ locale: "en-US", colorScheme, bypassCSP: true, reducedMotion: "reduce" });
   const page = await context.newPage();
   page.setDefaultTimeout(10_000);
   await page.goto(url);
@@ -38,10 +29,10 @@ describe("axe-core, zero violations", () => {
   for (const colorScheme of ["light", "dark"]) {
     for (const layout of ["full", "compact", "banner"]) {
       test(`standalone page, ${layout}, ${colorScheme}`, async () => {
-        assert.deepEqual(await axe(`${server.url}/?layout=${layout}&country=US`, { colorScheme }), []);
+        assert.deepEqual(await axe(`${env.server.url}/?layout=${layout}&country=US`, { colorScheme }), []);
       });
       test(`embed (shadow DOM), ${layout}, ${colorScheme}`, async () => {
-        const url = `${server.url}/pages/plain.html`;
+        const url = `${env.server.url}/pages/plain.html`;
         const violations = await axe(url.replace("plain.html", `plain.html?layout=${layout}`), { colorScheme, ready: "freedom-widget >> .fw" });
         assert.deepEqual(violations, []);
       });
@@ -49,21 +40,21 @@ describe("axe-core, zero violations", () => {
   }
   test("embed themes forced by option, light and dark", async () => {
     for (const theme of ["light", "dark"]) {
-      assert.deepEqual(await axe(`${server.url}/?theme=${theme}&country=TH`), [], theme);
+      assert.deepEqual(await axe(`${env.server.url}/?theme=${theme}&country=TH`), [], theme);
     }
   });
   for (const lang of LANGS) {
     test(`standalone page in ${lang}`, async () => {
-      assert.deepEqual(await axe(`${server.url}/?lang=${lang}&country=MX`), []);
+      assert.deepEqual(await axe(`${env.server.url}/?lang=${lang}&country=MX`), []);
     });
   }
 });
 
 describe("keyboard", () => {
   test("tabs through the whole widget: every control reachable, focus visible, never under the sticky bar", async () => {
-    const context = await browser.newContext({ locale: "en-US", viewport: { width: 800, height: 600 } });
+    const context = await env.browser.newContext({ locale: "en-US", viewport: { width: 800, height: 600 } });
     const page = await context.newPage();
-    await page.goto(`${server.url}/?layout=compact&country=US`);
+    await page.goto(`${env.server.url}/?layout=compact&country=US`);
     await page.locator(".cards").waitFor();
     const tabbable = await page.locator(".fw").evaluate((root) =>
       [...root.querySelectorAll("a[href], button, input, select, [tabindex]")].filter((e) => e.tabIndex >= 0 && !e.closest("[hidden]")).length);
@@ -90,9 +81,9 @@ describe("keyboard", () => {
   });
 
   test("operable by keyboard: search and Enter picks a country; Space plays and pauses quotes", async () => {
-    const context = await browser.newContext({ locale: "en-US" });
+    const context = await env.browser.newContext({ locale: "en-US" });
     const page = await context.newPage();
-    await page.goto(`${server.url}/?country=US`);
+    await page.goto(`${env.server.url}/?country=US`);
     await page.locator("#fw-search").focus();
     await page.keyboard.type("viet");
     await page.keyboard.press("Enter");
@@ -108,9 +99,9 @@ describe("keyboard", () => {
 describe("small screens and zoom", () => {
   for (const [name, url, link] of [["page", "/?country=US", "a[href='tel:+18883737888']"], ["embed", "/pages/plain.html", "freedom-widget >> a[href='tel:+18883737888']"]]) {
     test(`${name}: nothing cut off at 320 px (200% zoom)`, async () => {
-      const context = await browser.newContext({ locale: "en-US", viewport: { width: 320, height: 640 } });
+      const context = await env.browser.newContext({ locale: "en-US", viewport: { width: 320, height: 640 } });
       const page = await context.newPage();
-      await page.goto(server.url + url);
+      await page.goto(env.server.url + url);
       await page.locator(link).first().waitFor();
       const overflow = await page.evaluate(() => {
         const root = document.querySelector("freedom-widget")?.shadowRoot ?? document;

@@ -1,25 +1,17 @@
 // The directory in the browser: opening hours told in the visitor's clock, the copy button, the
 // fallback for a country with no line.
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { launch, serveDist } from "./helpers.mjs";
+import { setup } from "./helpers.mjs";
 
-let server, browser;
-before(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = setup();
 
 async function at(isoInstant, timezoneId, path = "/?country=JP") {
-  const context = await browser.newContext({ locale: "en-US", timezoneId });
+  const context = await env.browser.newContext({ locale: "en-US", timezoneId });
   const page = await context.newPage();
   page.setDefaultTimeout(10_000);
   await page.clock.setFixedTime(new Date(isoInstant));
-  await page.goto(server.url + path);
+  await page.goto(env.server.url + path);
   await page.locator(".cards .status").first().waitFor();
   return { context, page };
 }
@@ -53,10 +45,10 @@ describe("open now", () => {
 
 describe("channels", () => {
   test("the copy button copies the number and says so to screen readers", async () => {
-    const context = await browser.newContext({ locale: "en-US" });
-    await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.url });
+    const context = await env.browser.newContext({ locale: "en-US" });
+    await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: env.server.url });
     const page = await context.newPage();
-    await page.goto(`${server.url}/?country=US`);
+    await page.goto(`${env.server.url}/?country=US`);
     await page.locator(".cards .copy").first().click();
     const status = page.locator(".cards .copy-status").first();
     await status.filter({ hasText: "Copied 1-888-373-7888" }).waitFor();
@@ -66,9 +58,9 @@ describe("channels", () => {
   });
 
   test("every channel of the US line is a large link: call, text with keyword, chat, report, email", async () => {
-    const context = await browser.newContext({ locale: "en-US" });
+    const context = await env.browser.newContext({ locale: "en-US" });
     const page = await context.newPage();
-    await page.goto(`${server.url}/?country=US`);
+    await page.goto(`${env.server.url}/?country=US`);
     const links = page.locator(".cards article").first().locator("a.channel");
     await links.first().waitFor();
     const found = await links.evaluateAll((as) => as.map((a) => [a.getAttribute("href"), a.getBoundingClientRect().height >= 24 && a.getBoundingClientRect().width >= 24]));
@@ -81,9 +73,9 @@ describe("channels", () => {
   });
 
   test("a country with no line: said plainly, with its emergency number and the international directory", async () => {
-    const context = await browser.newContext({ locale: "en-US" });
+    const context = await env.browser.newContext({ locale: "en-US" });
     const page = await context.newPage();
-    await page.goto(`${server.url}/?country=AF`);
+    await page.goto(`${env.server.url}/?country=AF`);
     await page.locator(".no-line").waitFor();
     assert.match(await page.locator(".no-line").textContent(), /no verified trafficking hotline for Afghanistan/);
     assert.equal(await page.locator('.emergency a[href="tel:119"]').count(), 1);

@@ -1,5 +1,6 @@
 // Shared by the end-to-end tests: Debian's Chromium driven by playwright-core (it never downloads
 // a browser), the built dist/ served over HTTP on localhost, and a record of console messages.
+import { after, before } from "node:test";
 import { chromium } from "../../tools/node_modules/playwright-core/index.mjs";
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -59,4 +60,18 @@ export function watch(page) {
 /** Text of the first element matching `selector` inside the widget's shadow root. */
 export function inWidget(page, selector, host = "freedom-widget") {
   return page.locator(`${host} >> ${selector}`);
+}
+
+/** One server for dist/ and one browser for a whole test file, started before and closed after. */
+export function setup(serverOptions = {}) {
+  const env = {};
+  before(async () => {
+    env.server = await serveDist(serverOptions);
+    env.browser = await launch();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
 }

@@ -1,30 +1,22 @@
 // Speaking the visitor's language: every language renders with no English left in the interface,
 // Arabic reads right to left with numbers intact, switching needs no reload, formats are local.
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { launch, ROOT, serveDist } from "./helpers.mjs";
+import { ROOT, setup } from "./helpers.mjs";
 
 const LANGS = readdirSync(join(ROOT, "i18n")).filter((f) => f.endsWith(".ftl")).map((f) => f.slice(0, -4));
 const english = Object.fromEntries(readFileSync(join(ROOT, "i18n/en.ftl"), "utf8").split("\n").filter((l) => / = /.test(l) && !l.startsWith("#")).map((l) => l.split(" = ")));
 const OUT = join(ROOT, "tests/e2e/.out");
 mkdirSync(OUT, { recursive: true });
-let server, browser;
-before(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = setup();
 
 async function open(path, contextOptions = {}) {
-  const context = await browser.newContext({ locale: "en-US", timezoneId: "America/New_York", reducedMotion: "reduce", ...contextOptions });
+  const context = await env.browser.newContext({ locale: "en-US", timezoneId: "America/New_York", reducedMotion: "reduce", ...contextOptions });
   const page = await context.newPage();
   page.setDefaultTimeout(10_000);
-  await page.goto(server.url + path);
+  await page.goto(env.server.url + path);
   await page.locator(".cards").first().waitFor();
   return { context, page };
 }

@@ -1,23 +1,15 @@
 // The standalone page, built for release and served over HTTP: what a visitor sees.
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { launch, serveDist, watch } from "./helpers.mjs";
+import { setup, watch } from "./helpers.mjs";
 
-let server, browser;
-before(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = setup();
 
 async function open(contextOptions = {}, path = "/") {
-  const context = await browser.newContext({ locale: "en-US", timezoneId: "America/New_York", ...contextOptions });
+  const context = await env.browser.newContext({ locale: "en-US", timezoneId: "America/New_York", ...contextOptions });
   const page = await context.newPage();
   const seen = watch(page);
-  await page.goto(server.url + path);
+  await page.goto(env.server.url + path);
   return { context, page, seen };
 }
 

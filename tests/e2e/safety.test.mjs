@@ -1,27 +1,19 @@
 // Safety for people at risk: quick exit (button and Shift×3), no trace left behind.
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { launch, serveDist, watch } from "./helpers.mjs";
+import { setup, watch } from "./helpers.mjs";
 
 const AWAY = "https://www.wikipedia.org/";
-let server, browser;
-before(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = setup();
 
 /** A page with quick exit; the neutral site is answered locally (no network here). */
 async function open(path) {
-  const context = await browser.newContext({ locale: "en-US", timezoneId: "Europe/London" });
+  const context = await env.browser.newContext({ locale: "en-US", timezoneId: "Europe/London" });
   await context.route(`${AWAY}**`, (route) => route.fulfill({ status: 200, contentType: "text/html", body: "<title>Wikipedia</title><p>elsewhere</p>" }));
   const page = await context.newPage();
   page.setDefaultTimeout(10_000);
   const seen = watch(page);
-  await page.goto(server.url + path);
+  await page.goto(env.server.url + path);
   const titles = [];
   await page.exposeFunction("titleSeen", (t) => titles.push(t));
   await page.evaluate(() => {
@@ -65,15 +57,15 @@ describe("quick exit on the standalone page", () => {
     for (let i = 0; i < 4; i++) await page.keyboard.press("Shift");
     await page.keyboard.type("Mex");
     await page.waitForTimeout(500);
-    assert.equal(page.url(), `${server.url}/`);
+    assert.equal(page.url(), `${env.server.url}/`);
     assert.equal(await page.locator("#fw-search").inputValue(), "Mex");
     await context.close();
   });
 
   test("goes to the configured destination", async () => {
-    const { context, page } = await open("/?quick-exit-url=" + encodeURIComponent(`${server.url}/pages/plain.html`));
+    const { context, page } = await open("/?quick-exit-url=" + encodeURIComponent(`${env.server.url}/pages/plain.html`));
     await page.locator(".quick-exit-button").click();
-    await page.waitForURL(`${server.url}/pages/plain.html`);
+    await page.waitForURL(`${env.server.url}/pages/plain.html`);
     await context.close();
   });
 
@@ -99,12 +91,12 @@ describe("quick exit in an embed", () => {
 
 describe("no trace", () => {
   test("a whole visit sets no cookie, stores nothing, adds no history, asks nothing of anyone else", async () => {
-    const context = await browser.newContext({ locale: "en-US" });
+    const context = await env.browser.newContext({ locale: "en-US" });
     const page = await context.newPage();
     page.setDefaultTimeout(10_000);
     const requests = [];
     page.on("request", (r) => requests.push(r.url()));
-    await page.goto(`${server.url}/`);
+    await page.goto(`${env.server.url}/`);
     const historyBefore = await page.evaluate(() => history.length);
     await page.locator("#fw-search").fill("thai");
     await page.locator(".result", { hasText: "Thailand" }).click();
@@ -125,8 +117,8 @@ describe("no trace", () => {
     }));
     assert.deepEqual(stored, { local: 0, session: 0, idb: 0, cookie: "" });
     assert.equal(await page.evaluate(() => history.length), historyBefore, "country, tab and language changes add no history");
-    assert.equal(page.url(), `${server.url}/`, "nothing written to the URL");
-    const foreign = requests.filter((u) => !u.startsWith(`${server.url}/`));
+    assert.equal(page.url(), `${env.server.url}/`, "nothing written to the URL");
+    const foreign = requests.filter((u) => !u.startsWith(`${env.server.url}/`));
     assert.deepEqual(foreign, [], "only the widget's own files, from its own origin");
     const links = await page.locator('a[href^="http"]').evaluateAll((as) => as.map((a) => [a.rel, a.referrerPolicy]));
     assert.ok(links.length > 0 && links.every(([rel, policy]) => rel === "noopener noreferrer" && policy === "no-referrer"));
