@@ -6,7 +6,7 @@
 // - index.html gets the prerendered widget (Yew SSR, natively) so it reads without JavaScript.
 import { createHash } from "node:crypto";
 import { execFileSync } from "node:child_process";
-import { copyFileSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 const staging = process.env.TRUNK_STAGING_DIR;
@@ -68,6 +68,19 @@ html = html.replace(/(<link rel="preload"[^>]*?) integrity="[^"]*"/g, "$1");
 html = html.replace(inline, "").replace("</head>", `<script type="module" src="./${pageName}"></script>\n</head>`);
 writeFileSync(indexPath, html);
 execFileSync("cargo", [...cargo, indexPath], { cwd: source, stdio: "inherit" });
+
+// The partner kit (plain JS, its own page: nothing of it is in the embed bundle), with the
+// language list read from i18n/*.ftl.
+{
+  const kit = join(staging, "partners");
+  mkdirSync(kit, { recursive: true });
+  const languages = readdirSync(src("i18n")).filter((f) => f.endsWith(".ftl")).sort().map((f) => {
+    const name = readFileSync(src(`i18n/${f}`), "utf8").match(/^-lang-name = (.+)$/m)[1];
+    return [f.slice(0, -4), name];
+  });
+  for (const f of ["index.html", "configurator.css"]) copyFileSync(src(`partners/${f}`), join(kit, f));
+  writeFileSync(join(kit, "configurator.js"), readFileSync(src("partners/configurator.js"), "utf8").replace("__LANGUAGES__", JSON.stringify(languages)));
+}
 
 // Subresource Integrity of the script tag's file, for the README snippet and the configurator.
 const embedJs = readFileSync(join(embed, "embed.js"));

@@ -43,6 +43,9 @@ describe("axe-core, zero violations", () => {
       assert.deepEqual(await axe(`${env.server.url}/?theme=${theme}&country=TH`), [], theme);
     }
   });
+  test("the partner kit", async () => {
+    assert.deepEqual(await axe(`${env.server.url}/partners/`, { ready: "#preview >> .fw" }), []);
+  });
   for (const lang of LANGS) {
     test(`standalone page in ${lang}`, async () => {
       assert.deepEqual(await axe(`${env.server.url}/?lang=${lang}&country=MX`), []);
