@@ -129,6 +129,35 @@ describe("script tag", () => {
   });
 });
 
+describe("partner data that fails", () => {
+  test("bad JSON and a URL that never answers (5 s) each warn once; the built-in data stays", async () => {
+    const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>x</title>
+      <script type="module" src="/embed/embed.js"></script></head><body>
+      <freedom-widget id="bad" country="US" layout="compact" hotlines-url="/bad.json"></freedom-widget>
+      <freedom-widget id="slow" country="US" layout="compact" hotlines-url="/slow.json"></freedom-widget>
+      <freedom-widget id="other" country="US" layout="compact" hotlines-url="http://127.0.0.2:9/x.json"></freedom-widget></body></html>`;
+    const s = await serveDist({ routes: {
+      "/fail.html": (q, r) => r.writeHead(200, { "content-type": "text/html" }).end(html),
+      "/bad.json": (q, r) => r.writeHead(200, { "content-type": "application/json" }).end("[{ not json"),
+      "/slow.json": () => {},
+    } });
+    const { context, page, seen } = await open(`${s.url}/fail.html`);
+    for (const id of ["bad", "slow", "other"]) await assertDialable(page, `#${id}`, "tel:+18883737888");
+    await page.waitForTimeout(5_600);
+    const about = (what) => seen.warnings.filter((w) => w.includes(what));
+    assert.equal(about("/bad.json").length, 1, seen.warnings.join("\n"));
+    assert.match(about("/bad.json")[0], /JSON/);
+    assert.equal(about("/slow.json").length, 1, seen.warnings.join("\n"));
+    assert.match(about("/slow.json")[0], /5 s/);
+    assert.equal(about("127.0.0.2:9").length, 1);
+    assert.match(about("127.0.0.2:9")[0], /must be on this site/);
+    await assertDialable(page, "#bad", "tel:+18883737888");
+    await context.close();
+    s.server.closeAllConnections();
+    await s.close();
+  });
+});
+
 describe("<freedom-widget> element", () => {
   test("two instances, each with its own country, layout and state", async () => {
     const { context, page } = await open(`${server.url}/pages/two.html`);
