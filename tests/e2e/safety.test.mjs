@@ -14,10 +14,14 @@ async function open(path) {
   page.setDefaultTimeout(10_000);
   const seen = watch(page);
   await page.goto(env.server.url + path);
+  // Title changes are reported through the console: its messages are delivered in order even as
+  // the page navigates away (a round trip through an exposed function can be lost to the navigation).
   const titles = [];
-  await page.exposeFunction("titleSeen", (t) => titles.push(t));
+  page.on("console", (m) => {
+    if (m.text().startsWith("fw-title:")) titles.push(m.text().slice("fw-title:".length));
+  });
   await page.evaluate(() => {
-    new MutationObserver(() => window.titleSeen(document.title)).observe(document.head, { childList: true, characterData: true, subtree: true });
+    new MutationObserver(() => console.debug(`fw-title:${document.title}`)).observe(document.head, { childList: true, characterData: true, subtree: true });
   });
   const historyBefore = await page.evaluate(() => history.length);
   return { context, page, seen, titles, historyBefore };
