@@ -47,7 +47,8 @@ pub fn country_panel(props: &CountryPanelProps) -> Html {
                 <h2 id="fw-directory-heading" class="banner-title">{ ui.tf(Key::DirectoryHeading, &[("country", &name)]) }</h2>
                 {
                     match first {
-                        Some((h, c)) => html! { <p class="banner-line"><span class="banner-name">{ &*h.name }</span>{" "}{ channel_link(&ui, h, c) }</p> },
+                        // The number first: on a narrow screen it must be in view without scrolling.
+                        Some((h, c)) => html! { <p class="banner-line">{ channel_link(&ui, h, c) }{" "}<span class="banner-name small">{ &*h.name }</span></p> },
                         None => html! { <p class="banner-line">{ emergency_line(&ui, emergency.map(|e| &*e.number), &name) }</p> },
                     }
                 }
