@@ -2,6 +2,7 @@
 //! visitor without JavaScript reads on the prerendered page.
 
 use super::country_picker::use_search_index;
+use super::hotline_card::channel_href;
 use super::ui::{ltr, use_ui};
 use crate::core::data::ChannelKind;
 use crate::core::directory::Directory;
@@ -37,8 +38,8 @@ pub fn all_countries(props: &AllCountriesProps) -> Html {
                                     <li key={h.id.to_string()}>
                                         <span class="row-name">{ &*h.name }</span>{ " " }
                                         { for h.channels.iter().filter(|c| c.kind == ChannelKind::Phone).filter_map(|c| {
-                                            let n = c.number()?;
-                                            Some(html! { <a class="row-tel" href={format!("tel:{}", n.replace('#', "%23"))}>{ ltr(c.display.as_deref().unwrap_or(n)) }</a> })
+                                            let shown = c.display.as_deref().or(c.number())?;
+                                            Some(html! { <a class="row-tel" href={channel_href(c)?}>{ ltr(shown) }</a> })
                                         }) }
                                     </li>
                                 }) }

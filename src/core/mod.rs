@@ -23,7 +23,6 @@ pub mod builtin {
     const DIRECTORY_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/directory.json"));
 
     struct Bundle {
-        checked: String,
         hotlines: Vec<Hotline>,
         emergency: Vec<Emergency>,
         international: Vec<International>,
@@ -41,10 +40,6 @@ pub mod builtin {
         };
         let valid = "build.rs validated the data";
         Bundle {
-            checked: match fields.iter().find(|(k, _)| k == "checked") {
-                Some((_, Json::String(s))) => s.clone(),
-                _ => String::new(),
-            },
             hotlines: list("hotlines").iter().enumerate().map(|(i, r)| json::hotline("hotlines", i, r).expect(valid)).collect(),
             emergency: list("emergency").iter().enumerate().map(|(i, r)| json::emergency(i, r).expect(valid)).collect(),
             international: list("international").iter().enumerate().map(|(i, r)| json::international(i, r).expect(valid)).collect(),
@@ -54,10 +49,6 @@ pub mod builtin {
 
     static BUNDLE: LazyLock<Bundle> = LazyLock::new(decode);
 
-    /// The date the reference data was last compared with its sources.
-    pub fn data_checked() -> &'static str {
-        &BUNDLE.checked
-    }
     /// Grouped by country (sorted by code), each country's rows in the order to show them.
     pub fn hotlines() -> &'static [Hotline] {
         &BUNDLE.hotlines

@@ -154,6 +154,19 @@ fn build_props(options: &Options, platform: PlatformRef, quotes: Rc<[Quote]>, di
     AppProps { options: Rc::new(options.clone()), directory, quotes, detected, lang, platform, hydrating, on_event, is_page: false }
 }
 
+/// Parses options from a JS object and says each problem once: one path for `mount`, `update` and
+/// the standalone page.
+fn read_options(options: &JsValue, warned: &mut Vec<String>) -> Options {
+    let (parsed, warnings) = Options::from_pairs(option_pairs(options).iter().map(|(k, v)| (k.as_str(), v.as_str())), is_country);
+    for w in warnings {
+        warn(warned, w.to_string());
+    }
+    if let Some(w) = language_warning(&parsed) {
+        warn(warned, w);
+    }
+    parsed
+}
+
 fn language_warning(options: &Options) -> Option<String> {
     let asked = options.lang.as_deref()?;
     let got = Lang::negotiate([asked]);
@@ -223,13 +236,7 @@ pub fn mount(host: Element, options: JsValue) -> Result<Handle, JsValue> {
     shadow.append_child(&root)?;
 
     let mut warned = Vec::new();
-    let (parsed, warnings) = Options::from_pairs(option_pairs(&options).iter().map(|(k, v)| (k.as_str(), v.as_str())), is_country);
-    for w in warnings {
-        warn(&mut warned, w.to_string());
-    }
-    if let Some(w) = language_warning(&parsed) {
-        warn(&mut warned, w);
-    }
+    let parsed = read_options(&options, &mut warned);
     let on_event = get(&options, "onEvent").and_then(|f| f.dyn_into::<Function>().ok());
     let js_rows = get(&options, "hotlines");
     let quotes = partner_quotes(get(&options, "quotes"), &mut warned);
@@ -331,13 +338,7 @@ impl Handle {
     pub fn update(&self, options: JsValue) {
         let mut guard = self.instance.borrow_mut();
         let Some(instance) = guard.as_mut() else { return };
-        let (parsed, warnings) = Options::from_pairs(option_pairs(&options).iter().map(|(k, v)| (k.as_str(), v.as_str())), is_country);
-        for w in warnings {
-            warn(&mut instance.warned, w.to_string());
-        }
-        if let Some(w) = language_warning(&parsed) {
-            warn(&mut instance.warned, w);
-        }
+        let parsed = read_options(&options, &mut instance.warned);
         if let Some(f) = get(&options, "onEvent").and_then(|f| f.dyn_into::<Function>().ok()) {
             instance.on_event = Some(f);
         }
@@ -375,10 +376,7 @@ impl Handle {
 #[wasm_bindgen]
 pub fn hydrate_page(root: Element, options: JsValue) {
     let mut warned = Vec::new();
-    let (parsed, warnings) = Options::from_pairs(option_pairs(&options).iter().map(|(k, v)| (k.as_str(), v.as_str())), is_country);
-    for w in warnings {
-        warn(&mut warned, w.to_string());
-    }
+    let parsed = read_options(&options, &mut warned);
     // The prerender used the page's defaults; options from a deep link change the markup, so
     // those pages render afresh instead of hydrating markup that no longer matches.
     let prerendered = parsed == crate::core::options::Options::page_defaults();
