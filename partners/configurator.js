@@ -2,6 +2,7 @@
 // preview, and copy-ready snippets for the three doors. Plain JavaScript on its own page: none of
 // it is in the embed bundle. It writes nothing to the URL, history or storage.
 import { define } from "../embed/index.js";
+import initPoster, { lineLanguages, posterLanguage, posterSvg } from "./poster/freedom_poster.js";
 
 define();
 const LANGUAGES = __LANGUAGES__;
@@ -14,13 +15,18 @@ let integrity = "";
 
 for (const [tag, name] of LANGUAGES) $("lang").append(new Option(`${name} (${tag})`, tag));
 
+const CODE = /^[A-Z]{2}$/;
+const LENGTH = /^\d+(\.\d+)?(px|em|rem|vh|svh|dvh)$/;
+
 /** Reads and checks the form: the options to use, and a message per invalid field. */
 function read() {
   const options = {};
   const errors = {};
-  const country = $("country").value.trim().toUpperCase();
-  if (country && !/^[A-Z]{2}$/.test(country)) errors.country = "Use a two-letter country code, such as MX or TH.";
-  else if (country) options.country = country;
+  for (const id of ["country", "fallback-country"]) {
+    const code = $(id).value.trim().toUpperCase();
+    if (code && !CODE.test(code)) errors[id] = "Use a two-letter country code, such as MX or TH.";
+    else if (code) options[id] = code;
+  }
   if ($("lang").value) options.lang = $("lang").value;
   const sections = $("sections").value.split(",").map((s) => s.trim().toLowerCase()).filter(Boolean);
   const unknown = sections.filter((s) => !SECTIONS.includes(s));
@@ -35,30 +41,59 @@ function read() {
     if (!/^https?:\/\/[^\s/]/.test(url)) errors["quick-exit-url"] = "Use a full web address starting with https://.";
     else if (url !== "https://www.wikipedia.org/") options["quick-exit-url"] = url;
   }
+  const report = $("report-url").value.trim();
+  if (report && !/^(https:\/\/[^\s/]|mailto:[^\s@]+@[^\s@]+$)/.test(report)) {
+    errors["report-url"] = "Use an address starting with https://, or mailto: and an email address.";
+  } else if (report) options["report-url"] = report;
+  const rows = $("hotlines-url").value.trim();
+  if (rows && (/\s/.test(rows) || /^(?!https?:)[a-z][a-z0-9+.-]*:/i.test(rows))) {
+    errors["hotlines-url"] = "Use a path on your own site, such as /help/hotlines.json.";
+  } else if (rows) options["hotlines-url"] = rows;
+  if ($("host-fonts").checked) options["host-fonts"] = "true";
   const style = {};
-  if ($("accent").value.toLowerCase() !== "#0b5fff") style["--fw-accent"] = $("accent").value;
-  if ($("radius").value) style["--fw-radius"] = $("radius").value;
+  for (const input of document.querySelectorAll("[data-property]")) {
+    const value = input.value.trim();
+    if (input.id === "height" && value && !LENGTH.test(value)) errors.height = "Use a CSS length, such as 40em or 600px.";
+    else if (value && value.toLowerCase() !== input.dataset.default) style[input.dataset.property] = value.replace(/[;{}<>]/g, "");
+  }
   return { options, errors, style };
 }
 
+/** WCAG contrast ratio of two #rrggbb colours. */
+function contrast(a, b) {
+  const lum = (hex) => {
+    const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255)
+      .map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p);
+  return (x + 0.05) / (y + 0.05);
+}
+
 const camel = (name) => name.replace(/-([a-z])/g, (_, c) => c.toUpperCase());
-const attrs = (options, prefix = "") => Object.entries(options).map(([k, v]) => ` ${prefix}${k}="${v}"`).join("");
+const escapeAttr = (v) => v.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
+const attrs = (options, prefix = "") => Object.entries(options).map(([k, v]) => ` ${prefix}${k}="${escapeAttr(v)}"`).join("");
 const styleText = (style) => Object.entries(style).map(([k, v]) => `${k}: ${v}`).join("; ");
 
 function render() {
   const { options, errors, style } = read();
-  for (const id of ["country", "sections", "quick-exit-url"]) {
+  for (const id of ["country", "fallback-country", "sections", "quick-exit-url", "report-url", "hotlines-url", "height"]) {
     $(`${id}-error`).textContent = errors[id] ?? "";
     $(id).setAttribute("aria-invalid", errors[id] ? "true" : "false");
   }
   // The preview is the real widget, updated attribute by attribute.
   const preview = $("preview");
-  for (const name of ["country", "lang", "sections", "layout", "theme", "quick-exit", "quick-exit-url"]) {
+  const pairs = [["text", "bg"], ["muted", "bg"], ["accent", "bg"]].map(([f, b]) => [f, contrast($(f).value, $(b).value)]);
+  const low = pairs.filter(([, ratio]) => ratio < 4.5).map(([f, ratio]) => `${$(f).labels[0].textContent} on the background: ${ratio.toFixed(1)}:1`);
+  $("contrast-warning").textContent = low.length ? `Too little contrast for some visitors (WCAG asks for 4.5:1): ${low.join("; ")}.` : "";
+  // hotlines-url is left out of the preview: it names a file on the partner's own site.
+  for (const name of ["country", "fallback-country", "lang", "sections", "layout", "theme", "quick-exit", "quick-exit-url", "report-url", "host-fonts"]) {
     const value = name === "layout" ? options.layout ?? "full" : options[name];
     if (value === undefined) preview.removeAttribute(name);
     else if (preview.getAttribute(name) !== value) preview.setAttribute(name, value);
   }
-  for (const name of ["--fw-accent", "--fw-radius"]) {
+  for (const input of document.querySelectorAll("[data-property]")) {
+    const name = input.dataset.property;
     if (style[name]) preview.style.setProperty(name, style[name]);
     else preview.style.removeProperty(name);
   }
@@ -68,14 +103,79 @@ function render() {
     `<script type="module" src="${embedUrl}"${integrity ? ` integrity="${integrity}" crossorigin="anonymous"` : ""}${attrs(options, "data-")}></script>\n` +
     `<noscript><a href="${pageUrl}${query ? `?${query}` : ""}">Anti-trafficking hotlines in every country</a></noscript>` +
     (css ? `\n\n/* in your stylesheet */\nfreedom-widget { ${css}; }` : "");
-  const js = Object.fromEntries(Object.entries(options).map(([k, v]) => [camel(k), k === "quick-exit" ? true : k === "sections" ? v.split(",") : v]));
+  const js = Object.fromEntries(Object.entries(options).map(([k, v]) => [camel(k), v === "true" ? true : k === "sections" ? v.split(",") : v]));
   $("snippet-npm").textContent = `npm install freedom-widget\n\nimport { mount } from "freedom-widget";\nmount(document.querySelector("#help"), ${JSON.stringify(js, null, 2)});`;
   $("snippet-element").textContent = `import "freedom-widget/element";\n\n<freedom-widget${attrs(options)}></freedom-widget>`;
+  renderPoster(options);
   const sameOrigin = embedOrigin === location.origin;
   $("snippet-csp").textContent = sameOrigin
     ? "script-src 'self' 'wasm-unsafe-eval'"
     : `script-src ${embedOrigin} 'wasm-unsafe-eval'\nconnect-src ${embedOrigin}`;
 }
+
+// The poster: SVG from Rust (poster/), the same verified data as the widget, made in the browser.
+let posterWasm = null;
+let posterRun = 0;
+let poster = null;
+const named = (kind, lang, code) => {
+  try { return new Intl.DisplayNames([lang], { type: kind }).of(code) ?? code; } catch { return code; }
+};
+
+async function renderPoster(options) {
+  const run = ++posterRun;
+  const box = $("poster");
+  const say = (text) => { if ($("poster-status").textContent !== text) $("poster-status").textContent = text; };
+  const country = options.country;
+  const clear = () => {
+    poster = null;
+    box.replaceChildren();
+    $("print-poster").disabled = $("download-poster").disabled = true;
+  };
+  if (!country) {
+    clear();
+    say("Enter a country above to make its poster.");
+    return;
+  }
+  try {
+    posterWasm ??= initPoster();
+    await posterWasm;
+  } catch {
+    posterWasm = null;
+    clear();
+    say("The poster could not load. Reload the page to try again.");
+    return;
+  }
+  if (run !== posterRun) return;
+  const lang = posterLanguage(options.lang ?? navigator.languages.join(" "));
+  const names = lineLanguages(country).split(" ").filter(Boolean).map((t) => `${t}\t${named("language", lang, t)}`).join("\n");
+  const countryName = named("region", lang, country);
+  let svg;
+  try {
+    svg = posterSvg(country, lang, countryName, pageUrl, names);
+  } catch (error) {
+    clear();
+    say(`No poster: ${error}. Check the country code.`);
+    return;
+  }
+  // Parsed as SVG (XML), never as HTML: every text in it was escaped in Rust.
+  const doc = new DOMParser().parseFromString(svg, "image/svg+xml");
+  box.replaceChildren(document.importNode(doc.documentElement, true));
+  poster = { svg, country, lang };
+  $("print-poster").disabled = $("download-poster").disabled = false;
+  say(`Poster for ${named("region", "en", country)} in ${named("language", "en", lang)}.`);
+}
+
+$("paper").addEventListener("change", () => { $("poster").dataset.paper = $("paper").value; });
+$("print-poster").addEventListener("click", () => window.print());
+$("download-poster").addEventListener("click", () => {
+  if (!poster) return;
+  const link = document.createElement("a");
+  link.href = URL.createObjectURL(new Blob([poster.svg], { type: "image/svg+xml" }));
+  link.download = `hotline-poster-${poster.country}-${poster.lang}.svg`;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+  $("poster-status").textContent = `Downloaded ${link.download}.`;
+});
 
 document.addEventListener("click", async (event) => {
   const button = event.target.closest("[data-copy]");

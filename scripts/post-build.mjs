@@ -79,6 +79,15 @@ execFileSync("cargo", [...cargo, indexPath], { cwd: source, stdio: "inherit" });
     return [f.slice(0, -4), name];
   });
   for (const f of ["index.html", "configurator.css"]) copyFileSync(src(`partners/${f}`), join(kit, f));
+  // The poster's own wasm (poster/: the widget's core without Yew, plus a QR encoder), built
+  // after Trunk's, so none of it can enter the embed; the size report lists it apart.
+  const target = process.env.CARGO_TARGET_DIR ?? join(source, "target");
+  execFileSync("cargo", ["build", "--quiet", "--release", "--target", "wasm32-unknown-unknown", "-p", "freedom-poster"], { cwd: source, stdio: "inherit" });
+  const posterDir = join(kit, "poster");
+  execFileSync("wasm-bindgen", ["--target", "web", "--no-typescript", "--out-dir", posterDir,
+    join(target, "wasm32-unknown-unknown", "release", "freedom_poster.wasm")], { stdio: "inherit" });
+  const posterWasm = join(posterDir, "freedom_poster_bg.wasm");
+  execFileSync("wasm-opt", ["-Oz", "--strip-debug", "--strip-producers", "-o", posterWasm, posterWasm], { stdio: "inherit" });
   writeFileSync(join(kit, "configurator.js"), readFileSync(src("partners/configurator.js"), "utf8").replace("__LANGUAGES__", JSON.stringify(languages)));
 }
 

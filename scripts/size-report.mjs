@@ -21,6 +21,8 @@ const isRuntime = (f) => /^embed\/freedom-widget-[0-9a-f]+(_bg\.wasm|\.js)$/.tes
 const totals = {
   "script-tag embed (embed.js + glue + wasm)": sum(pick((f) => f === "embed/embed.js" || isRuntime(f))),
   "standalone page (html + css + page.js + glue + wasm)": sum(pick((f) => !f.startsWith("embed/") || isRuntime(f)).filter(([f]) => !f.includes("partners/"))),
+  // Loaded only by the partner kit's page, never by the embed or the standalone page.
+  "partner kit's poster (apart: not in the embed)": sum(pick((f) => f.startsWith("partners/poster/"))),
 };
 if (process.argv.includes("--json")) {
   console.log(JSON.stringify({ files: sizes, totals }, null, 2));

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test layer, installing what is missing first (Debian's chromium and chromedriver too):
-#   1. native `cargo test`: data and validator, search, detection, hours, options, strings, SSR render;
+#   1. native `cargo test --workspace`: data and validator, search, detection, hours, options, strings,
+#      SSR render, and the partner kit's poster (poster/);
 #   2. `wasm-bindgen-test` component tests in headless Chromium;
 #   3. the release build (which validates the data and prerenders the page), then end-to-end tests
 #      against dist/ served over HTTP on localhost, in headless Chromium.
@@ -13,8 +14,8 @@ export CHROMEDRIVER=/usr/bin/chromedriver
 
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
-step "native tests (cargo test)"
-cargo test --quiet
+step "native tests (cargo test --workspace: the widget and the poster)"
+cargo test --quiet --workspace
 
 step "component tests in headless Chromium (wasm-bindgen-test)"
 cargo test --target wasm32-unknown-unknown --test browser

@@ -6,9 +6,11 @@
 //! - `components`: the Yew components, one per file with its `Props`.
 //! - `web`: the thin browser edge: `mount(element, options)` and what only a browser can answer.
 
+#[cfg(feature = "widget")]
 pub mod components;
 pub mod core;
+#[cfg(feature = "widget")]
 pub mod hooks;
 /// Browser only: native builds (tests, the prerender) have no DOM to mount into.
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(feature = "widget", target_arch = "wasm32"))]
 pub mod web;

@@ -22,3 +22,19 @@ fn every_option_is_documented_and_typed() {
         assert!(types.contains(&quoted) || types.contains(&format!("  {}?:", spec.attribute)), "js/index.d.ts types the attribute {}", spec.attribute);
     }
 }
+
+/// The partner kit's form has a field for every option and every CSS custom property, so a
+/// partner never has to read the source to find one.
+#[test]
+fn the_partner_kit_form_covers_every_option_and_custom_property() {
+    let form = read("partners/index.html");
+    for spec in OPTION_SPECS {
+        assert!(form.contains(&format!("id=\"{}\"", spec.attribute)), "partners/index.html has a field for {}", spec.attribute);
+    }
+    let css = read("static/widget.css");
+    let theming = css.lines().find(|l| l.contains("Theming:")).expect("widget.css lists its custom properties");
+    let more = css.lines().skip_while(|l| !l.contains("Theming:")).nth(1).unwrap_or_default();
+    for property in format!("{theming} {more}").split([' ', ',', '(']).filter(|w| w.starts_with("--fw-")) {
+        assert!(form.contains(&format!("data-property=\"{property}\"")), "partners/index.html has a field for {property}");
+    }
+}

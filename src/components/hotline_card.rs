@@ -158,11 +158,7 @@ fn hours_line(props: &HoursLineProps) -> Html {
     if line.is_none() && h.hours_text.is_none() && h.hours.is_none() {
         return Html::default();
     }
-    let schedule = h.hours_text.clone().or_else(|| {
-        h.hours.as_ref().filter(|x| !x.always).map(|x| {
-            x.weekly.iter().map(|w| format!("{} {}–{}", w.days, w.open, w.close)).collect::<Vec<_>>().join(", ").into()
-        })
-    });
+    let schedule = h.schedule();
     html! {
         <p class="hours small">
             <span class="field">{ ui.t(Key::HoursLabel) }{": "}</span>

@@ -138,6 +138,20 @@ pub struct Hotline {
     pub checked: Text,
 }
 
+impl Hotline {
+    /// The opening times as the source gives them (English, as in the data): the free-text
+    /// `hours_text`, else the weekly periods ("mon-fri 09:00–17:00"). `None` for 24/7 lines,
+    /// whose status line already says so. Shared by the cards and the poster.
+    pub fn schedule(&self) -> Option<Text> {
+        self.hours_text.clone().or_else(|| {
+            self.hours.as_ref().filter(|x| !x.always).map(|x| {
+                let periods: Vec<String> = x.weekly.iter().map(|w| format!("{} {}–{}", w.days, w.open, w.close)).collect();
+                Cow::Owned(periods.join(", "))
+            })
+        })
+    }
+}
+
 /// A country's general emergency number, with its own source.
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
 pub struct Emergency {

@@ -2,9 +2,10 @@
 // pasted into a fresh host page, renders the same widget.
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { setup } from "./helpers.mjs";
+import { readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { DIST, ROOT, setup, watch } from "./helpers.mjs";
 import { serve } from "./serve.mjs";
-import { DIST } from "./helpers.mjs";
 
 // The embed is served with CORS, as a CDN would: the copied tag is pasted into a page on another origin.
 const env = setup({ cors: true });
@@ -59,5 +60,118 @@ describe("configurator", () => {
     await page.getByRole("link", { name: /For partners/ }).click();
     await page.waitForURL(`${env.server.url}/partners/`);
     await context.close();
+  });
+
+  test("fields beyond country and layout: fallback country, report link, fonts, colours, height", async () => {
+    const context = await env.browser.newContext({ locale: "en-US" });
+    const page = await context.newPage();
+    await page.goto(`${env.server.url}/partners/`);
+    await page.locator("#fallback-country").fill("TH");
+    await page.locator("#report-url").fill("mailto:data@partner.example");
+    await page.locator("#host-fonts").check();
+    await page.locator("#height").fill("tall");
+    assert.match(await page.locator("#height-error").textContent(), /CSS length/);
+    await page.locator("#height").fill("38em");
+    await page.locator("#bg").fill("#222222");
+    await page.locator("#contrast-warning", { hasText: "Too little contrast" }).waitFor();
+    const script = await page.locator("#snippet-script").textContent();
+    assert.match(script, /data-fallback-country="TH"/);
+    assert.match(script, /data-report-url="mailto:data@partner.example"/);
+    assert.match(script, /data-host-fonts="true"/);
+    assert.match(script, /--fw-height: 38em/);
+    assert.match(script, /--fw-bg: #222222/);
+    assert.match(await page.locator("#snippet-npm").textContent(), /"fallbackCountry": "TH"[\s\S]*"hostFonts": true/);
+    assert.equal(await page.locator("#preview").getAttribute("fallback-country"), "TH");
+    assert.equal(await page.locator("#preview").evaluate((e) => e.style.getPropertyValue("--fw-height")), "38em");
+    await page.locator("#report-url").fill("javascript:alert(1)");
+    assert.match(await page.locator("#report-url-error").textContent(), /https:\/\//);
+    assert.doesNotMatch(await page.locator("#snippet-script").textContent(), /javascript:/);
+    await context.close();
+  });
+});
+
+/** Rasterizes an SVG in a blank page and reads its QR code with jsQR (from tools/node_modules). */
+async function decodeQr(browser, svg) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.setContent("<!doctype html><canvas></canvas>");
+  await page.addScriptTag({ path: join(ROOT, "tools/node_modules/jsqr/dist/jsQR.js") });
+  const text = await page.evaluate(async (svg) => {
+    const image = new Image();
+    image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
+    await image.decode();
+    const canvas = document.querySelector("canvas");
+    [canvas.width, canvas.height] = [1080, 1500];
+    const g = canvas.getContext("2d");
+    g.fillStyle = "#fff";
+    g.fillRect(0, 0, canvas.width, canvas.height);
+    g.drawImage(image, 0, 0, canvas.width, canvas.height);
+    const pixels = g.getImageData(0, 0, canvas.width, canvas.height);
+    return window.jsQR(pixels.data, canvas.width, canvas.height)?.data ?? null;
+  }, svg);
+  await context.close();
+  return text;
+}
+
+/** Page count and first page size (points) of a PDF from Chromium. */
+function pdfPages(pdf) {
+  const text = pdf.toString("latin1");
+  const pages = text.match(/\/Type\s*\/Page\b/g)?.length ?? 0;
+  const box = text.match(/\/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]/);
+  return { pages, width: Number(box?.[1]), height: Number(box?.[2]) };
+}
+
+describe("poster", () => {
+  test("MX in Spanish: Mexico's lines, a QR code that opens the page preset to MX and es, SVG download, one printed page on A4 and on Letter", async () => {
+    const context = await env.browser.newContext({ locale: "en-US", acceptDownloads: true });
+    const page = await context.newPage();
+    const seen = watch(page);
+    page.setDefaultTimeout(10_000);
+    await page.goto(`${env.server.url}/partners/`);
+    await page.locator("#poster-status", { hasText: "Enter a country" }).waitFor();
+    assert.equal(await page.locator("#download-poster").isDisabled(), true);
+    await page.locator("#country").fill("MX");
+    await page.locator("#lang").selectOption("es");
+    await page.locator("#poster-status", { hasText: "Poster for Mexico in Spanish" }).waitFor();
+
+    const shown = (await page.locator("#poster svg text").allTextContents()).join("\n");
+    assert.match(shown, /Líneas de ayuda en México/);
+    const data = JSON.parse(readFileSync(join(ROOT, "data/hotlines.json"), "utf8"));
+    const mexico = data.hotlines.filter((h) => h.country === "MX");
+    assert.ok(mexico.length > 0);
+    for (const line of mexico.slice(0, 3)) {
+      for (const channel of line.channels.filter((c) => c.display)) assert.ok(shown.includes(channel.display), `${channel.display} on the poster`);
+      assert.ok(shown.includes(line.source_url) && shown.includes(line.checked), "source and check date in small print");
+    }
+    for (const p of ["Persecución penal", "Protección", "Prevención", "Alianzas"]) assert.ok(shown.includes(p), `${p}: the four Ps, a line each`);
+
+    const svg = await page.locator("#poster svg").evaluate((e) => e.outerHTML);
+    assert.equal(await decodeQr(env.browser, svg), `${env.server.url}/?country=MX&lang=es`);
+
+    const [download] = await Promise.all([page.waitForEvent("download"), page.locator("#download-poster").click()]);
+    assert.equal(download.suggestedFilename(), "hotline-poster-MX-es.svg");
+    const file = readFileSync(await download.path(), "utf8");
+    assert.match(file, /^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" width="180mm" height="250mm"/);
+    assert.equal(await decodeQr(env.browser, file), `${env.server.url}/?country=MX&lang=es`);
+
+    for (const [paper, width, height] of [["a4", 595, 842], ["letter", 612, 792]]) {
+      await page.locator("#paper").selectOption(paper);
+      const pdf = pdfPages(await page.pdf({ preferCSSPageSize: true }));
+      assert.equal(pdf.pages, 1, `${paper}: one page`);
+      assert.ok(Math.abs(pdf.width - width) < 1 && Math.abs(pdf.height - height) < 1, `${paper}: ${pdf.width}×${pdf.height} pt`);
+    }
+    // And whatever paper the print dialog picks, the poster still fits one sheet.
+    for (const format of ["A4", "Letter"]) assert.equal(pdfPages(await page.pdf({ format })).pages, 1, `${format} from the dialog`);
+    assert.deepEqual(seen.errors, []);
+    await context.close();
+  });
+
+  test("the poster's code and strings stay out of the embed bundle", () => {
+    const embed = join(DIST, "embed");
+    for (const file of readdirSync(embed)) {
+      const bytes = readFileSync(join(embed, file));
+      assert.ok(!bytes.includes("freedom_poster") && !bytes.includes("you can get help"), `${file} carries none of the poster`);
+    }
+    assert.ok(readdirSync(join(DIST, "partners", "poster")).some((f) => f.endsWith(".wasm")));
   });
 });

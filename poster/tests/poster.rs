@@ -1,0 +1,103 @@
+//! The poster, natively: the right lines for the country, in the chosen language, on one page,
+//! with nothing anyone typed able to become markup.
+
+use freedom_poster::{poster, widest_line_mm, PosterRequest, HEIGHT, WIDTH};
+use freedom_widget::core::{builtin, i18n::Lang};
+
+fn request(country: &str, lang: &str) -> PosterRequest {
+    PosterRequest {
+        country: country.into(),
+        lang: lang.into(),
+        country_name: String::new(),
+        page_url: "https://help.example.org/fw/".into(),
+        language_names: vec![("es".into(), "español".into())],
+    }
+}
+
+/// Every piece of text on the poster, as a reader would see it.
+fn texts(svg: &str) -> Vec<String> {
+    let doc = roxmltree::Document::parse(svg).expect("the poster is well-formed XML");
+    doc.descendants().filter(|n| n.has_tag_name("text")).map(|n| n.text().unwrap_or_default().to_string()).collect()
+}
+
+#[test]
+fn mexico_in_spanish_shows_its_lines_numbers_and_sources() {
+    let mut req = request("MX", "es");
+    req.country_name = "México".into();
+    let p = poster(&req).unwrap();
+    assert_eq!(p.lang, "es");
+    assert_eq!(p.link, "https://help.example.org/fw/?country=MX&lang=es");
+    let all = texts(&p.svg).join("\n");
+    assert!(all.contains("Líneas de ayuda en México") || all.contains("México"), "{all}");
+    let lines: Vec<_> = builtin::hotlines().iter().filter(|h| h.country == "MX").collect();
+    assert!(!lines.is_empty());
+    for line in lines.iter().take(3) {
+        for channel in line.channels.iter() {
+            if let Some(display) = channel.display.as_deref() {
+                assert!(all.contains(display), "{display} missing from the poster:\n{all}");
+            }
+        }
+        assert!(all.contains(&*line.source_url) && all.contains(&*line.checked), "source and date in small print");
+    }
+    assert!(p.svg.contains(r#"class="qr""#));
+    assert!(all.contains("Prevención") || all.contains("prevención"), "the four Ps in Spanish:\n{all}");
+}
+
+#[test]
+fn a_country_without_a_line_gets_its_emergency_number_and_help_from_anywhere() {
+    let with_lines: Vec<&str> = builtin::hotlines().iter().map(|h| &*h.country).collect();
+    let e = builtin::emergency().iter().find(|e| !with_lines.contains(&&*e.country)).expect("a country with only an emergency number");
+    let p = poster(&request(&e.country, "en")).unwrap();
+    let all = texts(&p.svg).join("\n");
+    assert!(all.contains("We know of no verified trafficking hotline"), "{all}");
+    assert!(all.contains(&format!("Emergency number: {}", e.number)), "{all}");
+    assert!(all.contains("Help from anywhere"), "{all}");
+}
+
+#[test]
+fn what_the_page_passes_in_is_text_never_markup() {
+    let mut req = request("MX", "en");
+    req.country_name = r#"<script>alert(1)</script><a href="x">"#.into();
+    let p = poster(&req).unwrap();
+    assert!(!p.svg.contains("<script") && !p.svg.contains("<a "));
+    assert!(texts(&p.svg).iter().any(|t| t.contains("<script>alert(1)</script>")), "shown as the text it is");
+}
+
+#[test]
+fn an_unknown_country_is_refused_by_name() {
+    let err = poster(&request("ZZ", "en")).unwrap_err();
+    assert!(err.contains("ZZ"), "{err}");
+}
+
+#[test]
+fn arabic_reads_right_to_left() {
+    let p = poster(&request("MX", "ar")).unwrap();
+    assert!(p.svg.contains(r#"direction="rtl""#) && p.svg.contains(r#"lang="ar""#));
+}
+
+#[test]
+fn every_country_in_every_language_fits_one_page() {
+    let countries: Vec<&str> = builtin::countries().iter().map(|c| c.code).filter(|c| {
+        builtin::hotlines().iter().any(|h| h.country == *c) || builtin::emergency().iter().any(|e| e.country == *c)
+    }).collect();
+    assert!(countries.len() > 100);
+    for lang in Lang::ALL {
+        for country in &countries {
+            let p = poster(&request(country, lang.tag())).unwrap();
+            assert!(p.bottom <= HEIGHT - 10.0, "{country}/{}: ends at {} mm", lang.tag(), p.bottom);
+            let widest = widest_line_mm(&p.svg);
+            assert!(widest <= WIDTH - 20.0 + 0.1, "{country}/{}: a line is {widest} mm wide", lang.tag());
+            assert!(p.scale >= 0.6, "{country}/{}: type shrunk to {}", lang.tag(), p.scale);
+            texts(&p.svg);
+        }
+    }
+}
+
+#[test]
+fn every_poster_string_is_used() {
+    let source = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/src/lib.rs")).unwrap();
+    for key in freedom_poster::strings::Key::ALL {
+        let name: String = key.id().split('-').map(|p| p[..1].to_uppercase() + &p[1..]).collect();
+        assert!(source.contains(&format!("P::{name}")), "poster/i18n key {} is not used", key.id());
+    }
+}
