@@ -88,4 +88,29 @@ describe("standalone page", () => {
     }
     await context.close();
   });
+
+  test("deep links: options in the URL are applied, bad ones warned about once, and the page never writes the URL or history", async () => {
+    const { context, page, seen } = await open({}, "/?country=MX&lang=es&layout=compact");
+    await page.locator("#fw-directory-heading", { hasText: /México/ }).waitFor();
+    assert.equal(await page.locator('.cards a[href="tel:+528005533000"]').count(), 1);
+    assert.equal(await page.locator(".fw").getAttribute("lang"), "es");
+    assert.equal(await page.locator("[data-layout=compact]").count(), 1);
+    const before = await page.evaluate(() => ({ href: location.href, length: history.length }));
+    await page.locator("#fw-search").fill("Japón");
+    await page.keyboard.press("Enter");
+    await page.locator("#fw-directory-heading", { hasText: /Japón/ }).waitFor();
+    assert.deepEqual(await page.evaluate(() => ({ href: location.href, length: history.length })), before, "choosing a country leaves no trace in the URL or history");
+    await context.close();
+
+    const bad = await open({}, "/?country=ZZ&layout=huge");
+    await bad.page.locator("#fw-directory-heading").waitFor();
+    await bad.page.waitForTimeout(300);
+    const warnings = bad.seen.warnings.join("\n");
+    assert.match(warnings, /country.*ZZ/);
+    assert.match(warnings, /layout.*huge/);
+    assert.equal(bad.seen.warnings.filter((w) => w.includes("ZZ")).length, 1, "warned once");
+    assert.equal(await bad.page.locator(".cards a[href^='tel:']").count() > 0, true, "still shows a directory");
+    assert.deepEqual(bad.seen.errors, []);
+    await bad.context.close();
+  });
 });
