@@ -12,12 +12,13 @@ const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 const LANGS = readdirSync(join(ROOT, "i18n")).filter((f) => f.endsWith(".ftl")).map((f) => f.slice(0, -4)).sort();
 const env = setup();
 
-async function axe(url, { colorScheme = "light", ready = ".fw" } = {}) {
+async function axe(url, { colorScheme = "light", ready = ".fw", act = async () => {} } = {}) {
   const context = await env.browser.newContext({ locale: "en-US", colorScheme, bypassCSP: true, reducedMotion: "reduce" });
   const page = await context.newPage();
   page.setDefaultTimeout(10_000);
   await page.goto(url);
   await page.locator(ready).first().waitFor();
+  await act(page);
   await page.waitForTimeout(150);
   await page.addScriptTag({ content: AXE });
   const result = await page.evaluate((tags) => window.axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] }), TAGS);
@@ -45,6 +46,13 @@ describe("axe-core, zero violations", () => {
   });
   test("the partner kit", async () => {
     assert.deepEqual(await axe(`${env.server.url}/partners/`, { ready: "#preview >> .fw" }), []);
+    // With a poster made, and an error shown beside a field.
+    const act = async (page) => {
+      await page.locator("#country").fill("MX");
+      await page.locator("#poster svg").waitFor();
+      await page.locator("#height").fill("tall");
+    };
+    assert.deepEqual(await axe(`${env.server.url}/partners/`, { ready: "#preview >> .fw", act }), []);
   });
   for (const lang of LANGS) {
     test(`standalone page in ${lang}`, async () => {
