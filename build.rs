@@ -162,6 +162,7 @@ fn generate_geo(countries: &[Vec<String>], zones: &[Vec<String>], code: &mut Str
     };
     writeln!(code, "pub(crate) const COUNTRIES_TSV: &str = {:?};", lines(countries)).unwrap();
     writeln!(code, "pub(crate) const TIME_ZONES_TSV: &str = {:?};", lines(zones)).unwrap();
+    writeln!(code, "pub(crate) const LANGUAGE_NAMES_TSV: &str = {:?};", lines(&tsv("data/language-names.tsv"))).unwrap();
 }
 
 #[derive(serde::Deserialize)]

@@ -17,8 +17,14 @@ const breathe = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 /** Loads and starts the wasm module once per page; every widget on the page shares it. */
 export function load() {
-  loading ??= import("./__GLUE__").then(async (glue) => {
-    await glue.default({ module_or_path: new URL("./__WASM__", import.meta.url) });
+  if (loading) return loading;
+  // Both files at once: the wasm downloads (and compiles, streaming) while the glue is fetched,
+  // instead of after it. The no-op catch keeps an early network failure from being reported as
+  // unhandled before the glue arrives to handle it.
+  const wasm = fetch(new URL("./__WASM__", import.meta.url));
+  wasm.catch(() => {});
+  loading = import("./__GLUE__").then(async (glue) => {
+    await glue.default({ module_or_path: wasm });
     await breathe();
     glue.prepare();
     await breathe();

@@ -24,13 +24,18 @@ const median = (xs) => {
 const widgetCss = readdirSync(join(ROOT, "dist")).find((f) => /^widget-[0-9a-f]+\.css$/.test(f));
 
 // Instrumentation shared by the bench pages: when the widget is interactive (its first
-// country-change event fires after the first render, once its handlers are attached), long tasks,
-// layout shifts, and the wasm memory of every instance.
+// country-change event fires after the first render, once its handlers are attached), when that
+// is painted (the next frame after it), long tasks, layout shifts, and the wasm memory of every
+// instance. "Painted" is the budget's basis: the static floor's own "ready" (an inline script
+// after the content) comes before layout and paint, while the widget's event may come after its
+// first layout (Yew yields to the browser after 16 ms of rendering); the next painted frame is
+// the same point for both, and the moment a visitor can see and use the content.
 const PROBE = `<script>
   window.bench = { longTasks: [], cls: 0, memories: [] };
+  bench.paint = (key) => requestAnimationFrame(() => setTimeout(() => { bench[key] ??= performance.now(); }, 0));
   new PerformanceObserver((l) => l.getEntries().forEach((e) => bench.longTasks.push(e.duration))).observe({ type: "longtask", buffered: true });
   new PerformanceObserver((l) => l.getEntries().forEach((e) => { if (!e.hadRecentInput) bench.cls += e.value; })).observe({ type: "layout-shift", buffered: true });
-  document.addEventListener("freedom-widget:country-change", () => { bench.interactive ??= performance.now(); });
+  document.addEventListener("freedom-widget:country-change", () => { if (bench.interactive === undefined) { bench.interactive = performance.now(); bench.paint("painted"); } });
   for (const name of ["instantiate", "instantiateStreaming"]) {
     const original = WebAssembly[name];
     WebAssembly[name] = async (...args) => { const r = await original.apply(WebAssembly, args); bench.memories.push((r.instance ?? r).exports.memory); return r; };
@@ -58,11 +63,12 @@ async function load(path, { until = "interactive" } = {}) {
     if (sizes && !req.url().includes("/bench/")) bytes += sizes.responseBodySize + sizes.responseHeadersSize;
   });
   await p.goto(server.url + path);
-  if (until === "interactive") await p.waitForFunction(() => window.bench.interactive !== undefined, null, { timeout: 20_000 });
-  else if (until === "static") await p.waitForFunction(() => window.bench.staticReady !== undefined);
+  if (until === "interactive") await p.waitForFunction(() => window.bench.painted !== undefined, null, { timeout: 20_000 });
+  else if (until === "static") await p.waitForFunction(() => window.bench.painted !== undefined);
   await p.waitForTimeout(300);
   const m = await p.evaluate(() => ({
     interactive: bench.interactive ?? bench.staticReady,
+    painted: bench.painted,
     blocking: bench.longTasks.reduce((t, d) => t + Math.max(0, d - 50), 0),
     cls: bench.cls,
   }));
@@ -88,18 +94,18 @@ const add = (what, value, unit, budget, pass) => rows.push({ what, value, unit, 
   const { p, context } = await load("/bench/tag.html");
   const inner = await p.evaluate(() => document.querySelector("freedom-widget").shadowRoot.querySelector(".fw").outerHTML);
   await context.close();
-  staticHtml = page(`${inner}<script>bench.staticReady = performance.now();</script>`, `<link rel="stylesheet" href="/${widgetCss}">`);
+  staticHtml = page(`${inner}<script>bench.staticReady = performance.now(); bench.paint("painted");</script>`, `<link rel="stylesheet" href="/${widgetCss}">`);
 }
 
-const tag = { time: [], blocking: [], cls: [], bytes: [] };
-const flat = { time: [], bytes: [] };
+const tag = { time: [], painted: [], blocking: [], cls: [], bytes: [] };
+const flat = { time: [], painted: [], bytes: [] };
 const standalone = { bytes: [] };
 for (let i = 0; i < RUNS; i++) {
   const a = await load("/bench/tag.html");
-  tag.time.push(a.interactive); tag.blocking.push(a.blocking); tag.cls.push(a.cls); tag.bytes.push(a.bytes);
+  tag.time.push(a.interactive); tag.painted.push(a.painted); tag.blocking.push(a.blocking); tag.cls.push(a.cls); tag.bytes.push(a.bytes);
   await a.context.close();
   const b = await load("/bench/static.html", { until: "static" });
-  flat.time.push(b.interactive); flat.bytes.push(b.bytes);
+  flat.time.push(b.interactive); flat.painted.push(b.painted); flat.bytes.push(b.bytes);
   await b.context.close();
   const c = await browser.newContext({ locale: "en-US" });
   const cp = await c.newPage();
@@ -119,10 +125,14 @@ const kb = (b) => (b / 1024).toFixed(1);
 const embedBytes = median(tag.bytes);
 add("script-tag embed: transfer, brotli (all it loads)", kb(embedBytes), "KB", "< 100 KB", embedBytes < 100 * 1024);
 add("standalone page: transfer, brotli (all it loads)", kb(median(standalone.bytes)), "KB", "—", null);
-const t = median(tag.time), f = median(flat.time);
-add("script tag start → widget interactive", t.toFixed(1), "ms", "—", null);
-add("same content as static HTML (the floor)", f.toFixed(1), "ms", "—", null);
+const t = median(tag.painted), f = median(flat.painted);
+add("page start → widget interactive and painted", t.toFixed(1), "ms", "—", null);
+add("same content as static HTML, painted (the floor)", f.toFixed(1), "ms", "—", null);
 add("ratio to the floor", (t / f).toFixed(2), "×", "< 3×", t / f < 3);
+const tr = median(tag.time), fr = median(flat.time);
+add("for reference: widget handlers attached (before paint)", tr.toFixed(1), "ms", "—", null);
+add("for reference: static HTML parsed (before layout and paint)", fr.toFixed(1), "ms", "—", null);
+add("for reference: ratio of those two (not the budget's basis)", (tr / fr).toFixed(2), "×", "—", null);
 const tbt = median(tag.blocking);
 add("main-thread blocking added to the host page", tbt.toFixed(1), "ms", "< 50 ms", tbt < 50);
 const cls = median(tag.cls);

@@ -65,11 +65,14 @@ pub fn app(props: &AppProps) -> Html {
         let initial = if props.hydrating { prerender_choice(&props.options) } else { props.detected.clone() };
         use_reducer(move || WidgetState { country: initial })
     };
-    let live = use_state(|| false);
+    // Live (the real clock, the browser's answers) from the first render, except when taking
+    // over prerendered HTML, whose first render must match the prerender. `_eq`: setting it
+    // again after the first render costs no second render.
+    let live = use_state_eq(|| !props.hydrating);
     // The visitor may switch language without reloading; a new `lang` from the partner resets it.
     // Hydration starts in the prerender's language (the first render must match its markup), and
     // the effect below switches to the visitor's right after.
-    let lang = use_state(|| if props.hydrating { PRERENDER_LANG } else { props.lang });
+    let lang = use_state_eq(|| if props.hydrating { PRERENDER_LANG } else { props.lang });
     {
         let lang = lang.clone();
         use_effect_with(props.lang, move |l| lang.set(*l));

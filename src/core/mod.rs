@@ -81,6 +81,11 @@ pub mod builtin {
         &COUNTRY_TABLE
     }
 
+    /// The English name of a language tag (CLDR's, from `data/language-names.tsv`).
+    pub fn english_language_name(tag: &str) -> Option<&'static str> {
+        LANGUAGE_NAMES_TSV.lines().filter_map(|l| l.split_once('\t')).find(|(t, _)| *t == tag).map(|(_, n)| n)
+    }
+
     /// (zone, country code) pairs, sorted by zone.
     pub fn time_zones() -> impl Iterator<Item = (&'static str, &'static str)> {
         TIME_ZONES_TSV.lines().filter_map(|l| l.split_once('\t'))

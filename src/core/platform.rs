@@ -36,7 +36,7 @@ impl Platform for StaticPlatform {
         super::country(code).map_or_else(|| code.to_string(), |c| c.name.to_string())
     }
     fn language_name(&self, tag: &str, _lang: Lang) -> String {
-        tag.to_string()
+        super::builtin::english_language_name(tag).unwrap_or(tag).to_string()
     }
     fn date(&self, ymd: &str, _lang: Lang) -> String {
         ymd.to_string()

@@ -4,7 +4,7 @@ use yew::prelude::*;
 /// nothing moves before we know (and nothing moves in a page rendered without a browser).
 #[hook]
 pub fn use_reduced_motion() -> bool {
-    let reduced = use_state(|| true);
+    let reduced = use_state_eq(|| true);
     {
         let reduced = reduced.clone();
         use_effect_with((), move |_| {

@@ -141,14 +141,21 @@ fn page_language() -> Option<String> {
 /// the visitor, so there the language comes from the option, then the browser.
 fn build_props(options: &Options, platform: PlatformRef, quotes: Rc<[Quote]>, directory: Rc<Directory>, on_event: yew::Callback<WidgetEvent>, hydrating: bool, heed_page_lang: bool) -> AppProps {
     let languages = browser_languages();
-    let zone = browser_time_zone();
-    let clues = Clues {
+    let mut clues = Clues {
         option: options.country.as_deref(),
         languages: &languages,
-        time_zone: zone.as_deref(),
+        time_zone: None,
         fallback: options.fallback_country.as_deref(),
     };
-    let detected = detect::detect(&clues, is_country, zone_country);
+    // The time zone is asked for only when the option and the browser languages name no country:
+    // the browser's first Intl call loads locale data, which costs tens of ms at start-up.
+    let mut detected = detect::detect(&clues, is_country, zone_country);
+    let zone;
+    if matches!(detected, None | Some((_, detect::ChosenBy::Fallback))) {
+        zone = browser_time_zone();
+        clues.time_zone = zone.as_deref();
+        detected = detect::detect(&clues, is_country, zone_country);
+    }
     let page = if heed_page_lang { page_language() } else { None };
     let lang = Lang::negotiate(options.lang.iter().map(String::as_str).chain(page.as_deref()).chain(languages.iter().map(String::as_str)));
     AppProps { options: Rc::new(options.clone()), directory, quotes, detected, lang, platform, hydrating, on_event, is_page: false }

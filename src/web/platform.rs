@@ -96,14 +96,27 @@ impl ZoneRules for BrowserPlatform {
 
 impl Platform for BrowserPlatform {
     fn country_name(&self, code: &str, lang: Lang) -> String {
+        // English names are built in (CLDR's, as Intl gives them: see data/countries.tsv), so an
+        // English first render makes no Intl call, whose locale data costs tens of ms to load.
+        if lang == Lang::En && crate::core::is_country(code) {
+            return StaticPlatform.country_name(code, lang);
+        }
         Self::display_name(&self.regions, "region", lang, code).unwrap_or_else(|| StaticPlatform.country_name(code, lang))
     }
     fn language_name(&self, tag: &str, lang: Lang) -> String {
+        if let Some(name) = (lang == Lang::En).then(|| crate::core::builtin::english_language_name(tag)).flatten() {
+            return name.to_string();
+        }
         Self::display_name(&self.languages, "language", lang, tag).unwrap_or_else(|| tag.to_string())
     }
     fn date(&self, ymd: &str, lang: Lang) -> String {
         let parts: Vec<u32> = ymd.split('-').filter_map(|p| p.parse().ok()).collect();
         let [y, m, d] = parts[..] else { return ymd.to_string() };
+        if lang == Lang::En && (1..=12).contains(&m) {
+            // What Intl's "en" medium date style writes ("Nov 25, 2026"), without loading Intl.
+            const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+            return format!("{} {d}, {y}", MONTHS[m as usize - 1]);
+        }
         let date = Date::new(&Date::utc(y as f64, (m - 1) as f64).into());
         date.set_utc_date(d);
         let format = js_sys::Intl::DateTimeFormat::new(&locales(lang), &options(&[("dateStyle", "medium"), ("timeZone", "UTC")]));
