@@ -20,7 +20,7 @@ mod validate;
 mod i18n;
 
 use data::*;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 use std::{env, fs, path::Path};
 
@@ -136,14 +136,25 @@ fn generate_data(world: &World) {
     for list in ["hotlines", "emergency", "international"] {
         keep_only(&mut reference[list], &hidden);
     }
-    let by_country = |v: &serde_json::Value| v["country"].as_str().unwrap_or("").to_string();
+    let by_country_key = |v: &serde_json::Value| v["country"].as_str().unwrap_or("").to_string();
     for list in ["hotlines", "emergency"] {
-        reference[list].as_array_mut().unwrap().sort_by_key(by_country);
+        reference[list].as_array_mut().unwrap().sort_by_key(by_country_key);
     }
     let quotes: serde_json::Value = serde_json::from_str(&fs::read_to_string("data/quotes.json").unwrap()).expect("data/quotes.json");
+    // Hotlines: one line per country, "CC<TAB>[rows]", sorted by code, so the widget decodes only
+    // the country it shows (the rest when a visitor browses them). serde_json escapes newlines.
+    let mut by_country: BTreeMap<String, Vec<serde_json::Value>> = BTreeMap::new();
+    for row in reference["hotlines"].as_array().unwrap() {
+        by_country.entry(by_country_key(row)).or_default().push(row.clone());
+    }
+    let mut hotlines_tsv = String::new();
+    for (code, rows) in &by_country {
+        writeln!(hotlines_tsv, "{code}\t{}", serde_json::to_string(rows).unwrap()).unwrap();
+    }
+    let out = Path::new(&env::var("OUT_DIR").unwrap()).join("hotlines.tsv");
+    fs::write(out, hotlines_tsv).unwrap();
     let bundle = serde_json::json!({
         "checked": file.checked,
-        "hotlines": reference["hotlines"],
         "emergency": reference["emergency"],
         "international": reference["international"],
         "quotes": quotes["quotes"],

@@ -86,7 +86,7 @@ pub fn line_languages(country: &str) -> Vec<String> {
 }
 
 fn lines_of(country: &str) -> impl Iterator<Item = &'static Hotline> + '_ {
-    widget::builtin::hotlines().iter().filter(move |h| h.country == country)
+    widget::builtin::hotlines_of(country).iter()
 }
 
 /// Builds the poster, shrinking the type until it fits one page.

@@ -34,7 +34,8 @@ fn fallback_table() -> String {
     let directory = Directory::default();
     let mut table = serde_json::Map::new();
     for country in builtin::countries() {
-        let line = directory.hotlines_in(country.code).iter().find_map(|h| {
+        let lines = directory.hotlines_in(country.code);
+        let line = lines.iter().find_map(|h| {
             let c = h.channels.iter().find(|c| c.kind == freedom_widget::core::data::ChannelKind::Phone)?;
             Some((h, c, c.number()?))
         });

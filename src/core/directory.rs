@@ -4,20 +4,15 @@
 use super::builtin;
 use super::data::{Emergency, Hotline, International};
 use super::validate::{self, RowError};
+use std::borrow::Cow;
 use super::BuiltinReference;
 
-/// `Eq` lets `Rc<Directory>` props compare by pointer first (std's fast path), so an unchanged
-/// directory never costs a deep comparison on re-render.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// Holds only the partner's rows; the built-in rows stay in `builtin`, decoded per country on
+/// demand. `Eq` lets `Rc<Directory>` props compare by pointer first (std's fast path).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Directory {
-    /// Grouped by country (sorted by code), each country's rows in the order to show them.
-    hotlines: Vec<Hotline>,
-}
-
-impl Default for Directory {
-    fn default() -> Self {
-        Directory { hotlines: builtin::hotlines().to_vec() }
-    }
+    /// Valid partner rows, in the partner's order; a later row with the same `id` replaces an earlier one.
+    partner: Vec<Hotline>,
 }
 
 impl Directory {
@@ -40,26 +35,43 @@ impl Directory {
                 problems.push(first);
                 continue;
             }
-            match dir.hotlines.iter().position(|h| h.id == row.id) {
-                Some(i) => dir.hotlines[i] = row,
-                None => {
-                    let at = dir.hotlines.iter().rposition(|h| h.country <= row.country).map_or(0, |i| i + 1);
-                    dir.hotlines.insert(at, row);
-                }
+            match dir.partner.iter().position(|h| h.id == row.id) {
+                Some(i) => dir.partner[i] = row,
+                None => dir.partner.push(row),
             }
         }
         (dir, problems)
     }
 
-    pub fn hotlines(&self) -> &[Hotline] {
-        &self.hotlines
+    /// A country's lines, in the order to show them: the built-in ones (corrected where a
+    /// partner row has their `id`), then the partner's own. Borrowed unless a partner row
+    /// touches the country.
+    pub fn hotlines_in(&self, country: &str) -> Cow<'static, [Hotline]> {
+        let builtin = builtin::hotlines_of(country);
+        let corrects = |p: &Hotline| builtin.iter().any(|b| b.id == p.id);
+        if !self.partner.iter().any(|p| p.country == country || corrects(p)) {
+            return Cow::Borrowed(builtin);
+        }
+        let mut rows: Vec<Hotline> = builtin
+            .iter()
+            .filter_map(|b| match self.partner.iter().find(|p| p.id == b.id) {
+                Some(p) if p.country == country => Some(p.clone()),
+                // The partner moved this line to another country.
+                Some(_) => None,
+                None => Some(b.clone()),
+            })
+            .collect();
+        rows.extend(self.partner.iter().filter(|p| p.country == country && !corrects(p)).cloned());
+        Cow::Owned(rows)
     }
 
-    /// A country's lines, in the order to show them.
-    pub fn hotlines_in(&self, country: &str) -> &[Hotline] {
-        let start = self.hotlines.partition_point(|h| &*h.country < country);
-        let end = self.hotlines.partition_point(|h| &*h.country <= country);
-        &self.hotlines[start..end]
+    /// Every country with at least one line, built-in or the partner's, sorted by code.
+    pub fn countries(&self) -> Vec<&str> {
+        let mut codes: Vec<&str> = builtin::countries_with_lines().collect();
+        codes.extend(self.partner.iter().map(|p| &*p.country));
+        codes.sort_unstable();
+        codes.dedup();
+        codes
     }
 
     pub fn emergency_in(&self, country: &str) -> Option<&'static Emergency> {

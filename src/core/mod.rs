@@ -19,11 +19,14 @@ pub mod builtin {
     use super::data::*;
     use std::sync::LazyLock;
 
+    use std::sync::OnceLock;
+
     include!(concat!(env!("OUT_DIR"), "/data_generated.rs"));
     const DIRECTORY_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/directory.json"));
+    /// One line per country with lines: "CC<TAB>[rows as JSON]", sorted by code.
+    const HOTLINES_TSV: &str = include_str!(concat!(env!("OUT_DIR"), "/hotlines.tsv"));
 
     struct Bundle {
-        hotlines: Vec<Hotline>,
         emergency: Vec<Emergency>,
         international: Vec<International>,
         quotes: Vec<Quote>,
@@ -40,7 +43,6 @@ pub mod builtin {
         };
         let valid = "build.rs validated the data";
         Bundle {
-            hotlines: list("hotlines").iter().enumerate().map(|(i, r)| json::hotline("hotlines", i, r).expect(valid)).collect(),
             emergency: list("emergency").iter().enumerate().map(|(i, r)| json::emergency(i, r).expect(valid)).collect(),
             international: list("international").iter().enumerate().map(|(i, r)| json::international(i, r).expect(valid)).collect(),
             quotes: list("quotes").iter().enumerate().map(|(i, r)| json::quote("quotes", i, r).expect(valid)).collect(),
@@ -49,9 +51,44 @@ pub mod builtin {
 
     static BUNDLE: LazyLock<Bundle> = LazyLock::new(decode);
 
-    /// Grouped by country (sorted by code), each country's rows in the order to show them.
+    /// A country's rows, still as JSON text until first asked for.
+    struct CountryLines {
+        code: &'static str,
+        json: &'static str,
+        rows: OnceLock<Vec<Hotline>>,
+    }
+
+    static BY_COUNTRY: LazyLock<Vec<CountryLines>> = LazyLock::new(|| {
+        HOTLINES_TSV
+            .lines()
+            .filter_map(|l| l.split_once('\t'))
+            .map(|(code, json)| CountryLines { code, json, rows: OnceLock::new() })
+            .collect()
+    });
+
+    /// A country's built-in lines, in the order to show them. Decoded one country at a time, on
+    /// first use: start-up decodes only the country shown (decoding all of them took most of
+    /// the start-up's data work).
+    pub fn hotlines_of(country: &str) -> &'static [Hotline] {
+        let all = &*BY_COUNTRY;
+        let Ok(i) = all.binary_search_by(|c| c.code.cmp(country)) else { return &[] };
+        all[i].rows.get_or_init(|| {
+            use super::json::{self, Json};
+            let Ok(Json::Array(rows)) = json::parse(all[i].json) else { panic!("build.rs wrote a JSON array for {country}") };
+            rows.iter().enumerate().map(|(n, r)| json::hotline("hotlines", n, r).expect("build.rs validated the data")).collect()
+        })
+    }
+
+    /// The countries that have at least one built-in line, sorted by code.
+    pub fn countries_with_lines() -> impl Iterator<Item = &'static str> {
+        BY_COUNTRY.iter().map(|c| c.code)
+    }
+
+    /// Every built-in line, grouped by country (sorted by code): decodes them all, for tools,
+    /// the poster's checks and tests. The widget asks `hotlines_of` instead.
     pub fn hotlines() -> &'static [Hotline] {
-        &BUNDLE.hotlines
+        static ALL: LazyLock<Vec<Hotline>> = LazyLock::new(|| countries_with_lines().flat_map(|c| hotlines_of(c).iter().cloned()).collect());
+        &ALL
     }
     /// Sorted by country.
     pub fn emergency() -> &'static [Emergency] {

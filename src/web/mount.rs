@@ -401,5 +401,5 @@ pub fn hydrate_page(root: Element, options: JsValue) {
 /// does not wait for it in one long task. The loader calls it between yields.
 #[wasm_bindgen]
 pub fn prepare() {
-    let _ = (builtin::hotlines(), builtin::countries());
+    let _ = (builtin::emergency(), builtin::countries());
 }
