@@ -64,7 +64,11 @@ fn main() {
     generate_geo(&countries, &zones, &mut code);
     check_quotes();
     fs::write(out.join("data_generated.rs"), code).unwrap();
-    match i18n::compile(Path::new("i18n")) {
+    // In the widget's wasm only English is compiled in; other languages are fetched when a
+    // visitor needs them (see `scripts/post-build.mjs`). Native builds (the prerender, tests)
+    // and the poster's wasm (no `widget` feature) keep every language.
+    let lazy = env::var("CARGO_CFG_TARGET_ARCH").as_deref() == Ok("wasm32") && env::var("CARGO_FEATURE_WIDGET").is_ok();
+    match i18n::compile(Path::new("i18n"), lazy) {
         Ok(code) => fs::write(out.join("i18n_generated.rs"), code).unwrap(),
         Err(errors) => fail("i18n", &errors),
     }

@@ -38,7 +38,11 @@ fn camel(key: &str) -> String {
 
 /// Compiles `dir/*.ftl` into `Key` and `Lang` enums and one message table per language;
 /// `Err` lists every missing key, extra key and placeholder that differs from English.
-pub fn compile(dir: &Path) -> Result<String, Vec<String>> {
+///
+/// `lazy`: only English is compiled in; the other languages are installed at run time from
+/// their JSON files (`install`), so a visitor downloads only the language they read. Otherwise
+/// every language is compiled in, and `install` does nothing.
+pub fn compile(dir: &Path, lazy: bool) -> Result<String, Vec<String>> {
     let mut files: Vec<_> = fs::read_dir(dir).unwrap().filter_map(|e| e.ok()).map(|e| e.path())
         .filter(|p| p.extension().is_some_and(|x| x == "ftl")).collect();
     files.sort();
@@ -85,11 +89,29 @@ pub fn compile(dir: &Path) -> Result<String, Vec<String>> {
     writeln!(code, "    /// BCP 47 tag.\n    pub fn tag(self) -> &'static str {{ [{}][self as usize] }}", langs.iter().map(|(t, _)| format!("{t:?}")).collect::<Vec<_>>().join(", ")).unwrap();
     writeln!(code, "    /// The language's name in itself.\n    pub fn native_name(self) -> &'static str {{ [{}][self as usize] }}", langs.iter().map(|(_, m)| format!("{:?}", m["-lang-name"])).collect::<Vec<_>>().join(", ")).unwrap();
     writeln!(code, "    pub fn is_rtl(self) -> bool {{ [{}][self as usize] }}", langs.iter().map(|(_, m)| (m["-lang-dir"] == "rtl").to_string()).collect::<Vec<_>>().join(", ")).unwrap();
-    writeln!(code, "    /// The message `key`, placeholders unfilled.\n    pub fn text(self, key: Key) -> &'static str {{ TABLES[self as usize][key as usize] }}\n}}").unwrap();
-    writeln!(code, "static TABLES: [[&str; {}]; {}] = [", keys.len(), langs.len()).unwrap();
-    for (_, map) in &langs {
-        writeln!(code, "    [{}],", keys.iter().map(|k| format!("{:?}", map[*k])).collect::<Vec<_>>().join(", ")).unwrap();
+    if !lazy {
+        writeln!(code, "    /// The message `key`, placeholders unfilled.\n    pub fn text(self, key: Key) -> &'static str {{ TABLES[self as usize][key as usize] }}").unwrap();
+        writeln!(code, "    /// Every language is built in.\n    pub fn is_loaded(self) -> bool {{ true }}\n}}").unwrap();
+        writeln!(code, "/// Every language is built in: nothing to install.\npub fn install(_lang: Lang, _text_of: impl Fn(&str) -> Option<String>) {{}}").unwrap();
+        writeln!(code, "static TABLES: [[&str; {}]; {}] = [", keys.len(), langs.len()).unwrap();
+        for (_, map) in &langs {
+            writeln!(code, "    [{}],", keys.iter().map(|k| format!("{:?}", map[*k])).collect::<Vec<_>>().join(", ")).unwrap();
+        }
+        writeln!(code, "];").unwrap();
+        return Ok(code);
     }
-    writeln!(code, "];").unwrap();
+    let en = &langs.iter().find(|(t, _)| t == "en").expect("en.ftl").1;
+    writeln!(code, "    /// The message `key`, placeholders unfilled; English until the language is installed.").unwrap();
+    writeln!(code, "    pub fn text(self, key: Key) -> &'static str {{ match LOADED[self as usize].get() {{ Some(t) => t[key as usize], None => ENGLISH[key as usize] }} }}").unwrap();
+    writeln!(code, "    /// Whether the language's messages are here (English always is).").unwrap();
+    writeln!(code, "    pub fn is_loaded(self) -> bool {{ self == Lang::En || LOADED[self as usize].get().is_some() }}\n}}").unwrap();
+    writeln!(code, "static ENGLISH: [&str; {}] = [{}];", keys.len(), keys.iter().map(|k| format!("{:?}", en[*k])).collect::<Vec<_>>().join(", ")).unwrap();
+    writeln!(code, "static LOADED: [std::sync::OnceLock<Box<[&'static str]>>; {}] = [const {{ std::sync::OnceLock::new() }}; {}];", langs.len(), langs.len()).unwrap();
+    writeln!(code, "/// Installs a language's messages, looked up by key id; a missing key reads as English.").unwrap();
+    writeln!(code, "/// Installed once per page and kept for its life (the strings are leaked on purpose).").unwrap();
+    writeln!(code, "pub fn install(lang: Lang, text_of: impl Fn(&str) -> Option<String>) {{").unwrap();
+    writeln!(code, "    if lang == Lang::En || lang.is_loaded() {{ return; }}").unwrap();
+    writeln!(code, "    let table: Box<[&'static str]> = Key::ALL.iter().enumerate().map(|(i, k)| match text_of(k.id()) {{ Some(t) => &*Box::leak(t.into_boxed_str()), None => ENGLISH[i] }}).collect();").unwrap();
+    writeln!(code, "    let _ = LOADED[lang as usize].set(table);\n}}").unwrap();
     Ok(code)
 }

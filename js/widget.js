@@ -11,6 +11,40 @@ const NOT_OPTIONS = new Set(["id", "class", "style", "slot", "part", "title", "h
 /** Reserves the widget's height before the wasm arrives (same rules as widget.css): no layout shift. */
 const HOST_CSS = __HOST_CSS__;
 
+/** Languages other than English (tag → URL beside this file), fetched only when a visitor needs one. */
+const LANGUAGE_FILES = __LANGUAGE_FILES__;
+const languageTexts = new Map();
+/** A language's messages as JSON text, fetched once per page (a failed fetch may be retried). */
+function languageText(tag) {
+  if (!languageTexts.has(tag)) {
+    const url = LANGUAGE_FILES[tag];
+    const text = url
+      ? fetch(url()).then((r) => (r.ok ? r.text() : Promise.reject(new Error(`${r.status}`))))
+      : Promise.reject(new Error(`no messages for ${tag}`));
+    text.catch(() => languageTexts.delete(tag));
+    languageTexts.set(tag, text);
+  }
+  return languageTexts.get(tag);
+}
+/**
+ * Starts fetching, alongside the wasm, the language these preferences most likely resolve to
+ * (the same order Rust negotiates in: exact tag, then primary subtag). Only a head start: Rust
+ * decides, and fetches what it needs itself.
+ */
+function prefetchLanguage(preferences) {
+  const tags = ["en", ...Object.keys(LANGUAGE_FILES)];
+  for (const pref of preferences) {
+    const want = String(pref ?? "").trim().toLowerCase().replace("_", "-");
+    if (!want) continue;
+    const primary = want.split("-")[0] === "tl" ? "fil" : want.split("-")[0];
+    const tag = tags.find((t) => t.toLowerCase() === want) ?? tags.find((t) => t.split("-")[0] === primary);
+    if (tag) {
+      if (tag !== "en") languageText(tag).catch(() => {});
+      return;
+    }
+  }
+}
+
 let loading = null;
 /** Gives the host page's own work a turn between the widget's start-up steps (no long task). */
 const breathe = () => new Promise((resolve) => setTimeout(resolve, 0));
@@ -25,6 +59,7 @@ export function load() {
   wasm.catch(() => {});
   loading = import("./__GLUE__").then(async (glue) => {
     await glue.default({ module_or_path: wasm });
+    glue.set_language_source(languageText);
     await breathe();
     glue.prepare();
     await breathe();
@@ -121,8 +156,12 @@ export function mount(element, options = {}) {
   let inner = null;
   let destroyed = false;
   prepareHost(element);
+  prefetchLanguage([current.lang, current["data-lang"], document.documentElement.lang, ...(navigator.languages ?? [])]);
   const ready = load().then(
-    (glue) => {
+    async (glue) => {
+      if (destroyed) return;
+      // The first render is in the visitor's language: its messages are here before it.
+      await glue.load_language_for(current, true);
       if (destroyed) return;
       inner = glue.mount(element, current);
     },

@@ -40,8 +40,30 @@ const fallbackText = readFileSync(fallbackTmp, "utf8");
 const fallback = `fallback-${hash(fallbackText)}.json`;
 renameSync(fallbackTmp, join(embed, fallback));
 
-const fill = (text) =>
+// Every language but English as its own file, {"key": "text"}, fetched only by visitors who read
+// it (build.rs has checked every .ftl against English; the wasm carries English alone).
+const languageFiles = {};
+mkdirSync(join(embed, "i18n"), { recursive: true });
+for (const file of readdirSync(src("i18n")).filter((f) => f.endsWith(".ftl") && f !== "en.ftl").sort()) {
+  const messages = {};
+  for (const line of readFileSync(src(`i18n/${file}`), "utf8").split("\n")) {
+    const at = line.indexOf(" = ");
+    if (at > 0 && !line.startsWith("#") && !line.startsWith("-")) messages[line.slice(0, at).trim()] = line.slice(at + 3).trim();
+  }
+  const text = JSON.stringify(messages);
+  const tag = file.slice(0, -4);
+  languageFiles[tag] = `i18n/${tag}-${hash(text)}.json`;
+  writeFileSync(join(embed, languageFiles[tag]), text);
+}
+
+// As code, one static `new URL("…", import.meta.url)` per file, which bundlers (Vite, webpack)
+// recognise and copy; a URL built from a variable would defeat them.
+const languageFilesJs = (prefix) =>
+  `{ ${Object.entries(languageFiles).map(([tag, f]) => `${JSON.stringify(tag)}: () => new URL(${JSON.stringify(prefix + f)}, import.meta.url)`).join(", ")} }`;
+
+const fill = (text, prefix = "./") =>
   text
+    .replaceAll("__LANGUAGE_FILES__", languageFilesJs(prefix))
     .replaceAll("__OPTION_ATTRIBUTES__", JSON.stringify(attributes))
     .replaceAll("__HOST_CSS__", JSON.stringify(hostCss))
     .replaceAll("__GLUE__", glue)
@@ -56,7 +78,7 @@ copyFileSync(src("js/element.js"), join(embed, "element.js"));
 for (const types of ["index.d.ts", "element.d.ts"]) copyFileSync(src(`js/${types}`), join(embed, types));
 
 // The page's start-up script, hashed, in place of Trunk's inline one.
-const pageJs = fill(readFileSync(src("js/page.js"), "utf8"));
+const pageJs = fill(readFileSync(src("js/page.js"), "utf8"), "./embed/");
 const pageName = `page-${hash(pageJs)}.js`;
 writeFileSync(join(staging, pageName), pageJs);
 const indexPath = join(staging, "index.html");

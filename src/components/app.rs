@@ -72,10 +72,21 @@ pub fn app(props: &AppProps) -> Html {
     // The visitor may switch language without reloading; a new `lang` from the partner resets it.
     // Hydration starts in the prerender's language (the first render must match its markup), and
     // the effect below switches to the visitor's right after.
-    let lang = use_state_eq(|| if props.hydrating { PRERENDER_LANG } else { props.lang });
-    {
+    // A language whose messages could not be fetched starts in English; the effect below tries again.
+    let lang = use_state_eq(|| if props.hydrating { PRERENDER_LANG } else if props.lang.is_loaded() { props.lang } else { Lang::En });
+    // A language is shown once its messages are here (they are fetched on first use in the
+    // browser), so no English text is ever shown under another language's name.
+    let switch_lang = {
         let lang = lang.clone();
-        use_effect_with(props.lang, move |l| lang.set(*l));
+        let platform = props.platform.clone();
+        Callback::from(move |l: Lang| {
+            let lang = lang.clone();
+            platform.0.load_language(l, Box::new(move || lang.set(l)));
+        })
+    };
+    {
+        let switch_lang = switch_lang.clone();
+        use_effect_with(props.lang, move |l| switch_lang.emit(*l));
     }
     {
         // Runs in the browser only, right after the first render (and the hydration) and again
@@ -153,7 +164,7 @@ pub fn app(props: &AppProps) -> Html {
                     <SafetyNote />
                 }
                 if layout != Layout::Banner {
-                    <LanguagePicker lang={*lang} on_change={Callback::from(move |l| lang.set(l))} />
+                    <LanguagePicker lang={*lang} on_change={switch_lang} />
                 }
                 { for body }
             </div>

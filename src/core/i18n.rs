@@ -52,3 +52,15 @@ impl Lang {
         Lang::En
     }
 }
+
+/// Installs a language from its file (`{"key": "text", …}`, written by the build from its
+/// `.ftl`). Where every language is built in, it only checks the file.
+pub fn install_json(lang: Lang, text: &str) -> Result<(), String> {
+    use super::json::{self, Json};
+    let Json::Object(fields) = json::parse(text)? else { return Err("not a JSON object".into()) };
+    install(lang, |id| match fields.iter().find(|(k, _)| k == id) {
+        Some((_, Json::String(s))) => Some(s.clone()),
+        _ => None,
+    });
+    Ok(())
+}

@@ -19,6 +19,13 @@ pub trait Platform: ZoneRules {
     fn visitor_zone(&self) -> Option<String>;
     /// A weekday and time written the visitor's way ("Mon 09:00").
     fn weekday_time(&self, at: WallTime, with_day: bool, lang: Lang) -> String;
+    /// Makes `lang`'s messages available, then calls `done`; never calls it if they cannot be
+    /// had (the widget then stays in its current language). Where every language is built in,
+    /// at once.
+    fn load_language(&self, lang: Lang, done: Box<dyn FnOnce()>) {
+        let _ = lang;
+        done();
+    }
 }
 
 /// English names from the built-in tables and no clock: for native rendering and tests.

@@ -156,9 +156,25 @@ fn build_props(options: &Options, platform: PlatformRef, quotes: Rc<[Quote]>, di
         clues.time_zone = zone.as_deref();
         detected = detect::detect(&clues, is_country, zone_country);
     }
-    let page = if heed_page_lang { page_language() } else { None };
-    let lang = Lang::negotiate(options.lang.iter().map(String::as_str).chain(page.as_deref()).chain(languages.iter().map(String::as_str)));
+    let lang = negotiated_lang(options, &languages, heed_page_lang);
     AppProps { options: Rc::new(options.clone()), directory, quotes, detected, lang, platform, hydrating, on_event, is_page: false }
+}
+
+/// The widget's language: the partner's option, then (in embeds) the host page's, then the
+/// visitor's browser languages.
+fn negotiated_lang(options: &Options, browser: &[String], heed_page_lang: bool) -> Lang {
+    let page = if heed_page_lang { page_language() } else { None };
+    Lang::negotiate(options.lang.iter().map(String::as_str).chain(page.as_deref()).chain(browser.iter().map(String::as_str)))
+}
+
+/// Fetches the messages of the language a mount with these options will speak, so the first
+/// render is already in it. The loaders await it before `mount` / `hydrate_page`; it resolves to
+/// `false` if the language could not be had (the widget then starts in English).
+#[wasm_bindgen]
+pub fn load_language_for(options: JsValue, heed_page_lang: bool) -> js_sys::Promise {
+    let (parsed, _) = Options::from_pairs(option_pairs(&options).iter().map(|(k, v)| (k.as_str(), v.as_str())), is_country);
+    let lang = negotiated_lang(&parsed, &browser_languages(), heed_page_lang);
+    wasm_bindgen_futures::future_to_promise(async move { Ok(JsValue::from_bool(super::platform::ensure_language(lang).await)) })
 }
 
 /// Parses options from a JS object and says each problem once: one path for `mount`, `update` and

@@ -94,7 +94,58 @@ impl ZoneRules for BrowserPlatform {
     }
 }
 
+thread_local! {
+    /// The loader's `(tag) => Promise<string>`: fetches a language's file from beside the wasm.
+    static LANGUAGE_SOURCE: RefCell<Option<js_sys::Function>> = const { RefCell::new(None) };
+    static LANGUAGE_WARNED: RefCell<Vec<Lang>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Called by the loaders (`js/widget.js`, `js/page.js`) once the wasm runs: where languages
+/// other than English come from.
+#[wasm_bindgen]
+pub fn set_language_source(source: js_sys::Function) {
+    LANGUAGE_SOURCE.with(|s| *s.borrow_mut() = Some(source));
+}
+
+/// Fetches and installs `lang`'s messages unless they are here; `false` if they cannot be had
+/// (said once in the console).
+pub async fn ensure_language(lang: Lang) -> bool {
+    if lang.is_loaded() {
+        return true;
+    }
+    let text = match LANGUAGE_SOURCE.with(|s| s.borrow().as_ref().map(|f| f.call1(&JsValue::NULL, &lang.tag().into()))) {
+        Some(Ok(promise)) => wasm_bindgen_futures::JsFuture::from(js_sys::Promise::resolve(&promise)).await.ok().and_then(|t| t.as_string()),
+        _ => None,
+    };
+    match text.map(|t| crate::core::i18n::install_json(lang, &t)) {
+        Some(Ok(())) => true,
+        _ => {
+            let first = LANGUAGE_WARNED.with(|w| {
+                let mut w = w.borrow_mut();
+                let first = !w.contains(&lang);
+                w.push(lang);
+                first
+            });
+            if first {
+                let message = format!("freedom-widget: the {} messages could not be loaded; staying in the current language", lang.tag());
+                web_sys::console::warn_1(&message.into());
+            }
+            false
+        }
+    }
+}
+
 impl Platform for BrowserPlatform {
+    fn load_language(&self, lang: Lang, done: Box<dyn FnOnce()>) {
+        if lang.is_loaded() {
+            return done();
+        }
+        wasm_bindgen_futures::spawn_local(async move {
+            if ensure_language(lang).await {
+                done();
+            }
+        });
+    }
     fn country_name(&self, code: &str, lang: Lang) -> String {
         // English names are built in (CLDR's, as Intl gives them: see data/countries.tsv), so an
         // English first render makes no Intl call, whose locale data costs tens of ms to load.

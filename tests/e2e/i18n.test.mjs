@@ -73,6 +73,68 @@ describe("right to left", () => {
   });
 });
 
+describe("only the language a visitor reads is downloaded", () => {
+  const languageFiles = (page) => {
+    const seen = [];
+    page.on("request", (r) => { if (r.url().includes("/embed/i18n/")) seen.push(r.url().split("/").pop().split("-")[0]); });
+    return seen;
+  };
+
+  test("an English visit fetches no language file; a Spanish one fetches Spanish only, and its first render is Spanish", async () => {
+    const { context, page } = await open("/pages/plain.html", { locale: "en-US" });
+    const english = languageFiles(page);
+    await page.reload();
+    await page.locator("freedom-widget >> .fw").waitFor();
+    await page.waitForTimeout(300);
+    assert.deepEqual(english, []);
+    await context.close();
+
+    const es = await env.browser.newContext({ locale: "es-MX", timezoneId: "America/Mexico_City" });
+    const p2 = await es.newPage();
+    const spanish = languageFiles(p2);
+    await p2.goto(`${env.server.url}/pages/nolang.html`);
+    // The first render seen, frame by frame, is already Spanish.
+    const first = await p2.waitForFunction(() => {
+      const root = document.querySelector("freedom-widget")?.shadowRoot?.querySelector(".fw");
+      const label = root?.querySelector("label[for=fw-search]")?.textContent;
+      return label ? `${root.lang}: ${label}` : false;
+    }, null, { polling: "raf" });
+    assert.match(await first.jsonValue(), /^es: .*país/);
+    assert.deepEqual(spanish, ["es"]);
+    await es.close();
+  });
+
+  test("switching language fetches that language once", async () => {
+    const { context, page } = await open("/?country=US");
+    const seen = languageFiles(page);
+    await page.locator("#fw-language").selectOption("fr");
+    await page.locator("label[for=fw-search]", { hasText: "pays" }).waitFor();
+    await page.locator("#fw-language").selectOption("en");
+    await page.locator("#fw-language").selectOption("fr");
+    await page.locator("label[for=fw-search]", { hasText: "pays" }).waitFor();
+    assert.deepEqual(seen, ["fr"]);
+    assert.equal(await page.locator(".fw").getAttribute("lang"), "fr");
+    await context.close();
+  });
+
+  test("a language file that fails to load leaves the widget working in English, with one warning", async () => {
+    const context = await env.browser.newContext({ locale: "en-US" });
+    await context.route(/\/embed\/i18n\//, (route) => route.fulfill({ status: 404, body: "gone" }));
+    const page = await context.newPage();
+    const warnings = [];
+    page.on("console", (m) => { if (m.type() === "warning") warnings.push(m.text()); });
+    await page.goto(`${env.server.url}/?country=US`);
+    await page.locator(".cards").waitFor();
+    await page.waitForTimeout(300);
+    await page.locator("#fw-language").selectOption("es");
+    await page.waitForTimeout(500);
+    assert.equal(await page.locator(".fw").getAttribute("lang"), "en", "no English text under another language's name");
+    assert.equal(await page.locator('.cards a[href="tel:+18883737888"]').count(), 1);
+    assert.equal(warnings.filter((w) => w.includes("es messages could not be loaded")).length, 1);
+    await context.close();
+  });
+});
+
 describe("switching and formats", () => {
   test("the visitor switches language without a reload, on the page and in an embed", async () => {
     for (const [path, scope] of [["/?country=US", ""], ["/pages/two.html", "#th >> "]]) {
