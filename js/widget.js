@@ -156,12 +156,24 @@ export function mount(element, options = {}) {
   let inner = null;
   let destroyed = false;
   prepareHost(element);
-  prefetchLanguage([current.lang, current["data-lang"], document.documentElement.lang, ...(navigator.languages ?? [])]);
+  prefetchLanguage([current.lang, document.documentElement.lang, ...(navigator.languages ?? [])]);
   const ready = load().then(
     async (glue) => {
       if (destroyed) return;
-      // The first render is in the visitor's language: its messages are here before it.
-      await glue.load_language_for(current, true);
+      // The first render is in the visitor's language: its messages are here before it (again
+      // if an update() changed the options meanwhile).
+      let asked;
+      do {
+        asked = current;
+        await glue.load_language_for(asked, true);
+      } while (asked !== current && !destroyed);
+      // The default layout lists every country: decode them in a task of their own, not in
+      // the first render's.
+      if ((current.layout ?? "full") === "full") {
+        await breathe();
+        glue.prepare_directory();
+        await breathe();
+      }
       if (destroyed) return;
       inner = glue.mount(element, current);
     },

@@ -77,15 +77,19 @@ const styleText = (style) => Object.entries(style).map(([k, v]) => `${k}: ${v}`)
 
 function render() {
   const { options, errors, style } = read();
+  // Live regions are written only when their text changes, so nothing is announced again
+  // while the partner types in another field.
+  const show = (element, text) => { if (element.textContent !== text) element.textContent = text; };
   for (const id of ["country", "fallback-country", "sections", "quick-exit-url", "report-url", "hotlines-url", "height"]) {
-    $(`${id}-error`).textContent = errors[id] ?? "";
+    show($(`${id}-error`), errors[id] ?? "");
     $(id).setAttribute("aria-invalid", errors[id] ? "true" : "false");
   }
   // The preview is the real widget, updated attribute by attribute.
   const preview = $("preview");
   const pairs = [["text", "bg"], ["muted", "bg"], ["accent", "bg"]].map(([f, b]) => [f, contrast($(f).value, $(b).value)]);
   const low = pairs.filter(([, ratio]) => ratio < 4.5).map(([f, ratio]) => `${$(f).labels[0].textContent} on the background: ${ratio.toFixed(1)}:1`);
-  $("contrast-warning").textContent = low.length ? `Too little contrast for some visitors (WCAG asks for 4.5:1): ${low.join("; ")}.` : "";
+  show($("contrast-warning"), low.length ? `Too little contrast for some visitors (WCAG asks for 4.5:1): ${low.join("; ")}.` : "");
+  for (const id of ["text", "muted", "accent", "bg"]) $(id).setAttribute("aria-invalid", low.length && (id === "bg" || pairs.some(([f, r]) => f === id && r < 4.5)) ? "true" : "false");
   // hotlines-url is left out of the preview: it names a file on the partner's own site.
   for (const name of ["country", "fallback-country", "lang", "sections", "layout", "theme", "quick-exit", "quick-exit-url", "report-url", "host-fonts"]) {
     const value = name === "layout" ? options.layout ?? "full" : options[name];
@@ -151,7 +155,7 @@ async function renderPoster(options) {
   const countryName = named("region", lang, country);
   let svg;
   try {
-    svg = posterSvg(country, lang, countryName, pageUrl, names);
+    svg = posterSvg(country, lang, options.lang !== undefined, countryName, pageUrl, names);
   } catch (error) {
     clear();
     say(`No poster: ${error}. Check the country code.`);

@@ -46,3 +46,13 @@ fn language_negotiation() {
     assert_eq!(Lang::negotiate(["xx", "en"]), Lang::En);
     assert_eq!(Lang::negotiate(std::iter::empty()), Lang::En);
 }
+
+#[test]
+fn a_language_file_is_all_or_nothing() {
+    use freedom_widget::core::i18n::install_json;
+    assert!(install_json(Lang::Es, "{}").unwrap_err().contains("no text for"));
+    assert!(install_json(Lang::Es, "[1]").is_err());
+    assert!(install_json(Lang::Es, "not json").is_err());
+    let every: Vec<String> = Key::ALL.iter().map(|k| format!("{:?}: \"x\"", k.id())).collect();
+    assert_eq!(install_json(Lang::Es, &format!("{{{}}}", every.join(","))), Ok(()));
+}

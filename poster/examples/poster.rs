@@ -5,6 +5,7 @@ fn main() {
     let request = freedom_poster::PosterRequest {
         country: args.first().cloned().unwrap_or_else(|| "MX".into()),
         lang: args.get(1).cloned().unwrap_or_else(|| "en".into()),
+        lang_chosen: args.get(1).is_some(),
         page_url: "http://127.0.0.1:8080/".into(),
         ..Default::default()
     };

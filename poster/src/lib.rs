@@ -40,8 +40,11 @@ pub struct PosterRequest {
     pub lang: String,
     /// The country's name in that language (`Intl.DisplayNames` in the browser).
     pub country_name: String,
-    /// The standalone page's address; the QR code adds `?country=…&lang=…`.
+    /// The standalone page's address; the QR code adds `?country=…`, and `&lang=…` when the
+    /// partner chose the language (else each visitor who scans it gets their own).
     pub page_url: String,
+    /// Whether the partner chose the language (rather than leaving it to each visitor).
+    pub lang_chosen: bool,
     /// Names of the lines' languages in the poster's language: (tag, name).
     pub language_names: Vec<(String, String)>,
 }
@@ -65,10 +68,13 @@ pub fn poster_lang(preferences: &str) -> widget_i18n::Lang {
     widget_i18n::Lang::negotiate(preferences.split([' ', ',']).filter(|t| !t.is_empty()))
 }
 
-/// The standalone page preset to a country and language.
-pub fn deep_link(page_url: &str, country: &str, lang: &str) -> String {
+/// The standalone page preset to a country, and to a language when one is given.
+pub fn deep_link(page_url: &str, country: &str, lang: Option<&str>) -> String {
     let base = page_url.split(['?', '#']).next().unwrap_or_default();
-    format!("{base}?country={country}&lang={lang}")
+    match lang {
+        Some(lang) => format!("{base}?country={country}&lang={lang}"),
+        None => format!("{base}?country={country}"),
+    }
 }
 
 /// Language tags the country's lines name, in order of first appearance: the page asks the
@@ -101,7 +107,7 @@ pub fn poster(request: &PosterRequest) -> Result<Poster, String> {
     } else {
         request.country_name.trim().to_string()
     };
-    let link = deep_link(&request.page_url, &country, lang.tag());
+    let link = deep_link(&request.page_url, &country, request.lang_chosen.then(|| lang.tag()));
     let mut scale = 1.0;
     loop {
         let mut sheet = Sheet::new(lang, scale);
@@ -396,10 +402,11 @@ mod browser {
 
     /// The poster as an SVG document. `language_names` is "tag\tname" lines.
     #[wasm_bindgen(js_name = posterSvg)]
-    pub fn poster_svg(country: &str, lang: &str, country_name: &str, page_url: &str, language_names: &str) -> Result<String, JsValue> {
+    pub fn poster_svg(country: &str, lang: &str, lang_chosen: bool, country_name: &str, page_url: &str, language_names: &str) -> Result<String, JsValue> {
         let request = PosterRequest {
             country: country.into(),
             lang: lang.into(),
+            lang_chosen,
             country_name: country_name.into(),
             page_url: page_url.into(),
             language_names: language_names

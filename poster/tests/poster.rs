@@ -8,6 +8,7 @@ fn request(country: &str, lang: &str) -> PosterRequest {
     PosterRequest {
         country: country.into(),
         lang: lang.into(),
+        lang_chosen: true,
         country_name: String::new(),
         page_url: "https://help.example.org/fw/".into(),
         language_names: vec![("es".into(), "español".into())],
@@ -41,6 +42,15 @@ fn mexico_in_spanish_shows_its_lines_numbers_and_sources() {
     }
     assert!(p.svg.contains(r#"class="qr""#));
     assert!(all.contains("Prevención") || all.contains("prevención"), "the four Ps in Spanish:\n{all}");
+}
+
+#[test]
+fn the_qr_code_leaves_the_language_to_each_visitor_unless_the_partner_chose_one() {
+    let mut req = request("MX", "es-MX en");
+    req.lang_chosen = false;
+    let p = poster(&req).unwrap();
+    assert_eq!(p.lang, "es", "the poster itself is in the partner's language");
+    assert_eq!(p.link, "https://help.example.org/fw/?country=MX");
 }
 
 #[test]

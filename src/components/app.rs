@@ -75,13 +75,31 @@ pub fn app(props: &AppProps) -> Html {
     // A language whose messages could not be fetched starts in English; the effect below tries again.
     let lang = use_state_eq(|| if props.hydrating { PRERENDER_LANG } else if props.lang.is_loaded() { props.lang } else { Lang::En });
     // A language is shown once its messages are here (they are fetched on first use in the
-    // browser), so no English text is ever shown under another language's name.
+    // browser), so no English text is ever shown under another language's name. Only the latest
+    // request counts: a slow file arriving after the visitor chose again is not applied. If the
+    // file cannot be had, a re-render puts the picker back on the language actually shown.
+    let latest_request = use_mut_ref(|| 0u32);
+    let rerender = use_force_update();
     let switch_lang = {
         let lang = lang.clone();
         let platform = props.platform.clone();
         Callback::from(move |l: Lang| {
-            let lang = lang.clone();
-            platform.0.load_language(l, Box::new(move || lang.set(l)));
+            let request = {
+                let mut latest = latest_request.borrow_mut();
+                *latest += 1;
+                *latest
+            };
+            let (lang, latest_request, rerender) = (lang.clone(), latest_request.clone(), rerender.clone());
+            platform.0.load_language(l, Box::new(move |loaded| {
+                if *latest_request.borrow() != request {
+                    return;
+                }
+                if loaded {
+                    lang.set(l);
+                } else {
+                    rerender.force_update();
+                }
+            }));
         })
     };
     {

@@ -58,9 +58,14 @@ impl Lang {
 pub fn install_json(lang: Lang, text: &str) -> Result<(), String> {
     use super::json::{self, Json};
     let Json::Object(fields) = json::parse(text)? else { return Err("not a JSON object".into()) };
-    install(lang, |id| match fields.iter().find(|(k, _)| k == id) {
+    let text_of = |id: &str| match fields.iter().find(|(k, _)| k == id) {
         Some((_, Json::String(s))) => Some(s.clone()),
         _ => None,
-    });
+    };
+    // All or nothing: a partial file would show English under another language's name.
+    if let Some(missing) = Key::ALL.iter().find(|k| text_of(k.id()).is_none()) {
+        return Err(format!("no text for {}", missing.id()));
+    }
+    install(lang, text_of);
     Ok(())
 }

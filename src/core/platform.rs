@@ -19,12 +19,11 @@ pub trait Platform: ZoneRules {
     fn visitor_zone(&self) -> Option<String>;
     /// A weekday and time written the visitor's way ("Mon 09:00").
     fn weekday_time(&self, at: WallTime, with_day: bool, lang: Lang) -> String;
-    /// Makes `lang`'s messages available, then calls `done`; never calls it if they cannot be
-    /// had (the widget then stays in its current language). Where every language is built in,
-    /// at once.
-    fn load_language(&self, lang: Lang, done: Box<dyn FnOnce()>) {
-        let _ = lang;
-        done();
+    /// Makes `lang`'s messages available, then calls `done(true)`; `done(false)` if they cannot
+    /// be had (the widget then stays in its current language). Where every language is built
+    /// in, at once.
+    fn load_language(&self, lang: Lang, done: Box<dyn FnOnce(bool)>) {
+        done(lang.is_loaded());
     }
 }
 

@@ -419,3 +419,12 @@ pub fn hydrate_page(root: Element, options: JsValue) {
 pub fn prepare() {
     let _ = (builtin::emergency(), builtin::countries());
 }
+
+/// Decodes every country's lines, for layouts that list them all (`full`, the standalone page),
+/// in a task of its own before the first render. Other layouts decode only the country shown.
+#[wasm_bindgen]
+pub fn prepare_directory() {
+    for country in builtin::countries_with_lines() {
+        builtin::hotlines_of(country);
+    }
+}

@@ -136,15 +136,11 @@ pub async fn ensure_language(lang: Lang) -> bool {
 }
 
 impl Platform for BrowserPlatform {
-    fn load_language(&self, lang: Lang, done: Box<dyn FnOnce()>) {
+    fn load_language(&self, lang: Lang, done: Box<dyn FnOnce(bool)>) {
         if lang.is_loaded() {
-            return done();
+            return done(true);
         }
-        wasm_bindgen_futures::spawn_local(async move {
-            if ensure_language(lang).await {
-                done();
-            }
-        });
+        wasm_bindgen_futures::spawn_local(async move { done(ensure_language(lang).await) });
     }
     fn country_name(&self, code: &str, lang: Lang) -> String {
         // English names are built in (CLDR's, as Intl gives them: see data/countries.tsv), so an

@@ -117,6 +117,25 @@ describe("only the language a visitor reads is downloaded", () => {
     await context.close();
   });
 
+  test("the visitor's last choice wins, even when an earlier language arrives later", async () => {
+    const context = await env.browser.newContext({ locale: "en-US" });
+    await context.route(/\/embed\/i18n\/es-/, async (route) => {
+      await new Promise((r) => setTimeout(r, 800));
+      await route.continue();
+    });
+    const page = await context.newPage();
+    await page.goto(`${env.server.url}/?country=US`);
+    await page.locator(".cards").waitFor();
+    await page.waitForTimeout(300);
+    await page.locator("#fw-language").selectOption("es");
+    await page.locator("#fw-language").selectOption("fr");
+    await page.locator("label[for=fw-search]", { hasText: "pays" }).waitFor();
+    await page.waitForTimeout(1200);
+    assert.equal(await page.locator(".fw").getAttribute("lang"), "fr");
+    assert.equal(await page.locator("#fw-language").inputValue(), "fr");
+    await context.close();
+  });
+
   test("a language file that fails to load leaves the widget working in English, with one warning", async () => {
     const context = await env.browser.newContext({ locale: "en-US" });
     await context.route(/\/embed\/i18n\//, (route) => route.fulfill({ status: 404, body: "gone" }));
@@ -129,6 +148,7 @@ describe("only the language a visitor reads is downloaded", () => {
     await page.locator("#fw-language").selectOption("es");
     await page.waitForTimeout(500);
     assert.equal(await page.locator(".fw").getAttribute("lang"), "en", "no English text under another language's name");
+    assert.equal(await page.locator("#fw-language").inputValue(), "en", "the picker is put back on the language shown");
     assert.equal(await page.locator('.cards a[href="tel:+18883737888"]').count(), 1);
     assert.equal(warnings.filter((w) => w.includes("es messages could not be loaded")).length, 1);
     await context.close();

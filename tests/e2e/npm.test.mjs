@@ -128,13 +128,15 @@ describe("npm package", () => {
     npm(dir, "install", "vite@7");
     writeFileSync(join(dir, "index.html"), `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>vite</title></head>
       <body><div id="help"></div><script type="module" src="/main.js"></script></body></html>`);
-    writeFileSync(join(dir, "main.js"), `import { mount } from "freedom-widget";\nmount(document.getElementById("help"), { country: "US" });\n`);
+    writeFileSync(join(dir, "main.js"), `import { mount } from "freedom-widget";\nmount(document.getElementById("help"), { country: "US", lang: "es" });\n`);
     execFileSync(join(dir, "node_modules/.bin/vite"), ["build", "--logLevel", "error"], { cwd: dir, stdio: "pipe" });
     const assets = readdirSync(join(dir, "dist/assets"));
     assert.ok(assets.some((f) => f.endsWith(".wasm")), `vite emitted the wasm: ${assets.join(", ")}`);
+    assert.ok(assets.filter((f) => f.endsWith(".json")).length >= 11, `vite emitted the language files: ${assets.join(", ")}`);
     const server = await track(serve({ root: join(dir, "dist") }));
     const { context, page, seen } = await open(`${server.url}/`);
     await page.locator('#help >> a[href="tel:+18883737888"]').first().waitFor();
+    await page.locator("#help >> label[for=fw-search]", { hasText: "país" }).waitFor();
     assert.deepEqual(seen.errors, []);
     await context.close();
 
