@@ -4,6 +4,7 @@
 use super::country_picker::use_search_index;
 use super::hotline_card::channel_href;
 use super::ui::{ltr, use_ui};
+use crate::hooks::use_progressive::use_progressive;
 use crate::core::data::ChannelKind;
 use crate::core::directory::Directory;
 use crate::core::i18n::Key;
@@ -16,15 +17,23 @@ pub struct AllCountriesProps {
     pub on_choose: Callback<String>,
 }
 
+/// Rows rendered per task while the list grows: small enough that no task blocks the host
+/// page for 50 ms on a slow phone.
+const ROWS_PER_TASK: usize = 25;
+
 #[function_component(AllCountries)]
 pub fn all_countries(props: &AllCountriesProps) -> Html {
     let ui = use_ui();
     let index = use_search_index();
+    // In an embed the list grows a chunk per task; on the page, and when rendered without a
+    // browser, it is whole from the start (the prerender must match, and is what no-JS readers get).
+    let all_at_once = !ui.live || cfg!(not(target_arch = "wasm32"));
+    let shown = use_progressive(index.entries().len(), ROWS_PER_TASK, all_at_once);
     html! {
         <details class="all" part="all-countries" open=true>
             <summary><h2 class="inline">{ ui.t(Key::AllCountriesHeading) }</h2></summary>
             <ul class="plain country-list">
-                { for index.entries().iter().map(|entry| {
+                { for index.entries().iter().take(shown).map(|entry| {
                     let code = entry.code;
                     let lines = props.directory.hotlines_in(code);
                     let emergency = props.directory.emergency_in(code);

@@ -2,5 +2,6 @@
 
 pub mod use_clipboard;
 pub mod use_interval;
+pub mod use_progressive;
 pub mod use_quick_exit;
 pub mod use_reduced_motion;

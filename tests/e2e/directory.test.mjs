@@ -83,3 +83,18 @@ describe("channels", () => {
     await context.close();
   });
 });
+
+describe("the whole list in an embed", () => {
+  test("the default layout lists every country, grown in small tasks, ending the same as the page's list", async () => {
+    const context = await env.browser.newContext({ locale: "en-US" });
+    const page = await context.newPage();
+    page.setDefaultTimeout(10_000);
+    await page.goto(`${env.server.url}/`);
+    const onPage = await page.locator(".country-row").count();
+    await page.goto(`${env.server.url}/pages/plain.html`);
+    await page.waitForFunction((n) => document.querySelector("freedom-widget")?.shadowRoot?.querySelectorAll(".country-row").length === n, onPage);
+    const last = await page.locator("freedom-widget >> .country-row").last().locator(".country-name").textContent();
+    assert.ok(onPage > 200 && last.length > 0, `${onPage} rows, the last one ${last}`);
+    await context.close();
+  });
+});

@@ -1,0 +1,19 @@
+use gloo::timers::callback::Timeout;
+use yew::prelude::*;
+
+/// How many of `total` items to render now: `chunk` more per task until all are shown, so a
+/// long list (every country, in the default layout) never blocks the host page in one long task.
+/// `all_at_once` renders everything in the first render: a page taking over prerendered markup
+/// must match it, and a render without a browser has no later tasks.
+#[hook]
+pub fn use_progressive(total: usize, chunk: usize, all_at_once: bool) -> usize {
+    let shown = use_state_eq(|| if all_at_once { total } else { chunk.min(total) });
+    {
+        let shown = shown.clone();
+        use_effect_with((*shown, total), move |&(n, total)| {
+            let more = (n < total).then(|| Timeout::new(0, move || shown.set((n + chunk).min(total))));
+            move || drop(more)
+        });
+    }
+    (*shown).min(total)
+}
