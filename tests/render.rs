@@ -23,6 +23,8 @@ fn render_with(options: Options, country: Option<&str>, directory: Directory) ->
         hydrating: false,
         on_event: Default::default(),
         is_page: false,
+        typed_search: None,
+        search_had_focus: false,
     };
     futures::executor::block_on(yew::LocalServerRenderer::<App>::with_props(props).render())
 }

@@ -25,6 +25,8 @@ pub fn render_page(options: Options, lang: Lang) -> String {
         hydrating: true,
         on_event: Default::default(),
         is_page: true,
+        typed_search: None,
+        search_had_focus: false,
     };
     futures::executor::block_on(yew::LocalServerRenderer::<App>::with_props(props).render())
 }

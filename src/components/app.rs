@@ -35,6 +35,12 @@ pub struct AppProps {
     /// The standalone page: quick exit hides the whole page, not only the widget.
     #[prop_or_default]
     pub is_page: bool,
+    /// What the visitor typed into the prerendered search box before the page took over, and
+    /// whether the box had the focus.
+    #[prop_or_default]
+    pub typed_search: Option<AttrValue>,
+    #[prop_or_default]
+    pub search_had_focus: bool,
 }
 
 /// The language the standalone page is prerendered in.
@@ -144,7 +150,7 @@ pub fn app(props: &AppProps) -> Html {
         <section class="section directory" part="directory" aria-labelledby="fw-directory-heading">
             <CountryPanel directory={props.directory.clone()} country={country.clone()} {layout} />
             if layout != Layout::Banner {
-                <CountryPicker selected={country.as_ref().map(|(c, _)| AttrValue::from(c.clone()))} on_choose={on_choose.clone()} />
+                <CountryPicker selected={country.as_ref().map(|(c, _)| AttrValue::from(c.clone()))} on_choose={on_choose.clone()} typed={props.typed_search.clone()} keep_focus={props.search_had_focus} />
             }
             if layout == Layout::Full {
                 <AllCountries directory={props.directory.clone()} on_choose={on_choose} />

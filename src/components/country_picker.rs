@@ -15,6 +15,12 @@ const MAX_RESULTS: usize = 8;
 pub struct CountryPickerProps {
     pub selected: Option<AttrValue>,
     pub on_choose: Callback<String>,
+    /// Typed into the prerendered box before the page took over: searched for at once.
+    #[prop_or_default]
+    pub typed: Option<AttrValue>,
+    /// The prerendered box had the focus when the page took over: it keeps it.
+    #[prop_or_default]
+    pub keep_focus: bool,
 }
 
 /// Every country's searchable forms, in the visitor's language, ordered by name. Built on first
@@ -53,6 +59,21 @@ pub fn country_picker(props: &CountryPickerProps) -> Html {
     let index = use_search_index();
     // The query lives here: a keystroke re-renders the finder only, not the whole widget.
     let query = use_state(String::new);
+    let input = use_node_ref();
+    {
+        // On the standalone page the prerendered box takes typing before the page takes over
+        // (which empties or replaces it): what the visitor typed still counts, and a visitor
+        // typing keeps the focus.
+        let (typed, keep_focus, query, input) = (props.typed.clone(), props.keep_focus, query.clone(), input.clone());
+        use_effect_with((), move |_| {
+            if let Some(typed) = typed {
+                query.set(typed.to_string());
+            }
+            if let Some(input) = input.cast::<HtmlInputElement>().filter(|_| keep_focus) {
+                let _ = input.focus();
+            }
+        });
+    }
     let results = if query.trim().is_empty() { Vec::new() } else { search(index.entries(), &query, None) };
     let oninput = {
         let query = query.clone();
@@ -83,7 +104,7 @@ pub fn country_picker(props: &CountryPickerProps) -> Html {
         <div class="picker" part="picker">
             <label for="fw-search" class="field">{ ui.t(Key::SearchLabel) }</label>
             <p id="fw-search-hint" class="small">{ ui.t(Key::SearchHint) }</p>
-            <input id="fw-search" type="search" part="search" autocomplete="off" spellcheck="false"
+            <input id="fw-search" ref={input} type="search" part="search" autocomplete="off" spellcheck="false"
                 aria-describedby="fw-search-hint" aria-controls="fw-results"
                 value={(*query).clone()} {oninput} {onkeydown} />
             <p class="small search-status" role="status" aria-live="polite">{ status }</p>

@@ -157,7 +157,7 @@ fn build_props(options: &Options, platform: PlatformRef, quotes: Rc<[Quote]>, di
         detected = detect::detect(&clues, is_country, zone_country);
     }
     let lang = negotiated_lang(options, &languages, heed_page_lang);
-    AppProps { options: Rc::new(options.clone()), directory, quotes, detected, lang, platform, hydrating, on_event, is_page: false }
+    AppProps { options: Rc::new(options.clone()), directory, quotes, detected, lang, platform, hydrating, on_event, is_page: false, typed_search: None, search_had_focus: false }
 }
 
 /// The widget's language: the partner's option, then (in embeds) the host page's, then the
@@ -407,6 +407,14 @@ pub fn hydrate_page(root: Element, options: JsValue) {
     let platform = PLATFORM.with(Clone::clone);
     let mut props = build_props(&parsed, platform, builtin::quotes().to_vec().into(), Rc::new(Directory::default()), event_callback(root.clone(), None), prerendered, false);
     props.is_page = true;
+    // Read before taking over, which empties (or, for a deep link, replaces) the box.
+    if let Some(input) = root.query_selector("#fw-search").ok().flatten().and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+        props.typed_search = Some(input.value()).filter(|typed| !typed.trim().is_empty()).map(Into::into);
+        props.search_had_focus = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.active_element())
+            .is_some_and(|active| active == **input);
+    }
     let renderer = yew::Renderer::<App>::with_root_and_props(root, props);
     let app = if prerendered { renderer.hydrate() } else { renderer.render() };
     // The page lives as long as the document.

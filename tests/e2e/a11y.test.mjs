@@ -95,8 +95,10 @@ describe("keyboard", () => {
     const context = await env.browser.newContext({ locale: "en-US" });
     const page = await context.newPage();
     await page.goto(`${env.server.url}/?country=US`);
+    // Typed into the prerendered box, perhaps before the page takes over: it still counts.
     await page.locator("#fw-search").focus();
     await page.keyboard.type("viet");
+    await page.locator(".search-status", { hasText: "Countries found: 1" }).waitFor();
     await page.keyboard.press("Enter");
     await page.locator("#fw-directory-heading", { hasText: /Vietnam/ }).waitFor();
     await page.locator(".quote-toggle").focus();

@@ -113,4 +113,20 @@ describe("standalone page", () => {
     assert.deepEqual(bad.seen.errors, []);
     await bad.context.close();
   });
+
+  test("what a visitor types into the search box before the page takes over still counts", async () => {
+    const context = await env.browser.newContext({ locale: "en-US" });
+    // The wasm arrives late, as on a slow network; the prerendered box is there at once.
+    await context.route(/_bg\.wasm$/, async (route) => {
+      await new Promise((r) => setTimeout(r, 1500));
+      await route.continue();
+    });
+    const page = await context.newPage();
+    await page.goto(`${env.server.url}/?country=US`, { waitUntil: "domcontentloaded" });
+    await page.locator("#fw-search").fill("viet");
+    await page.locator(".search-status", { hasText: "Countries found: 1" }).waitFor({ timeout: 10_000 });
+    await page.keyboard.press("Enter");
+    await page.locator("#fw-directory-heading", { hasText: /Vietnam/ }).waitFor();
+    await context.close();
+  });
 });
