@@ -104,6 +104,30 @@ describe("only the language a visitor reads is downloaded", () => {
     await es.close();
   });
 
+  test("a language changed while the widget starts is the one its first render speaks", async () => {
+    const context = await env.browser.newContext({ locale: "en-US" });
+    const page = await context.newPage();
+    await page.goto(`${env.server.url}/pages/nolang.html`);
+    await page.locator("freedom-widget >> .fw").waitFor();
+    const first = await page.evaluate(() => new Promise((done) => {
+      const element = document.createElement("freedom-widget");
+      element.id = "late";
+      element.setAttribute("country", "MX");
+      element.setAttribute("lang", "fr");
+      document.body.append(element);
+      element.setAttribute("lang", "es");
+      const look = () => {
+        const root = element.shadowRoot?.querySelector(".fw");
+        const label = root?.querySelector("label[for=fw-search]")?.textContent;
+        if (label) done(`${root.lang}: ${label}`);
+        else requestAnimationFrame(look);
+      };
+      look();
+    }));
+    assert.match(first, /^es: .*país/);
+    await context.close();
+  });
+
   test("switching language fetches that language once", async () => {
     const { context, page } = await open("/?country=US");
     const seen = languageFiles(page);
