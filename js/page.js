@@ -2,7 +2,7 @@
 // without this script; with it, the country is detected, search and tabs work, hours go live.
 // Deep links (?country=MX&lang=es and the other options) are read here and validated in Rust;
 // the page never writes to its URL or history.
-import init, { hydrate_page, load_language_for, prepare_directory, set_language_source } from "./embed/__GLUE__";
+import init, { hydrate_page, load_language_for, prepare_directory_for, set_language_source } from "./embed/__GLUE__";
 
 // Languages other than English come from their own small files, fetched only when needed.
 const LANGUAGE_FILES = __LANGUAGE_FILES__;
@@ -17,9 +17,10 @@ try {
   const options = Object.fromEntries(new URLSearchParams(location.search));
   // A deep link in another language renders afresh in it (the prerender is English).
   if (options.lang) await load_language_for(options, false);
-  // The page lists every country: decode them before hydrating, in a task of their own.
+  // The page lists every country (unless a deep link asks for another layout): decode them
+  // before hydrating, in a task of their own.
   await new Promise((resolve) => setTimeout(resolve, 0));
-  prepare_directory();
+  prepare_directory_for(options);
   await new Promise((resolve) => setTimeout(resolve, 0));
   hydrate_page(document.getElementById("freedom-widget"), options);
 } catch (error) {

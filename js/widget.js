@@ -167,13 +167,11 @@ export function mount(element, options = {}) {
         asked = current;
         await glue.load_language_for(asked, true);
       } while (asked !== current && !destroyed);
-      // The default layout lists every country: decode them in a task of their own, not in
-      // the first render's.
-      if ((current.layout ?? "full") === "full") {
-        await breathe();
-        glue.prepare_directory();
-        await breathe();
-      }
+      // A layout that lists every country decodes them in a task of its own, not in the first
+      // render's (Rust reads the layout from the options).
+      await breathe();
+      glue.prepare_directory_for(current);
+      await breathe();
       if (destroyed) return;
       inner = glue.mount(element, current);
     },

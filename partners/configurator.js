@@ -70,6 +70,10 @@ function contrast(a, b) {
   return (x + 0.05) / (y + 0.05);
 }
 
+/** Writes a live region only when its text changes, so nothing is announced again while the
+ * partner types in another field. */
+const show = (element, text) => { if (element.textContent !== text) element.textContent = text; };
+
 const camel = (name) => name.replace(/-([a-z])/g, (_, c) => c.toUpperCase());
 const escapeAttr = (v) => v.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
 const attrs = (options, prefix = "") => Object.entries(options).map(([k, v]) => ` ${prefix}${k}="${escapeAttr(v)}"`).join("");
@@ -77,9 +81,6 @@ const styleText = (style) => Object.entries(style).map(([k, v]) => `${k}: ${v}`)
 
 function render() {
   const { options, errors, style } = read();
-  // Live regions are written only when their text changes, so nothing is announced again
-  // while the partner types in another field.
-  const show = (element, text) => { if (element.textContent !== text) element.textContent = text; };
   for (const id of ["country", "fallback-country", "sections", "quick-exit-url", "report-url", "hotlines-url", "height"]) {
     show($(`${id}-error`), errors[id] ?? "");
     $(id).setAttribute("aria-invalid", errors[id] ? "true" : "false");
@@ -128,7 +129,7 @@ const named = (kind, lang, code) => {
 async function renderPoster(options) {
   const run = ++posterRun;
   const box = $("poster");
-  const say = (text) => { if ($("poster-status").textContent !== text) $("poster-status").textContent = text; };
+  const say = (text) => show($("poster-status"), text);
   const country = options.country;
   const clear = () => {
     poster = null;

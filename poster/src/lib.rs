@@ -81,7 +81,7 @@ pub fn deep_link(page_url: &str, country: &str, lang: Option<&str>) -> String {
 /// browser for their names before it asks for the poster.
 pub fn line_languages(country: &str) -> Vec<String> {
     let mut tags: Vec<String> = Vec::new();
-    for line in lines_of(country) {
+    for line in widget::builtin::hotlines_of(country) {
         for tag in line.languages.iter() {
             if !tags.iter().any(|t| t == tag) {
                 tags.push(tag.to_string());
@@ -89,10 +89,6 @@ pub fn line_languages(country: &str) -> Vec<String> {
         }
     }
     tags
-}
-
-fn lines_of(country: &str) -> impl Iterator<Item = &'static Hotline> + '_ {
-    widget::builtin::hotlines_of(country).iter()
 }
 
 /// Builds the poster, shrinking the type until it fits one page.
@@ -212,7 +208,7 @@ impl Sheet {
         self.text(&self.wf(W::DirectoryHeading, &[("country", name)]), 7.5, true);
         self.gap(1.0);
 
-        let lines: Vec<&Hotline> = lines_of(country).collect();
+        let lines: Vec<&Hotline> = widget::builtin::hotlines_of(country).iter().collect();
         if lines.is_empty() {
             self.text(&self.wf(W::NoLine, &[("country", name)]), 5.5, true);
             self.text(&self.w(W::NoLineAdvice), 5.0, false);

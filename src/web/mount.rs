@@ -52,7 +52,8 @@ pub struct Handle {
     instance: Rc<RefCell<Option<Instance>>>,
 }
 
-fn warn(warned: &mut Vec<String>, message: String) {
+/// Says `message` in the console unless `warned` shows it was said already.
+pub(crate) fn warn(warned: &mut Vec<String>, message: String) {
     if !warned.contains(&message) {
         web_sys::console::warn_1(&(&message).into());
         warned.push(message);
@@ -172,9 +173,13 @@ fn negotiated_lang(options: &Options, browser: &[String], heed_page_lang: bool) 
 /// `false` if the language could not be had (the widget then starts in English).
 #[wasm_bindgen]
 pub fn load_language_for(options: JsValue, heed_page_lang: bool) -> js_sys::Promise {
-    let (parsed, _) = Options::from_pairs(option_pairs(&options).iter().map(|(k, v)| (k.as_str(), v.as_str())), is_country);
-    let lang = negotiated_lang(&parsed, &browser_languages(), heed_page_lang);
+    let lang = negotiated_lang(&parse_quietly(&options), &browser_languages(), heed_page_lang);
     wasm_bindgen_futures::future_to_promise(async move { Ok(JsValue::from_bool(super::platform::ensure_language(lang).await)) })
+}
+
+/// Options read ahead of a mount, with no warnings: the mount itself says each problem.
+fn parse_quietly(options: &JsValue) -> Options {
+    Options::from_pairs(option_pairs(options).iter().map(|(k, v)| (k.as_str(), v.as_str())), is_country).0
 }
 
 /// Parses options from a JS object and says each problem once: one path for `mount`, `update` and
@@ -428,11 +433,14 @@ pub fn prepare() {
     let _ = (builtin::emergency(), builtin::countries());
 }
 
-/// Decodes every country's lines, for layouts that list them all (`full`, the standalone page),
-/// in a task of its own before the first render. Other layouts decode only the country shown.
+/// For a layout that lists every country (`full`, the default), decodes all their lines now, in
+/// a task of its own before the first render; other layouts decode only the country shown.
+/// Reads the options as `mount` and `hydrate_page` will (case, unknown values and all).
 #[wasm_bindgen]
-pub fn prepare_directory() {
-    for country in builtin::countries_with_lines() {
-        builtin::hotlines_of(country);
+pub fn prepare_directory_for(options: JsValue) {
+    if parse_quietly(&options).layout == crate::core::options::Layout::Full {
+        for country in builtin::countries_with_lines() {
+            builtin::hotlines_of(country);
+        }
     }
 }

@@ -97,7 +97,7 @@ impl ZoneRules for BrowserPlatform {
 thread_local! {
     /// The loader's `(tag) => Promise<string>`: fetches a language's file from beside the wasm.
     static LANGUAGE_SOURCE: RefCell<Option<js_sys::Function>> = const { RefCell::new(None) };
-    static LANGUAGE_WARNED: RefCell<Vec<Lang>> = const { RefCell::new(Vec::new()) };
+    static LANGUAGE_WARNED: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Called by the loaders (`js/widget.js`, `js/page.js`) once the wasm runs: where languages
@@ -120,16 +120,8 @@ pub async fn ensure_language(lang: Lang) -> bool {
     match text.map(|t| crate::core::i18n::install_json(lang, &t)) {
         Some(Ok(())) => true,
         _ => {
-            let first = LANGUAGE_WARNED.with(|w| {
-                let mut w = w.borrow_mut();
-                let first = !w.contains(&lang);
-                w.push(lang);
-                first
-            });
-            if first {
-                let message = format!("freedom-widget: the {} messages could not be loaded; staying in the current language", lang.tag());
-                web_sys::console::warn_1(&message.into());
-            }
+            let message = format!("freedom-widget: the {} messages could not be loaded; staying in the current language", lang.tag());
+            LANGUAGE_WARNED.with(|w| super::mount::warn(&mut w.borrow_mut(), message));
             false
         }
     }
@@ -145,8 +137,8 @@ impl Platform for BrowserPlatform {
     fn country_name(&self, code: &str, lang: Lang) -> String {
         // English names are built in (CLDR's, as Intl gives them: see data/countries.tsv), so an
         // English first render makes no Intl call, whose locale data costs tens of ms to load.
-        if lang == Lang::En && crate::core::is_country(code) {
-            return StaticPlatform.country_name(code, lang);
+        if let Some(country) = crate::core::country(code).filter(|_| lang == Lang::En) {
+            return country.name.to_string();
         }
         Self::display_name(&self.regions, "region", lang, code).unwrap_or_else(|| StaticPlatform.country_name(code, lang))
     }
