@@ -15,7 +15,7 @@ use crate::core::json::{self, Json};
 use crate::core::validate::RowError;
 use crate::core::{builtin, is_country, zone_country};
 use js_sys::{Array, Function, Object, Reflect};
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -27,6 +27,9 @@ const STRUCTURED: [&str; 3] = ["hotlines", "quotes", "onEvent"];
 
 struct Instance {
     app: AppHandle<App>,
+    /// False once destroyed: work Yew had already scheduled (a first render's effects) may
+    /// still run, and must not speak for a widget that is gone.
+    live: Rc<Cell<bool>>,
     host: Element,
     platform: PlatformRef,
     /// Warnings already said, so each is said once.
@@ -205,8 +208,11 @@ fn language_warning(options: &Options) -> Option<String> {
 
 /// Turns widget events into DOM events on the host (`freedom-widget:call`, …), which bubble
 /// out of the shadow root, and calls the partner's `onEvent` if given. Nothing leaves the page.
-fn event_callback(host: Element, on_event: Option<Function>) -> yew::Callback<WidgetEvent> {
+fn event_callback(host: Element, on_event: Option<Function>, live: Rc<Cell<bool>>) -> yew::Callback<WidgetEvent> {
     yew::Callback::from(move |event: WidgetEvent| {
+        if !live.get() {
+            return;
+        }
         let detail = Object::new();
         let set = |k: &str, v: &str| {
             let _ = Reflect::set(&detail, &k.into(), &v.into());
@@ -270,9 +276,11 @@ pub fn mount(host: Element, options: JsValue) -> Result<Handle, JsValue> {
     let quotes = partner_quotes(get(&options, "quotes"), &mut warned);
     let platform = PLATFORM.with(Clone::clone);
     let directory = partner_directory(js_rows.as_ref(), None, &mut warned);
-    let props = build_props(&parsed, platform.clone(), quotes, directory, event_callback(host.clone(), on_event.clone()), false, true);
+    let live = Rc::new(Cell::new(true));
+    let props = build_props(&parsed, platform.clone(), quotes, directory, event_callback(host.clone(), on_event.clone(), live.clone()), false, true);
     let instance = Instance {
         app: yew::Renderer::<App>::with_root_and_props(root, props.clone()).render(),
+        live,
         host: host.clone(),
         platform,
         warned,
@@ -379,7 +387,7 @@ impl Handle {
         };
         let directory = directory_for(instance);
         let url_changed = parsed.hotlines_url != instance.loaded_url;
-        let props = build_props(&parsed, instance.platform.clone(), quotes, directory, event_callback(instance.host.clone(), instance.on_event.clone()), false, true);
+        let props = build_props(&parsed, instance.platform.clone(), quotes, directory, event_callback(instance.host.clone(), instance.on_event.clone(), instance.live.clone()), false, true);
         instance.props = props.clone();
         instance.app.update(props);
         drop(guard);
@@ -392,6 +400,7 @@ impl Handle {
     pub fn destroy(&self) {
         let Some(instance) = self.instance.borrow_mut().take() else { return };
         INSTANCES.with(|list| list.borrow_mut().retain(|(_, i)| !Rc::ptr_eq(i, &self.instance)));
+        instance.live.set(false);
         instance.app.destroy();
         if let Some(shadow) = instance.host.shadow_root() {
             shadow.set_inner_html("");
@@ -410,7 +419,7 @@ pub fn hydrate_page(root: Element, options: JsValue) {
     let prerendered = parsed == crate::core::options::Options::page_defaults();
     let parsed = crate::core::options::Options { quick_exit: parsed.quick_exit.or(Some(true)), ..parsed };
     let platform = PLATFORM.with(Clone::clone);
-    let mut props = build_props(&parsed, platform, builtin::quotes().to_vec().into(), Rc::new(Directory::default()), event_callback(root.clone(), None), prerendered, false);
+    let mut props = build_props(&parsed, platform, builtin::quotes().to_vec().into(), Rc::new(Directory::default()), event_callback(root.clone(), None, Rc::new(Cell::new(true))), prerendered, false);
     props.is_page = true;
     // Read before taking over, which empties (or, for a deep link, replaces) the box.
     if let Some(input) = root.query_selector("#fw-search").ok().flatten().and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok()) {
