@@ -2,7 +2,7 @@
 // without this script; with it, the country is detected, search and tabs work, hours go live.
 // Deep links (?country=MX&lang=es and the other options) are read here and validated in Rust;
 // the page never writes to its URL or history.
-import init, { hydrate_page, load_language_for, prepare_directory_for, set_language_source } from "./embed/__GLUE__";
+import init, { hydrate_page, load_language_for, prepare_directory_for, set_language_source } from "./__PAGE_GLUE__";
 
 // Languages other than English come from their own small files, fetched only when needed.
 const LANGUAGE_FILES = __LANGUAGE_FILES__;
@@ -12,7 +12,7 @@ const languageText = (tag) =>
     : Promise.reject(new Error(`no messages for ${tag}`));
 
 try {
-  await init({ module_or_path: new URL("./embed/__WASM__", import.meta.url) });
+  await init({ module_or_path: new URL("./__PAGE_WASM__", import.meta.url) });
   set_language_source(languageText);
   const options = Object.fromEntries(new URLSearchParams(location.search));
   // A deep link in another language renders afresh in it (the prerender is English).

@@ -1,7 +1,7 @@
 // Trunk post_build hook: turns Trunk's output into the release layout (see README, "Build layout").
-// - embed/: embed.js (script-tag door), index.js + element.js (npm), types, the wasm and its
-//   glue, and fallback-<hash>.json (one line per country, read only if the wasm cannot run);
-// - page-<hash>.js replaces Trunk's inline start-up script, so the page runs under a CSP with
+// - embed/: embed.js (script-tag door), index.js + element.js (npm), types, the embed's own wasm
+//   and glue (built here without the page's hydration), and fallback-<hash>.json (one line per country, read only if the wasm cannot run);
+// - page-<hash>.js (loading Trunk's wasm, built with the `page` feature) replaces Trunk's inline start-up script, so the page runs under a CSP with
 //   no 'unsafe-inline';
 // - index.html gets the prerendered widget (Yew SSR, natively) so it reads without JavaScript.
 import { createHash } from "node:crypto";
@@ -16,10 +16,28 @@ const embed = join(staging, "embed");
 const src = (p) => join(source, p);
 const hash = (text) => createHash("sha256").update(text).digest("hex").slice(0, 16);
 
-const files = readdirSync(embed);
-const glue = files.find((f) => f.endsWith(".js") && !f.includes("_bg") && /^freedom[-_]widget-[0-9a-f]+\.js$/.test(f));
-const wasm = files.find((f) => f.endsWith("_bg.wasm"));
-if (!glue || !wasm) throw new Error(`post-build: no wasm-bindgen output in ${embed}: ${files.join(", ")}`);
+// Trunk built the standalone page's wasm (feature `page`: with hydration) at the top of dist/.
+const pageFiles = readdirSync(staging);
+const pageGlue = pageFiles.find((f) => /^freedom[-_]widget-[0-9a-f]+\.js$/.test(f));
+const pageWasm = pageFiles.find((f) => /^freedom[-_]widget-[0-9a-f]+_bg\.wasm$/.test(f));
+if (!pageGlue || !pageWasm) throw new Error(`post-build: no wasm-bindgen output in ${staging}: ${pageFiles.join(", ")}`);
+
+// The embed's own wasm: the same crate without the `page` feature, so partners' visitors do not
+// download the page's hydration. Same tools and flags as Trunk's (wasm-bindgen --target web,
+// wasm-opt -Oz), then named by a hash of the content like Trunk's files.
+const target = process.env.CARGO_TARGET_DIR ?? join(source, "target");
+mkdirSync(embed, { recursive: true });
+execFileSync("cargo", ["build", "--quiet", "--release", "--offline", "--target", "wasm32-unknown-unknown", "--lib"], { cwd: source, stdio: "inherit" });
+const bindgenOut = join(target, "embed-bindgen");
+execFileSync("wasm-bindgen", ["--target", "web", "--no-typescript", "--out-name", "freedom-widget", "--out-dir", bindgenOut,
+  join(target, "wasm32-unknown-unknown", "release", "freedom_widget.wasm")], { stdio: "inherit" });
+execFileSync("wasm-opt", ["-Oz", "-o", join(bindgenOut, "freedom-widget_bg.wasm"), join(bindgenOut, "freedom-widget_bg.wasm")], { stdio: "inherit" });
+const wasmBytes = readFileSync(join(bindgenOut, "freedom-widget_bg.wasm"));
+const embedHash = hash(Buffer.concat([wasmBytes, readFileSync(join(bindgenOut, "freedom-widget.js"))]));
+const glue = `freedom-widget-${embedHash}.js`;
+const wasm = `freedom-widget-${embedHash}_bg.wasm`;
+copyFileSync(join(bindgenOut, "freedom-widget.js"), join(embed, glue));
+writeFileSync(join(embed, wasm), wasmBytes);
 
 // The option attributes, read from their one declaration in Rust.
 const optionsRs = readFileSync(src("src/core/options.rs"), "utf8");
@@ -63,6 +81,8 @@ const languageFilesJs = (prefix) =>
 
 const fill = (text, prefix = "./") =>
   text
+    .replaceAll("__PAGE_GLUE__", pageGlue)
+    .replaceAll("__PAGE_WASM__", pageWasm)
     .replaceAll("__LANGUAGE_FILES__", languageFilesJs(prefix))
     .replaceAll("__OPTION_ATTRIBUTES__", JSON.stringify(attributes))
     .replaceAll("__HOST_CSS__", JSON.stringify(hostCss))
@@ -103,7 +123,6 @@ execFileSync("cargo", [...cargo, indexPath], { cwd: source, stdio: "inherit" });
   for (const f of ["index.html", "configurator.css"]) copyFileSync(src(`partners/${f}`), join(kit, f));
   // The poster's own wasm (poster/: the widget's core without Yew, plus a QR encoder), built
   // after Trunk's, so none of it can enter the embed; the size report lists it apart.
-  const target = process.env.CARGO_TARGET_DIR ?? join(source, "target");
   execFileSync("cargo", ["build", "--quiet", "--release", "--target", "wasm32-unknown-unknown", "-p", "freedom-poster"], { cwd: source, stdio: "inherit" });
   const posterDir = join(kit, "poster");
   execFileSync("wasm-bindgen", ["--target", "web", "--no-typescript", "--out-dir", posterDir,

@@ -6,4 +6,6 @@ pub mod mount;
 pub mod platform;
 pub mod styles;
 
-pub use mount::{hydrate_page, mount, Handle};
+#[cfg(feature = "page")]
+pub use mount::hydrate_page;
+pub use mount::{mount, Handle};

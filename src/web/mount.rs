@@ -408,8 +408,9 @@ impl Handle {
     }
 }
 
-/// The standalone page: takes over the prerendered HTML in `root` (light DOM; the page links
+/// The standalone page (built with the `page` feature only): takes over the prerendered HTML in `root` (light DOM; the page links
 /// the same stylesheet the embed adopts), then detects the country and starts the clock.
+#[cfg(feature = "page")]
 #[wasm_bindgen]
 pub fn hydrate_page(root: Element, options: JsValue) {
     let mut warned = Vec::new();

@@ -1,7 +1,9 @@
 // The script tag and <freedom-widget> on partner pages we do not control.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { launch, serveDist, watch } from "./helpers.mjs";
+import { readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { DIST, launch, serveDist, watch } from "./helpers.mjs";
 
 const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 let server, strict, cdn, browser;
@@ -234,4 +236,14 @@ describe("<freedom-widget> element", () => {
     await context.close();
     await s.close();
   });
+});
+
+test("the embed's wasm is its own build, without the standalone page's hydration", () => {
+  // Partners' visitors should not download code only the standalone page runs (about 8 KB).
+  const glueIn = (dir) => readFileSync(join(dir, readdirSync(dir).find((f) => /^freedom-widget-[0-9a-f]+\.js$/.test(f))), "utf8");
+  assert.ok(!glueIn(join(DIST, "embed")).includes("export function hydrate_page"), "the embed's glue has no hydrate_page");
+  assert.ok(glueIn(DIST).includes("export function hydrate_page"), "the page's glue has it");
+  const wasmIn = (dir) => readdirSync(dir).filter((f) => f.endsWith("_bg.wasm"));
+  assert.equal(wasmIn(join(DIST, "embed")).length, 1, "one wasm in embed/");
+  assert.equal(wasmIn(DIST).length, 1, "one wasm beside the page");
 });
