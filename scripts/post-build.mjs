@@ -8,6 +8,7 @@ import { createHash } from "node:crypto";
 import { execFileSync } from "node:child_process";
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { shortenImports } from "./short-imports.mjs";
 
 const staging = process.env.TRUNK_STAGING_DIR;
 const source = process.env.TRUNK_SOURCE_DIR ?? process.cwd();
@@ -32,12 +33,20 @@ const bindgenOut = join(target, "embed-bindgen");
 execFileSync("wasm-bindgen", ["--target", "web", "--no-typescript", "--out-name", "freedom-widget", "--out-dir", bindgenOut,
   join(target, "wasm32-unknown-unknown", "release", "freedom_widget.wasm")], { stdio: "inherit" });
 execFileSync("wasm-opt", ["-Oz", "-o", join(bindgenOut, "freedom-widget_bg.wasm"), join(bindgenOut, "freedom-widget_bg.wasm")], { stdio: "inherit" });
-const wasmBytes = readFileSync(join(bindgenOut, "freedom-widget_bg.wasm"));
-const embedHash = hash(Buffer.concat([wasmBytes, readFileSync(join(bindgenOut, "freedom-widget.js"))]));
+const short = shortenImports(readFileSync(join(bindgenOut, "freedom-widget_bg.wasm")), readFileSync(join(bindgenOut, "freedom-widget.js"), "utf8"));
+const embedHash = hash(Buffer.concat([short.wasm, Buffer.from(short.glue)]));
 const glue = `freedom-widget-${embedHash}.js`;
 const wasm = `freedom-widget-${embedHash}_bg.wasm`;
-copyFileSync(join(bindgenOut, "freedom-widget.js"), join(embed, glue));
-writeFileSync(join(embed, wasm), wasmBytes);
+writeFileSync(join(embed, glue), short.glue);
+writeFileSync(join(embed, wasm), short.wasm);
+
+// The page's files get the same short import names; the glue's modulepreload integrity in
+// index.html is updated below.
+{
+  const page = shortenImports(readFileSync(join(staging, pageWasm)), readFileSync(join(staging, pageGlue), "utf8"));
+  writeFileSync(join(staging, pageWasm), page.wasm);
+  writeFileSync(join(staging, pageGlue), page.glue);
+}
 
 // The option attributes, read from their one declaration in Rust.
 const optionsRs = readFileSync(src("src/core/options.rs"), "utf8");
@@ -107,6 +116,10 @@ const inline = /<script type="module">[\s\S]*?<\/script>/g;
 if (!inline.test(html)) throw new Error("post-build: Trunk's start-up script not found in index.html");
 // Chromium ignores (and warns about) integrity on a wasm preload; the glue keeps its own.
 html = html.replace(/(<link rel="preload"[^>]*?) integrity="[^"]*"/g, "$1");
+const pageGlueSri = `sha384-${createHash("sha384").update(readFileSync(join(staging, pageGlue))).digest("base64")}`;
+const preload = new RegExp(`(<link rel="modulepreload" href="\\./${pageGlue.replaceAll(".", "\\.")}"[^>]*? integrity=")[^"]*"`);
+if (!preload.test(html)) throw new Error("post-build: the page glue's modulepreload not found in index.html");
+html = html.replace(preload, `$1${pageGlueSri}"`);
 html = html.replace(inline, "").replace("</head>", `<script type="module" src="./${pageName}"></script>\n</head>`);
 writeFileSync(indexPath, html);
 execFileSync("cargo", [...cargo, indexPath], { cwd: source, stdio: "inherit" });
