@@ -233,3 +233,13 @@ mod json_reader {
         assert!(json::partner_rows("x", &json::parse("42").unwrap())[0].is_err());
     }
 }
+
+#[test]
+fn a_bad_value_is_quoted_in_the_message_and_a_missing_one_is_called_nothing() {
+    // What the partner wrote is shown quoted and escaped, so a stray quote or newline in their
+    // file is visible in the console, not mistaken for the end of the message.
+    let e = errors_for(with(&["channels", "0"], json!({"kind": "phone", "display": "x", "dial": "12\"3\n"})));
+    assert!(e.iter().any(|e| e.to_string().contains(r#"got "12\"3\n""#)), "{e:?}");
+    let e = errors_for(with(&["channels", "0"], json!({"kind": "email"})));
+    assert!(e.iter().any(|e| e.field == "channels[0].address" && e.to_string().ends_with("got nothing")), "{e:?}");
+}

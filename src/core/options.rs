@@ -121,7 +121,7 @@ pub struct Warning {
 
 impl fmt::Display for Warning {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "freedom-widget: option \"{}\" = {:?}: {}", self.option, self.value, self.problem)
+        write!(f, "freedom-widget: option \"{}\" = {}: {}", self.option, crate::core::validate::Quoted(&self.value), self.problem)
     }
 }
 

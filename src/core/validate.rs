@@ -58,16 +58,16 @@ impl Checker<'_> {
 
     fn country(&mut self, reference: &dyn Reference, code: &str) {
         if !is_alpha2(code) || !reference.is_country(code) {
-            self.fail("country", format!("must be an ISO 3166-1 alpha-2 code (or XK), got {code:?}"));
+            self.fail("country", format!("must be an ISO 3166-1 alpha-2 code (or XK), got {}", Quoted(code)));
         }
     }
 
     fn source(&mut self, url: &str, checked: &str) {
         if !is_web_url(url) {
-            self.fail("source_url", format!("must be an absolute https:// or http:// URL, got {url:?}"));
+            self.fail("source_url", format!("must be an absolute https:// or http:// URL, got {}", Quoted(url)));
         }
         if !is_date(checked) {
-            self.fail("checked", format!("must be a date YYYY-MM-DD, got {checked:?}"));
+            self.fail("checked", format!("must be a date YYYY-MM-DD, got {}", Quoted(checked)));
         }
     }
 
@@ -86,10 +86,10 @@ impl Checker<'_> {
                     (Some(_), Some(_)) => self.fail(at("e164"), "give either e164 or dial, not both"),
                     (None, None) => self.fail(at("e164"), "a phone-like channel needs e164 or dial"),
                     (Some(n), None) if !is_e164(n) => {
-                        self.fail(at("e164"), format!("must be E.164: + then 4 to 15 digits, got {n:?}"))
+                        self.fail(at("e164"), format!("must be E.164: + then 4 to 15 digits, got {}", Quoted(n)))
                     }
                     (None, Some(n)) if !is_dial(n) => {
-                        self.fail(at("dial"), format!("must be digits (and * #) only, got {n:?}"))
+                        self.fail(at("dial"), format!("must be digits (and * #) only, got {}", Quoted(n)))
                     }
                     _ => {}
                 }
@@ -100,11 +100,11 @@ impl Checker<'_> {
             match c.kind {
                 ChannelKind::Email => match c.address.as_deref() {
                     Some(a) if is_email(a) => {}
-                    other => self.fail(at("address"), format!("an email channel needs an address, got {other:?}")),
+                    other => self.fail(at("address"), format!("an email channel needs an address, got {}", quoted_or_nothing(other))),
                 },
                 ChannelKind::Chat | ChannelKind::Web => match c.url.as_deref() {
                     Some(u) if is_web_url(u) => {}
-                    other => self.fail(at("url"), format!("must be an https:// or http:// URL, got {other:?}")),
+                    other => self.fail(at("url"), format!("must be an https:// or http:// URL, got {}", quoted_or_nothing(other))),
                 },
                 _ => {}
             }
@@ -120,22 +120,22 @@ impl Checker<'_> {
         }
         match hours.tz.as_deref() {
             Some(tz) if reference.is_time_zone(tz) => {}
-            other => self.fail("hours.tz", format!("must be an IANA time zone, got {other:?}")),
+            other => self.fail("hours.tz", format!("must be an IANA time zone, got {}", quoted_or_nothing(other))),
         }
         if hours.weekly.is_empty() {
             self.fail("hours.weekly", "must list opening periods, or use {\"always\": true}");
         }
         for (i, w) in hours.weekly.iter().enumerate() {
             if super::hours::parse_days(&w.days).is_none() {
-                self.fail(format!("hours.weekly[{i}].days"), format!("must be like mon-fri or sat, got {:?}", w.days));
+                self.fail(format!("hours.weekly[{i}].days"), format!("must be like mon-fri or sat, got {}", Quoted(&w.days)));
             }
             let open = super::hours::parse_hhmm(&w.open);
             let close = super::hours::parse_hhmm(&w.close);
             if open.is_none() {
-                self.fail(format!("hours.weekly[{i}].open"), format!("must be HH:MM, got {:?}", w.open));
+                self.fail(format!("hours.weekly[{i}].open"), format!("must be HH:MM, got {}", Quoted(&w.open)));
             }
             if close.is_none() {
-                self.fail(format!("hours.weekly[{i}].close"), format!("must be HH:MM, got {:?}", w.close));
+                self.fail(format!("hours.weekly[{i}].close"), format!("must be HH:MM, got {}", Quoted(&w.close)));
             }
             if let (Some(o), Some(c)) = (open, close) {
                 if o == c {
@@ -163,7 +163,7 @@ pub fn check_hotline(reference: &dyn Reference, list: &str, index: usize, h: &Ho
     }
     for (i, tag) in h.languages.iter().enumerate() {
         if !is_language_tag(tag) {
-            c.fail(format!("languages[{i}]"), format!("must be a BCP 47 tag such as es or pt-BR, got {tag:?}"));
+            c.fail(format!("languages[{i}]"), format!("must be a BCP 47 tag such as es or pt-BR, got {}", Quoted(tag)));
         }
     }
     c.source(&h.source_url, &h.checked);
@@ -175,11 +175,11 @@ pub fn check_emergency(reference: &dyn Reference, index: usize, e: &Emergency) -
     let mut c = Checker { row: row_label("emergency", index, Some(&e.country)), errors: &mut errors };
     c.country(reference, &e.country);
     if !is_dial(&e.number) {
-        c.fail("number", format!("must be digits only, got {:?}", e.number));
+        c.fail("number", format!("must be digits only, got {}", Quoted(&e.number)));
     }
     for (i, n) in e.also.iter().enumerate() {
         if !is_dial(n) {
-            c.fail(format!("also[{i}]"), format!("must be digits only, got {n:?}"));
+            c.fail(format!("also[{i}]"), format!("must be digits only, got {}", Quoted(n)));
         }
     }
     c.source(&e.source_url, &e.checked);
@@ -280,4 +280,33 @@ pub fn is_language_tag(tag: &str) -> bool {
     (2..=3).contains(&lang.len())
         && lang.bytes().all(|b| b.is_ascii_lowercase())
         && parts.all(|p| (2..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
+}
+
+/// A partner's or visitor's text, quoted for a console message: `"…"` with quotes, backslashes and
+/// control characters escaped, as `{:?}` would write them. Its own small writer because `{:?}`
+/// brings Rust's whole Debug machinery into the bundle.
+pub struct Quoted<'a>(pub &'a str);
+
+impl std::fmt::Display for Quoted<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        use std::fmt::Write;
+        f.write_char('"')?;
+        for c in self.0.chars() {
+            match c {
+                '"' => f.write_str("\\\"")?,
+                '\\' => f.write_str("\\\\")?,
+                '\n' => f.write_str("\\n")?,
+                '\r' => f.write_str("\\r")?,
+                '\t' => f.write_str("\\t")?,
+                c if c.is_control() => write!(f, "\\u{{{:x}}}", c as u32)?,
+                c => f.write_char(c)?,
+            }
+        }
+        f.write_char('"')
+    }
+}
+
+/// `"…"` for a value, `nothing` for a missing one (where `{:?}` wrote `Some("…")` and `None`).
+fn quoted_or_nothing(value: Option<&str>) -> String {
+    value.map_or_else(|| "nothing".to_string(), |v| Quoted(v).to_string())
 }
