@@ -28,12 +28,18 @@ pub fn all_countries(props: &AllCountriesProps) -> Html {
     // In an embed the list grows a chunk per task; on the page, and when rendered without a
     // browser, it is whole from the start (the prerender must match, and is what no-JS readers get).
     let all_at_once = !ui.live || cfg!(not(target_arch = "wasm32"));
-    let shown = use_progressive(index.entries().len(), ROWS_PER_TASK, all_at_once);
+    let shown = use_progressive(index.country_count(), ROWS_PER_TASK, all_at_once);
+    // The index (every country's name, folded and sorted) is built with the first rows, in the
+    // task after the first render, not in it.
+    let entries = if shown == 0 { &[] } else { index.entries() };
+    let growing = shown < index.country_count();
     html! {
         <details class="all" part="all-countries" open=true>
             <summary><h2 class="inline">{ ui.t(Key::AllCountriesHeading) }</h2></summary>
-            <ul class="plain country-list">
-                { for index.entries().iter().take(shown).map(|entry| {
+            // While the list grows, it keeps the widget's height free below its start, so what
+            // follows it (the explainer, the quotes) never shows and then moves down.
+            <ul class={classes!("plain", "country-list", growing.then_some("growing"))}>
+                { for entries.iter().take(shown).map(|entry| {
                     let code = entry.code;
                     let lines = props.directory.hotlines_in(code);
                     let emergency = props.directory.emergency_in(code);

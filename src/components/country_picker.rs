@@ -31,6 +31,11 @@ pub struct SearchIndex {
 }
 
 impl SearchIndex {
+    /// How many entries there are (one per country), without building them.
+    pub fn country_count(&self) -> usize {
+        countries().len()
+    }
+
     pub fn entries(&self) -> &[SearchEntry] {
         self.entries.get_or_init(|| {
             let mut entries: Vec<SearchEntry> = countries()

@@ -97,4 +97,38 @@ describe("the whole list in an embed", () => {
     assert.ok(onPage > 200 && last.length > 0, `${onPage} rows, the last one ${last}`);
     await context.close();
   });
+
+  test("while the list grows, what follows it stays out of view: it never shows and then moves down", async () => {
+    // Vatican City has no line, so the panel above the list is short, and the partner made the
+    // widget taller: the explainer after the list would be in view if the growing list did not
+    // keep the widget's height free.
+    const context = await env.browser.newContext({ locale: "en-US" });
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+      window.seen = { frames: 0, explainerInViewWhileGrowing: 0, shift: 0 };
+      new PerformanceObserver((l) => l.getEntries().forEach((e) => { if (!e.hadRecentInput) seen.shift += e.value; })).observe({ type: "layout-shift", buffered: true });
+      const watch = () => {
+        const root = document.querySelector("freedom-widget")?.shadowRoot;
+        const list = root?.querySelector(".country-list");
+        if (list) {
+          seen.frames++;
+          const box = root.querySelector(".fw-mount").getBoundingClientRect();
+          const explainer = root.querySelector(".explainer").getBoundingClientRect();
+          if (list.classList.contains("growing") && explainer.top < box.bottom) seen.explainerInViewWhileGrowing++;
+          if (!list.classList.contains("growing")) return;
+        }
+        requestAnimationFrame(watch);
+      };
+      requestAnimationFrame(watch);
+    });
+    await page.route(`${env.server.url}/va.html`, (route) => route.fulfill({ contentType: "text/html",
+      body: '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>t</title></head><body><freedom-widget country="VA" style="--fw-height: 60em"></freedom-widget><script type="module" src="/embed/element.js"></script></body></html>' }));
+    await page.goto(`${env.server.url}/va.html`);
+    await page.waitForFunction(() => document.querySelector("freedom-widget")?.shadowRoot?.querySelector(".country-list:not(.growing)"), null, { timeout: 10_000 });
+    const seen = await page.evaluate(() => window.seen);
+    assert.ok(seen.frames > 0, "watched the list grow");
+    assert.equal(seen.explainerInViewWhileGrowing, 0, "the explainer never in view while the list grows");
+    assert.equal(seen.shift, 0, "no layout shift");
+    await context.close();
+  });
 });
