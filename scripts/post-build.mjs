@@ -6,7 +6,7 @@
 // - index.html gets the prerendered widget (Yew SSR, natively) so it reads without JavaScript.
 import { createHash } from "node:crypto";
 import { execFileSync } from "node:child_process";
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { shortenImports } from "./short-imports.mjs";
 
@@ -19,9 +19,9 @@ const hash = (text) => createHash("sha256").update(text).digest("hex").slice(0, 
 
 // Trunk built the standalone page's wasm (feature `page`: with hydration) at the top of dist/.
 const pageFiles = readdirSync(staging);
-const pageGlue = pageFiles.find((f) => /^freedom[-_]widget-[0-9a-f]+\.js$/.test(f));
-const pageWasm = pageFiles.find((f) => /^freedom[-_]widget-[0-9a-f]+_bg\.wasm$/.test(f));
-if (!pageGlue || !pageWasm) throw new Error(`post-build: no wasm-bindgen output in ${staging}: ${pageFiles.join(", ")}`);
+const trunkGlue = pageFiles.find((f) => /^freedom[-_]widget-[0-9a-f]+\.js$/.test(f));
+const trunkWasm = pageFiles.find((f) => /^freedom[-_]widget-[0-9a-f]+_bg\.wasm$/.test(f));
+if (!trunkGlue || !trunkWasm) throw new Error(`post-build: no wasm-bindgen output in ${staging}: ${pageFiles.join(", ")}`);
 
 // The embed's own wasm: the same crate without the `page` feature, so partners' visitors do not
 // download the page's hydration. Same tools and flags as Trunk's (wasm-bindgen --target web,
@@ -40,13 +40,17 @@ const wasm = `freedom-widget-${embedHash}_bg.wasm`;
 writeFileSync(join(embed, glue), short.glue);
 writeFileSync(join(embed, wasm), short.wasm);
 
-// The page's files get the same short import names; the glue's modulepreload integrity in
-// index.html is updated below.
-{
-  const page = shortenImports(readFileSync(join(staging, pageWasm)), readFileSync(join(staging, pageGlue), "utf8"));
-  writeFileSync(join(staging, pageWasm), page.wasm);
-  writeFileSync(join(staging, pageGlue), page.glue);
-}
+// The page's files get the same short import names, and then names hashed from what they now
+// hold (Trunk's hash was of its output, before the renaming): a cached glue can never meet a wasm
+// with other import names. index.html's links to them are rewritten below.
+const page = shortenImports(readFileSync(join(staging, trunkWasm)), readFileSync(join(staging, trunkGlue), "utf8"));
+const pageHash = hash(Buffer.concat([page.wasm, Buffer.from(page.glue)]));
+const pageGlue = `freedom-widget-${pageHash}.js`;
+const pageWasm = `freedom-widget-${pageHash}_bg.wasm`;
+rmSync(join(staging, trunkWasm));
+rmSync(join(staging, trunkGlue));
+writeFileSync(join(staging, pageWasm), page.wasm);
+writeFileSync(join(staging, pageGlue), page.glue);
 
 // The option attributes, read from their one declaration in Rust.
 const optionsRs = readFileSync(src("src/core/options.rs"), "utf8");
@@ -115,6 +119,8 @@ let html = readFileSync(indexPath, "utf8");
 const inline = /<script type="module">[\s\S]*?<\/script>/g;
 if (!inline.test(html)) throw new Error("post-build: Trunk's start-up script not found in index.html");
 // Chromium ignores (and warns about) integrity on a wasm preload; the glue keeps its own.
+if (!html.includes(`"./${trunkGlue}"`) || !html.includes(`"./${trunkWasm}"`)) throw new Error("post-build: Trunk's links to the page's wasm not found in index.html");
+html = html.replaceAll(`"./${trunkGlue}"`, `"./${pageGlue}"`).replaceAll(`"./${trunkWasm}"`, `"./${pageWasm}"`);
 html = html.replace(/(<link rel="preload"[^>]*?) integrity="[^"]*"/g, "$1");
 const pageGlueSri = `sha384-${createHash("sha384").update(readFileSync(join(staging, pageGlue))).digest("base64")}`;
 const preload = new RegExp(`(<link rel="modulepreload" href="\\./${pageGlue.replaceAll(".", "\\.")}"[^>]*? integrity=")[^"]*"`);

@@ -240,6 +240,9 @@ fn a_bad_value_is_quoted_in_the_message_and_a_missing_one_is_called_nothing() {
     // file is visible in the console, not mistaken for the end of the message.
     let e = errors_for(with(&["channels", "0"], json!({"kind": "phone", "display": "x", "dial": "12\"3\n"})));
     assert!(e.iter().any(|e| e.to_string().contains(r#"got "12\"3\n""#)), "{e:?}");
+    // A right-to-left override or a zero-width space cannot reorder or hide the message around it.
+    let e = errors_for(with(&["channels", "0"], json!({"kind": "phone", "display": "x", "dial": "1\u{202E}2\u{200B}"})));
+    assert!(e.iter().any(|e| e.to_string().contains(r#"got "1\u{202e}2\u{200b}""#)), "{e:?}");
     let e = errors_for(with(&["channels", "0"], json!({"kind": "email"})));
     assert!(e.iter().any(|e| e.field == "channels[0].address" && e.to_string().ends_with("got nothing")), "{e:?}");
 }

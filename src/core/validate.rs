@@ -282,9 +282,11 @@ pub fn is_language_tag(tag: &str) -> bool {
         && parts.all(|p| (2..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
 }
 
-/// A partner's or visitor's text, quoted for a console message: `"…"` with quotes, backslashes and
-/// control characters escaped, as `{:?}` would write them. Its own small writer because `{:?}`
-/// brings Rust's whole Debug machinery into the bundle.
+/// A partner's or visitor's text, quoted for a console message: `"…"` with quotes, backslashes,
+/// control characters and invisible or direction-changing characters (zero-width spaces, bidi
+/// controls, the byte-order mark) escaped, so a value cannot hide or reorder the message around
+/// it. Its own small writer because `{:?}` brings Rust's whole Debug machinery (and its Unicode
+/// tables) into the bundle.
 pub struct Quoted<'a>(pub &'a str);
 
 impl std::fmt::Display for Quoted<'_> {
@@ -298,12 +300,17 @@ impl std::fmt::Display for Quoted<'_> {
                 '\n' => f.write_str("\\n")?,
                 '\r' => f.write_str("\\r")?,
                 '\t' => f.write_str("\\t")?,
-                c if c.is_control() => write!(f, "\\u{{{:x}}}", c as u32)?,
+                c if c.is_control() || is_invisible(c) => write!(f, "\\u{{{:x}}}", c as u32)?,
                 c => f.write_char(c)?,
             }
         }
         f.write_char('"')
     }
+}
+
+/// Characters that show nothing, or change the direction of the text after them.
+fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{00AD}' | '\u{061C}' | '\u{180E}' | '\u{200B}'..='\u{200F}' | '\u{2028}'..='\u{202E}' | '\u{2060}'..='\u{206F}' | '\u{FEFF}' | '\u{FFF9}'..='\u{FFFB}')
 }
 
 /// `"…"` for a value, `nothing` for a missing one (where `{:?}` wrote `Some("…")` and `None`).

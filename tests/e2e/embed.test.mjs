@@ -246,4 +246,6 @@ test("the embed's wasm is its own build, without the standalone page's hydration
   const wasmIn = (dir) => readdirSync(dir).filter((f) => f.endsWith("_bg.wasm"));
   assert.equal(wasmIn(join(DIST, "embed")).length, 1, "one wasm in embed/");
   assert.equal(wasmIn(DIST).length, 1, "one wasm beside the page");
+  const size = (dir) => readFileSync(join(dir, wasmIn(dir)[0])).length;
+  assert.ok(size(DIST) - size(join(DIST, "embed")) > 5 * 1024, `the embed's wasm (${size(join(DIST, "embed"))} B) is smaller than the page's (${size(DIST)} B)`);
 });
