@@ -14,3 +14,9 @@ pub mod hooks;
 /// Browser only: native builds (tests, the prerender) have no DOM to mount into.
 #[cfg(all(feature = "widget", target_arch = "wasm32"))]
 pub mod web;
+
+/// Talc instead of Rust's default wasm allocator (dlmalloc): smaller in the bundle and faster.
+/// Single-threaded wasm only, which is what every build of this crate is.
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
