@@ -29,6 +29,10 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $BINDGEN_VERSION" 
   cargo install "wasm-bindgen-cli@=$BINDGEN_VERSION"
 fi
 
+# Every crate in Cargo.lock, for every target, so that the builds can run with --offline (Trunk
+# passes it to cargo) on a machine whose cargo cache is empty. A no-op when they are all here.
+cargo fetch --locked --quiet
+
 # wasm-opt (binaryen 132), playwright-core, axe-core and TypeScript, pinned in tools/package-lock.json.
 if ! (cd tools && npm ls --depth=0 >/dev/null 2>&1) || [ "$(wasm-opt --version 2>/dev/null | cut -d' ' -f3)" != "132" ]; then
   say "installing the npm tools (tools/package-lock.json)"
