@@ -246,3 +246,12 @@ fn a_bad_value_is_quoted_in_the_message_and_a_missing_one_is_called_nothing() {
     let e = errors_for(with(&["channels", "0"], json!({"kind": "email"})));
     assert!(e.iter().any(|e| e.field == "channels[0].address" && e.to_string().ends_with("got nothing")), "{e:?}");
 }
+
+#[test]
+fn every_country_finds_its_own_emergency_number() {
+    // `emergency_of` searches the sorted table; every country must find exactly its own row.
+    for c in builtin::countries() {
+        let expected = builtin::emergency().iter().find(|e| e.country == c.code);
+        assert_eq!(builtin::emergency_of(c.code), expected, "{}", c.code);
+    }
+}

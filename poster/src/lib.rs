@@ -308,7 +308,7 @@ impl Sheet {
     }
 
     fn emergency(&mut self, country: &str, name: &str) {
-        match widget::builtin::emergency().iter().find(|e| e.country == country) {
+        match widget::builtin::emergency_of(country) {
             Some(e) => {
                 self.text(&self.wf(W::EmergencyCall, &[("number", &e.number)]), 7.0, true);
                 if !e.also.is_empty() {
@@ -354,7 +354,7 @@ impl Sheet {
             .take(MAX_LINES)
             .map(|h| (h.source_url.to_string(), h.checked.to_string()))
             .collect();
-        if let Some(e) = widget::builtin::emergency().iter().find(|e| e.country == country) {
+        if let Some(e) = widget::builtin::emergency_of(country) {
             sources.push((e.source_url.to_string(), e.checked.to_string()));
         }
         sources.dedup();

@@ -75,7 +75,7 @@ impl Directory {
     }
 
     pub fn emergency_in(&self, country: &str) -> Option<&'static Emergency> {
-        builtin::emergency().iter().find(|e| e.country == country)
+        builtin::emergency_of(country)
     }
 
     pub fn international(&self) -> &'static [International] {

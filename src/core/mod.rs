@@ -97,6 +97,12 @@ pub mod builtin {
     pub fn emergency() -> &'static [Emergency] {
         &BUNDLE.emergency
     }
+    /// A country's general emergency number, if the data has one (build.rs allows one per
+    /// country and sorts them by code).
+    pub fn emergency_of(country: &str) -> Option<&'static Emergency> {
+        let all = emergency();
+        all.binary_search_by(|e| (*e.country).cmp(country)).ok().map(|i| &all[i])
+    }
     pub fn international() -> &'static [International] {
         &BUNDLE.international
     }
