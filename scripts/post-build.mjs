@@ -17,6 +17,16 @@ const embed = join(staging, "embed");
 const src = (p) => join(source, p);
 const hash = (text) => createHash("sha256").update(text).digest("hex").slice(0, 16);
 
+/** Shortens the wasm's import names (scripts/short-imports.mjs) and writes the wasm and its glue
+ *  into `dir` as freedom-widget-HASH(_bg.wasm|.js), HASH of what they now hold; returns the names. */
+function shortenAndName(wasmPath, gluePath, dir) {
+  const short = shortenImports(readFileSync(wasmPath), readFileSync(gluePath, "utf8"));
+  const name = `freedom-widget-${hash(Buffer.concat([short.wasm, Buffer.from(short.glue)]))}`;
+  writeFileSync(join(dir, `${name}_bg.wasm`), short.wasm);
+  writeFileSync(join(dir, `${name}.js`), short.glue);
+  return { glue: `${name}.js`, wasm: `${name}_bg.wasm` };
+}
+
 // Trunk built the standalone page's wasm (feature `page`: with hydration) at the top of dist/.
 const pageFiles = readdirSync(staging);
 const trunkGlue = pageFiles.find((f) => /^freedom[-_]widget-[0-9a-f]+\.js$/.test(f));
@@ -33,24 +43,14 @@ const bindgenOut = join(target, "embed-bindgen");
 execFileSync("wasm-bindgen", ["--target", "web", "--no-typescript", "--out-name", "freedom-widget", "--out-dir", bindgenOut,
   join(target, "wasm32-unknown-unknown", "release", "freedom_widget.wasm")], { stdio: "inherit" });
 execFileSync("wasm-opt", ["-Oz", "-o", join(bindgenOut, "freedom-widget_bg.wasm"), join(bindgenOut, "freedom-widget_bg.wasm")], { stdio: "inherit" });
-const short = shortenImports(readFileSync(join(bindgenOut, "freedom-widget_bg.wasm")), readFileSync(join(bindgenOut, "freedom-widget.js"), "utf8"));
-const embedHash = hash(Buffer.concat([short.wasm, Buffer.from(short.glue)]));
-const glue = `freedom-widget-${embedHash}.js`;
-const wasm = `freedom-widget-${embedHash}_bg.wasm`;
-writeFileSync(join(embed, glue), short.glue);
-writeFileSync(join(embed, wasm), short.wasm);
+const { glue, wasm } = shortenAndName(join(bindgenOut, "freedom-widget_bg.wasm"), join(bindgenOut, "freedom-widget.js"), embed);
 
 // The page's files get the same short import names, and then names hashed from what they now
 // hold (Trunk's hash was of its output, before the renaming): a cached glue can never meet a wasm
 // with other import names. index.html's links to them are rewritten below.
-const page = shortenImports(readFileSync(join(staging, trunkWasm)), readFileSync(join(staging, trunkGlue), "utf8"));
-const pageHash = hash(Buffer.concat([page.wasm, Buffer.from(page.glue)]));
-const pageGlue = `freedom-widget-${pageHash}.js`;
-const pageWasm = `freedom-widget-${pageHash}_bg.wasm`;
+const { glue: pageGlue, wasm: pageWasm } = shortenAndName(join(staging, trunkWasm), join(staging, trunkGlue), staging);
 rmSync(join(staging, trunkWasm));
 rmSync(join(staging, trunkGlue));
-writeFileSync(join(staging, pageWasm), page.wasm);
-writeFileSync(join(staging, pageGlue), page.glue);
 
 // The option attributes, read from their one declaration in Rust.
 const optionsRs = readFileSync(src("src/core/options.rs"), "utf8");
