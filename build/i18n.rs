@@ -79,9 +79,8 @@ pub fn compile(dir: &Path, lazy: bool) -> Result<String, Vec<String>> {
     writeln!(code, "}}\nimpl Key {{\n    pub const ALL: [Key; {}] = [{}];", keys.len(), keys.iter().map(|k| format!("Key::{}", camel(k))).collect::<Vec<_>>().join(", ")).unwrap();
     writeln!(code, "    /// The key as written in the .ftl files.\n    pub fn id(self) -> &'static str {{ [{}][self as usize] }}\n}}", keys.iter().map(|k| format!("{k:?}")).collect::<Vec<_>>().join(", ")).unwrap();
     writeln!(code, "/// A language the widget speaks.\n#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]\npub enum Lang {{").unwrap();
-    for (i, (tag, _)) in langs.iter().enumerate() {
+    for (tag, _) in &langs {
         if tag == "en" { writeln!(code, "    #[default]").unwrap(); }
-        let _ = i;
         writeln!(code, "    {},", camel(tag)).unwrap();
     }
     writeln!(code, "}}").unwrap();

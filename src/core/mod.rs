@@ -17,9 +17,7 @@ pub mod validate;
 /// the text it points to.
 pub mod builtin {
     use super::data::*;
-    use std::sync::LazyLock;
-
-    use std::sync::OnceLock;
+    use std::sync::{LazyLock, OnceLock};
 
     include!(concat!(env!("OUT_DIR"), "/data_generated.rs"));
     const DIRECTORY_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/directory.json"));
