@@ -23,7 +23,7 @@ const totals = {
   "script-tag embed (embed.js + glue + wasm)": sum(pick((f) => f === "embed/embed.js" || isRuntime(f))),
   "standalone page (html + css + page.js + glue + wasm)": sum(pick((f) => !f.startsWith("embed/")).filter(([f]) => !f.includes("partners/"))),
   // Added to either door only for a visitor who reads a language other than English.
-  "+ one language other than English (the largest)": [pick((f) => f.startsWith("embed/i18n/")).sort(([, a], [, b]) => b.brotli - a.brotli)[0]].filter(Boolean).reduce((_, [, s]) => s, { raw: 0, gzip: 0, brotli: 0 }),
+  "+ one language other than English (the largest)": pick((f) => f.startsWith("embed/i18n/")).map(([, s]) => s).sort((a, b) => b.brotli - a.brotli)[0] ?? sum([]),
   // Loaded only by the partner kit's page, never by the embed or the standalone page.
   "partner kit's poster (apart: not in the embed)": sum(pick((f) => f.startsWith("partners/poster/"))),
 };
