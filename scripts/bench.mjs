@@ -6,8 +6,8 @@
 import { execFileSync } from "node:child_process";
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
-import { join } from "node:path";
-import { launch, ROOT } from "../tests/e2e/helpers.mjs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { serve } from "../tests/e2e/serve.mjs";
 
 const arg = (name, fallback) => {
@@ -15,7 +15,14 @@ const arg = (name, fallback) => {
   return i > 0 ? process.argv[i + 1] : fallback;
 };
 const RUNS = Number(arg("runs", 20));
-if (!process.argv.includes("--no-build")) execFileSync("bash", [join(ROOT, "scripts/build.sh")], { stdio: "inherit" });
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
+if (!process.argv.includes("--no-build")) {
+  // From a fresh clone too: the set-up installs what the build and the browser need (playwright-core
+  // among them, which is why the test helpers are imported only after it).
+  execFileSync("bash", [join(ROOT, "scripts/setup.sh"), "--test"], { stdio: "inherit" });
+  execFileSync("bash", [join(ROOT, "scripts/build.sh")], { stdio: "inherit" });
+}
+const { launch } = await import("../tests/e2e/helpers.mjs");
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
