@@ -10,7 +10,16 @@ import { ROOT, setup } from "./helpers.mjs";
 const AXE = readFileSync(join(ROOT, "tools/node_modules/axe-core/axe.min.js"), "utf8");
 const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 const LANGS = readdirSync(join(ROOT, "i18n")).filter((f) => f.endsWith(".ftl")).map((f) => f.slice(0, -4)).sort();
-const env = setup();
+/** A partner's page whose script tag carries the query's options as data- attributes. */
+function embedHost(req, res) {
+  const escape = (v) => v.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
+  const params = new URL(req.url, "http://localhost").searchParams;
+  const data = [...params].map(([k, v]) => ` data-${k.replace(/[^a-z-]/g, "")}="${escape(v)}"`).join("");
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Partner page</title></head>
+<body><h1>A partner's page</h1><script type="module" src="/embed/embed.js"${data}></script></body></html>`;
+  res.writeHead(200, { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" }).end(html);
+}
+const env = setup({ routes: { "/embed-host.html": embedHost } });
 
 async function axe(url, { colorScheme = "light", ready = ".fw", act = async () => {} } = {}) {
   const context = await env.browser.newContext({ locale: "en-US", colorScheme, bypassCSP: true, reducedMotion: "reduce" });
@@ -33,15 +42,17 @@ describe("axe-core, zero violations", () => {
         assert.deepEqual(await axe(`${env.server.url}/?layout=${layout}&country=US`, { colorScheme }), []);
       });
       test(`embed (shadow DOM), ${layout}, ${colorScheme}`, async () => {
-        const url = `${env.server.url}/pages/plain.html`;
-        const violations = await axe(url.replace("plain.html", `plain.html?layout=${layout}`), { colorScheme, ready: "freedom-widget >> .fw" });
-        assert.deepEqual(violations, []);
+        const url = `${env.server.url}/embed-host.html?country=US&layout=${layout}`;
+        const ready = `freedom-widget >> .fw[data-layout="${layout}"]`;
+        assert.deepEqual(await axe(url, { colorScheme, ready }), []);
       });
     }
   }
-  test("embed themes forced by option, light and dark", async () => {
+  test("themes forced by option, light and dark: page and embed", async () => {
     for (const theme of ["light", "dark"]) {
-      assert.deepEqual(await axe(`${env.server.url}/?theme=${theme}&country=TH`), [], theme);
+      assert.deepEqual(await axe(`${env.server.url}/?theme=${theme}&country=TH`), [], `page, ${theme}`);
+      const ready = `freedom-widget >> .fw[data-theme="${theme}"]`;
+      assert.deepEqual(await axe(`${env.server.url}/embed-host.html?theme=${theme}&country=TH`, { ready }), [], `embed, ${theme}`);
     }
   });
   test("the partner kit", async () => {
@@ -57,6 +68,10 @@ describe("axe-core, zero violations", () => {
   for (const lang of LANGS) {
     test(`standalone page in ${lang}`, async () => {
       assert.deepEqual(await axe(`${env.server.url}/?lang=${lang}&country=MX`), []);
+    });
+    test(`embed in ${lang}`, async () => {
+      const ready = `freedom-widget >> .fw[lang="${lang}"]`;
+      assert.deepEqual(await axe(`${env.server.url}/embed-host.html?lang=${lang}&country=MX`, { ready }), []);
     });
   }
 });

@@ -94,13 +94,15 @@ describe("quick exit in an embed", () => {
 });
 
 describe("no trace", () => {
-  test("a whole visit sets no cookie, stores nothing, adds no history, asks nothing of anyone else", async () => {
+  // The standalone page, and a partner's page carrying the script tag (locators reach into the
+  // widget's open shadow root).
+  for (const [door, path] of [["standalone page", "/"], ["script-tag embed", "/pages/plain.html"]]) test(`${door}: a whole visit sets no cookie, stores nothing, adds no history, asks nothing of anyone else`, async () => {
     const context = await env.browser.newContext({ locale: "en-US" });
     const page = await context.newPage();
     page.setDefaultTimeout(10_000);
     const requests = [];
     page.on("request", (r) => requests.push(r.url()));
-    await page.goto(`${env.server.url}/`);
+    await page.goto(`${env.server.url}${path}`);
     const historyBefore = await page.evaluate(() => history.length);
     await page.locator("#fw-search").fill("thai");
     await page.locator(".result", { hasText: "Thailand" }).click();
@@ -121,9 +123,10 @@ describe("no trace", () => {
     }));
     assert.deepEqual(stored, { local: 0, session: 0, idb: 0, cookie: "" });
     assert.equal(await page.evaluate(() => history.length), historyBefore, "country, tab and language changes add no history");
-    assert.equal(page.url(), `${env.server.url}/`, "nothing written to the URL");
+    assert.equal(page.url(), `${env.server.url}${path}`, "nothing written to the URL");
     const foreign = requests.filter((u) => !u.startsWith(`${env.server.url}/`));
     assert.deepEqual(foreign, [], "only the widget's own files, from its own origin");
+    assert.ok(requests.some((u) => u.endsWith(".wasm")), "the visit ran the widget itself");
     const links = await page.locator('a[href^="http"]').evaluateAll((as) => as.map((a) => [a.rel, a.referrerPolicy]));
     assert.ok(links.length > 0 && links.every(([rel, policy]) => rel === "noopener noreferrer" && policy === "no-referrer"));
     await context.close();
