@@ -77,24 +77,30 @@ describe("axe-core, zero violations", () => {
 });
 
 describe("keyboard", () => {
-  test("tabs through the whole widget: every control reachable, focus visible, never under the sticky bar", async () => {
-    const context = await env.browser.newContext({ locale: "en-US", viewport: { width: 800, height: 600 } });
-    const page = await context.newPage();
-    await page.goto(`${env.server.url}/?layout=compact&country=US`);
-    await page.locator(".cards").waitFor();
-    const tabbable = await page.locator(".fw").evaluate((root) =>
-      [...root.querySelectorAll("a[href], button, input, select, [tabindex]")].filter((e) => e.tabIndex >= 0 && !e.closest("[hidden]")).length);
+  /**
+   * Presses Tab until focus has passed every control of the widget once, checking each: focus
+   * visible (our 3 px outline) and not covered by sticky content. Works inside the embed's shadow
+   * root too (the focused element is the host's shadowRoot.activeElement).
+   */
+  async function tabThrough(page) {
+    const tabbable = await page.evaluate(() => {
+      const root = document.querySelector("freedom-widget")?.shadowRoot ?? document;
+      return [...root.querySelector(".fw").querySelectorAll("a[href], button, input, select, summary, [tabindex]")]
+        .filter((e) => e.tabIndex >= 0 && !e.closest("[hidden]") && !e.closest("details:not([open]) > :not(summary)")).length;
+    });
     const reached = new Set();
     for (let i = 0; i < tabbable + 5; i++) {
       await page.keyboard.press("Tab");
       const state = await page.evaluate(() => {
-        const e = document.activeElement;
+        const host = document.querySelector("freedom-widget");
+        const root = host?.shadowRoot ?? document;
+        const e = host ? root.activeElement : document.activeElement;
         if (!e || e === document.body || !e.closest(".fw")) return null;
         const s = getComputedStyle(e);
         const r = e.getBoundingClientRect();
-        const at = document.elementFromPoint(r.left + Math.min(r.width / 2, 10), r.top + Math.min(r.height / 2, 10));
+        const at = root.elementFromPoint(r.left + Math.min(r.width / 2, 10), r.top + Math.min(r.height / 2, 10));
         const covered = at && !(at === e || e.contains(at) || at.contains(e));
-        const id = e.id || `${e.tagName}:${e.textContent.trim().slice(0, 30)}:${e.getAttribute("href") ?? ""}:${[...e.parentNode.children].indexOf(e)}`;
+        const id = e.id || `${e.tagName}:${e.textContent.trim().slice(0, 30)}:${e.getAttribute("href") ?? ""}:${[...e.parentNode.children].indexOf(e)}:${[...e.closest("li.country-row")?.parentNode.children ?? []].indexOf(e.closest("li.country-row"))}`;
         return { id, outline: `${s.outlineStyle} ${s.outlineWidth}`, covered, onScreen: r.bottom > 0 && r.top < innerHeight };
       });
       if (!state) continue;
@@ -103,6 +109,29 @@ describe("keyboard", () => {
       assert.ok(!state.covered && state.onScreen, `${state.id} is not hidden behind sticky content`);
     }
     assert.ok(reached.size >= tabbable, `reached ${reached.size} of ${tabbable} controls`);
+    return reached.size;
+  }
+
+  test("tabs through the whole widget: every control reachable, focus visible, never under the sticky bar", async () => {
+    const context = await env.browser.newContext({ locale: "en-US", viewport: { width: 800, height: 600 } });
+    const page = await context.newPage();
+    await page.goto(`${env.server.url}/?layout=compact&country=US`);
+    await page.locator(".cards").waitFor();
+    await tabThrough(page);
+    await context.close();
+  });
+
+  test("embed, default (full) layout: tabs through every control, the whole country list included", async () => {
+    const context = await env.browser.newContext({ locale: "en-US", viewport: { width: 800, height: 600 } });
+    const page = await context.newPage();
+    await page.goto(`${env.server.url}/embed-host.html?country=US`);
+    // The list has grown to every country.
+    await page.waitForFunction(() => {
+      const list = document.querySelector("freedom-widget")?.shadowRoot?.querySelector(".country-list");
+      return list && !list.classList.contains("growing") && list.children.length > 200;
+    });
+    const reached = await tabThrough(page);
+    assert.ok(reached > 400, `the list's controls were walked too (${reached})`);
     await context.close();
   });
 
