@@ -3,11 +3,12 @@
 
 use super::country_picker::use_search_index;
 use super::hotline_card::channel_href;
-use super::ui::{ltr, use_ui};
+use super::ui::{ltr, use_ui, Ui};
 use crate::hooks::use_progressive::use_progressive;
 use crate::core::data::ChannelKind;
 use crate::core::directory::Directory;
 use crate::core::i18n::Key;
+use crate::core::search::SearchEntry;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -24,52 +25,127 @@ const ROWS_PER_TASK: usize = 25;
 #[function_component(AllCountries)]
 pub fn all_countries(props: &AllCountriesProps) -> Html {
     let ui = use_ui();
+    // Decided once, at the list's first render: a list rendered at build time, or taken over from
+    // that prerender on the standalone page, keeps the prerendered markup; a list started in the
+    // browser (embeds, and pages opened by a deep link) grows.
+    let from_prerender = *use_state(|| !ui.live);
+    html! {
+        <details class="all" part="all-countries" open=true>
+            <summary><h2 class="inline">{ ui.t(Key::AllCountriesHeading) }</h2></summary>
+            if from_prerender {
+                { prerendered_list(props) }
+            } else {
+                <GrowingList directory={props.directory.clone()} on_choose={props.on_choose.clone()} />
+            }
+        </details>
+    }
+}
+
+/// The list in an embed: empty in the first render, then ROWS_PER_TASK more rows per task.
+#[function_component(GrowingList)]
+fn growing_list(props: &AllCountriesProps) -> Html {
+    let ui = use_ui();
     let index = use_search_index();
-    // In an embed the list grows a chunk per task; on the page, and when rendered without a
-    // browser, it is whole from the start (the prerender must match, and is what no-JS readers get).
-    let all_at_once = !ui.live || cfg!(not(target_arch = "wasm32"));
-    let shown = use_progressive(index.country_count(), ROWS_PER_TASK, all_at_once);
+    // Without a browser (native tests) there are no later tasks: everything at once.
+    let shown = use_progressive(index.country_count(), ROWS_PER_TASK, cfg!(not(target_arch = "wasm32")));
     // The index (every country's name, folded and sorted) is built with the first rows, in the
     // task after the first render, not in it.
     let entries = if shown == 0 { &[] } else { index.entries() };
     let growing = shown < index.country_count();
     html! {
-        <details class="all" part="all-countries" open=true>
-            <summary><h2 class="inline">{ ui.t(Key::AllCountriesHeading) }</h2></summary>
-            // While the list grows, it keeps the widget's height free below its start, so what
-            // follows it (the explainer, the quotes) never shows and then moves down.
-            <ul class={classes!("plain", "country-list", growing.then_some("growing"))}>
-                { for entries.iter().take(shown).map(|entry| {
-                    let code = entry.code;
-                    let lines = props.directory.hotlines_in(code);
-                    let emergency = props.directory.emergency_in(code);
-                    let onclick = props.on_choose.reform(move |_: MouseEvent| code.to_string());
-                    html! {
-                        <li key={code} class="country-row">
-                            <button type="button" class="country-name linklike" {onclick}
-                                aria-label={ui.tf(Key::ShowCountry, &[("country", &entry.display_name)])}>{ &entry.display_name }</button>
-                            <ul class="plain row-lines">
-                                { for lines.iter().map(|h| html! {
-                                    <li key={h.id.to_string()}>
-                                        <span class="row-name">{ &*h.name }</span>{ " " }
-                                        { for h.channels.iter().filter(|c| c.kind == ChannelKind::Phone).filter_map(|c| {
-                                            let shown = c.display.as_deref().or(c.number())?;
-                                            Some(html! { <a class="row-tel" href={channel_href(c)?}>{ ltr(shown) }</a> })
-                                        }) }
-                                    </li>
-                                }) }
-                                if lines.is_empty() {
-                                    <li class="small">{ ui.tf(Key::NoLine, &[("country", &entry.display_name)]) }</li>
-                                }
-                                if let Some(e) = emergency {
-                                    <li class="small">{ ui.t_with(Key::EmergencyCall, &[], "number",
-                                        html! { <a class="row-tel" href={format!("tel:{}", e.number)}>{ ltr(&e.number) }</a> }) }</li>
-                                }
-                            </ul>
-                        </li>
-                    }
+        // While the list grows, it keeps the widget's height free below its start, so what
+        // follows it (the explainer, the quotes) never shows and then moves down.
+        <ul class={classes!("plain", "country-list", growing.then_some("growing"))}>
+            { for entries.iter().take(shown).map(|entry| country_row(&ui, entry, &props.directory, &props.on_choose)) }
+        </ul>
+    }
+}
+
+/// The list as prerendered, in chunks of ROWS_PER_TASK rows, each under a `Suspense` of its own.
+/// On the standalone page each chunk is taken over (hydrated) in a task of its own: hydrating
+/// every country in one pass was a task of 90 to 150 ms. Until its turn a chunk's prerendered
+/// rows stay on the page as they are: readable, and their links dial.
+#[cfg(any(feature = "page", not(target_arch = "wasm32")))]
+fn prerendered_list(props: &AllCountriesProps) -> Html {
+    let count = crate::core::builtin::countries().len();
+    html! {
+        <ul class="plain country-list">
+            { for (0..count).step_by(ROWS_PER_TASK).map(|start| html! {
+                <Suspense key={start.to_string()}>
+                    <PrerenderedRows {start} directory={props.directory.clone()} on_choose={props.on_choose.clone()} />
+                </Suspense>
+            }) }
+        </ul>
+    }
+}
+
+/// Embeds are never prerendered: their wasm carries none of this (nor Yew's `Suspense`).
+#[cfg(not(any(feature = "page", not(target_arch = "wasm32"))))]
+fn prerendered_list(_: &AllCountriesProps) -> Html {
+    Html::default()
+}
+
+#[cfg(any(feature = "page", not(target_arch = "wasm32")))]
+#[derive(Properties, Clone, PartialEq)]
+struct PrerenderedRowsProps {
+    start: usize,
+    directory: Rc<Directory>,
+    on_choose: Callback<String>,
+}
+
+#[cfg(any(feature = "page", not(target_arch = "wasm32")))]
+#[function_component(PrerenderedRows)]
+fn prerendered_rows(props: &PrerenderedRowsProps) -> HtmlResult {
+    let ui = use_ui();
+    let index = use_search_index();
+    // The language and order the rows were prerendered in. The page may switch to the visitor's
+    // language before this chunk's turn; the takeover must still match the prerendered markup,
+    // so it renders these, and the rows are re-rendered in the visitor's language just after.
+    let prerendered = use_memo((), {
+        let (ui, index) = (ui.clone(), index.clone());
+        move |_| (ui, index)
+    });
+    let taken_over = use_state_eq(|| false);
+    crate::hooks::use_turn::use_turn()?;
+    {
+        let taken_over = taken_over.clone();
+        use_effect_with((), move |_| taken_over.set(true));
+    }
+    let (ui, index) = if *taken_over { (ui, index) } else { (prerendered.0.clone(), prerendered.1.clone()) };
+    let entries = index.entries();
+    let end = (props.start + ROWS_PER_TASK).min(entries.len());
+    let rows = entries.get(props.start..end).unwrap_or_default();
+    Ok(html! { <>{ for rows.iter().map(|entry| country_row(&ui, entry, &props.directory, &props.on_choose)) }</> })
+}
+
+/// One country's row: its name (which shows the country above) and its numbers.
+fn country_row(ui: &Ui, entry: &SearchEntry, directory: &Directory, on_choose: &Callback<String>) -> Html {
+    let code = entry.code;
+    let lines = directory.hotlines_in(code);
+    let emergency = directory.emergency_in(code);
+    let onclick = on_choose.reform(move |_: MouseEvent| code.to_string());
+    html! {
+        <li key={code} class="country-row">
+            <button type="button" class="country-name linklike" {onclick}
+                aria-label={ui.tf(Key::ShowCountry, &[("country", &entry.display_name)])}>{ &entry.display_name }</button>
+            <ul class="plain row-lines">
+                { for lines.iter().map(|h| html! {
+                    <li key={h.id.to_string()}>
+                        <span class="row-name">{ &*h.name }</span>{ " " }
+                        { for h.channels.iter().filter(|c| c.kind == ChannelKind::Phone).filter_map(|c| {
+                            let shown = c.display.as_deref().or(c.number())?;
+                            Some(html! { <a class="row-tel" href={channel_href(c)?}>{ ltr(shown) }</a> })
+                        }) }
+                    </li>
                 }) }
+                if lines.is_empty() {
+                    <li class="small">{ ui.tf(Key::NoLine, &[("country", &entry.display_name)]) }</li>
+                }
+                if let Some(e) = emergency {
+                    <li class="small">{ ui.t_with(Key::EmergencyCall, &[], "number",
+                        html! { <a class="row-tel" href={format!("tel:{}", e.number)}>{ ltr(&e.number) }</a> }) }</li>
+                }
             </ul>
-        </details>
+        </li>
     }
 }

@@ -5,3 +5,5 @@ pub mod use_interval;
 pub mod use_progressive;
 pub mod use_quick_exit;
 pub mod use_reduced_motion;
+#[cfg(any(feature = "page", not(target_arch = "wasm32")))]
+pub mod use_turn;

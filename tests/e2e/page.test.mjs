@@ -41,6 +41,38 @@ describe("standalone page", () => {
     await context.close();
   });
 
+  test("takes over the list of every country a chunk at a time, then shows it in the visitor's language", async () => {
+    const context = await env.browser.newContext({ locale: "es-ES", timezoneId: "Europe/Madrid" });
+    // Each task's changes to the list reach a MutationObserver in one callback: the takeover
+    // replaces the prerendered rows in several tasks, not in one (hydrating every country in one
+    // pass held the page for 90 to 200 ms).
+    await context.addInitScript(() => {
+      window.listBatches = 0;
+      document.addEventListener("DOMContentLoaded", () => {
+        new MutationObserver(() => window.listBatches++).observe(document.querySelector(".country-list"), { childList: true });
+      });
+    });
+    const page = await context.newPage();
+    const seen = watch(page);
+    await page.goto(`${env.server.url}/`);
+    const rows = page.locator(".country-list > li.country-row");
+    // In Spanish, in Spanish order, every country once: the rows prerendered in English were
+    // taken over as prerendered, then re-rendered for this visitor.
+    await page.waitForFunction(() => document.querySelector(".country-list > li .country-name")?.textContent === "Afganistán");
+    await page.waitForFunction(() => document.querySelector(".country-list > li:last-child .country-name")?.textContent === "Zimbabue");
+    const names = await rows.locator(".country-name").allTextContents();
+    assert.equal(new Set(names).size, names.length, "no country twice");
+    assert.ok(names.length > 200, `${names.length} countries`);
+    assert.ok(names.includes("Alemania") && !names.includes("Germany"), "every chunk in Spanish");
+    assert.ok(await page.evaluate(() => window.listBatches) >= 5, `taken over in ${await page.evaluate(() => window.listBatches)} tasks`);
+    // The last chunk's buttons work once taken over.
+    await rows.last().locator(".country-name").click();
+    await page.locator("#fw-directory-heading", { hasText: "Zimbabue" }).waitFor();
+    assert.deepEqual(seen.errors, []);
+    assert.deepEqual(seen.warnings, []);
+    await context.close();
+  });
+
   test("reads without JavaScript: every country's numbers, the four Ps and the quotes", async () => {
     const { context, page } = await open({ javaScriptEnabled: false });
     assert.ok(await page.locator('a[href="tel:+18883737888"]').first().isVisible(), "US number visible without JS");
