@@ -7,8 +7,17 @@
 import { createHash } from "node:crypto";
 import { execFileSync } from "node:child_process";
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { join } from "node:path";
 import { shortenImports } from "./short-imports.mjs";
+
+// esbuild (tools/package.json) minifies what visitors download: the glue, embed.js, page.js.
+const { transformSync } = createRequire(import.meta.url)("../tools/node_modules/esbuild");
+/** The same module, minified: names local to it shortened, comments and spaces gone. Exports,
+ *  imports, `import.meta.url` and property names (the wasm's imports among them) are kept. The
+ *  target is the syntax the source already uses, so that no newer syntax stops an older browser
+ *  before the no-wasm fallback can show. */
+const minify = (code, target = "es2020") => transformSync(code, { minify: true, format: "esm", target, legalComments: "none" }).code;
 
 const staging = process.env.TRUNK_STAGING_DIR;
 const source = process.env.TRUNK_SOURCE_DIR ?? process.cwd();
@@ -17,13 +26,14 @@ const embed = join(staging, "embed");
 const src = (p) => join(source, p);
 const hash = (text) => createHash("sha256").update(text).digest("hex").slice(0, 16);
 
-/** Shortens the wasm's import names (scripts/short-imports.mjs) and writes the wasm and its glue
+/** Shortens the wasm's import names (scripts/short-imports.mjs), minifies the glue, and writes the wasm and its glue
  *  into `dir` as freedom-widget-HASH(_bg.wasm|.js), HASH of what they now hold; returns the names. */
 function shortenAndName(wasmPath, gluePath, dir) {
   const short = shortenImports(readFileSync(wasmPath), readFileSync(gluePath, "utf8"));
-  const name = `freedom-widget-${hash(Buffer.concat([short.wasm, Buffer.from(short.glue)]))}`;
+  const glue = minify(short.glue);
+  const name = `freedom-widget-${hash(Buffer.concat([short.wasm, Buffer.from(glue)]))}`;
   writeFileSync(join(dir, `${name}_bg.wasm`), short.wasm);
-  writeFileSync(join(dir, `${name}.js`), short.glue);
+  writeFileSync(join(dir, `${name}.js`), glue);
   return { glue: `${name}.js`, wasm: `${name}_bg.wasm` };
 }
 
@@ -105,13 +115,16 @@ const fill = (text, prefix = "./") =>
     .replaceAll("__DIRECTORY__", "../index.html");
 
 const core = fill(readFileSync(src("js/widget.js"), "utf8"));
+// npm's entry stays readable (bundlers minify it with the rest of an app); the script tag's file
+// is what visitors download.
 writeFileSync(join(embed, "index.js"), core);
-writeFileSync(join(embed, "embed.js"), core + readFileSync(src("js/embed-tail.js"), "utf8"));
+writeFileSync(join(embed, "embed.js"), minify(core + readFileSync(src("js/embed-tail.js"), "utf8")));
 copyFileSync(src("js/element.js"), join(embed, "element.js"));
 for (const types of ["index.d.ts", "element.d.ts"]) copyFileSync(src(`js/${types}`), join(embed, types));
 
 // The page's start-up script, hashed, in place of Trunk's inline one.
-const pageJs = fill(readFileSync(src("js/page.js"), "utf8"), "./embed/");
+// (It awaits at its top level: ES2022.)
+const pageJs = minify(fill(readFileSync(src("js/page.js"), "utf8"), "./embed/"), "es2022");
 const pageName = `page-${hash(pageJs)}.js`;
 writeFileSync(join(staging, pageName), pageJs);
 const indexPath = join(staging, "index.html");
