@@ -140,6 +140,19 @@ const preload = new RegExp(`(<link rel="modulepreload" href="\\./${pageGlue.repl
 if (!preload.test(html)) throw new Error("post-build: the page glue's modulepreload not found in index.html");
 html = html.replace(preload, `$1${pageGlueSri}"`);
 html = html.replace(inline, "").replace("</head>", `<script type="module" src="./${pageName}"></script>\n</head>`);
+// The page's stylesheet, minified like the one the wasm carries (build/css.rs), renamed by its
+// hash, with its link's integrity recomputed.
+{
+  const trunkCss = pageFiles.find((f) => /^widget-[0-9a-f]+\.css$/.test(f));
+  const link = new RegExp(`<link rel="stylesheet" href="\\./${trunkCss?.replaceAll(".", "\\.")}" integrity="[^"]*"`);
+  if (!trunkCss || !link.test(html)) throw new Error("post-build: the page's stylesheet link not found in index.html");
+  const cssText = transformSync(readFileSync(join(staging, trunkCss), "utf8"), { loader: "css", minify: true, legalComments: "none" }).code;
+  const cssName = `widget-${hash(cssText)}.css`;
+  rmSync(join(staging, trunkCss));
+  writeFileSync(join(staging, cssName), cssText);
+  const cssSri = `sha384-${createHash("sha384").update(cssText).digest("base64")}`;
+  html = html.replace(link, `<link rel="stylesheet" href="./${cssName}" integrity="${cssSri}"`);
+}
 writeFileSync(indexPath, html);
 execFileSync("cargo", [...cargo, indexPath], { cwd: source, stdio: "inherit" });
 
