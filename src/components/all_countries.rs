@@ -67,16 +67,7 @@ fn growing_list(props: &AllCountriesProps) -> Html {
 /// rows stay on the page as they are: readable, and their links dial.
 #[cfg(any(feature = "page", not(target_arch = "wasm32")))]
 fn prerendered_list(props: &AllCountriesProps) -> Html {
-    let count = crate::core::builtin::countries().len();
-    html! {
-        <ul class="plain country-list">
-            { for (0..count).step_by(ROWS_PER_TASK).map(|start| html! {
-                <Suspense key={start.to_string()}>
-                    <PrerenderedRows {start} directory={props.directory.clone()} on_choose={props.on_choose.clone()} />
-                </Suspense>
-            }) }
-        </ul>
-    }
+    html! { <PrerenderedList directory={props.directory.clone()} on_choose={props.on_choose.clone()} /> }
 }
 
 /// Embeds are never prerendered: their wasm carries none of this (nor Yew's `Suspense`).
@@ -86,36 +77,90 @@ fn prerendered_list(_: &AllCountriesProps) -> Html {
 }
 
 #[cfg(any(feature = "page", not(target_arch = "wasm32")))]
+#[function_component(PrerenderedList)]
+fn prerendered_list_component(props: &AllCountriesProps) -> Html {
+    let ui = use_ui();
+    let index = use_search_index();
+    let count = index.country_count();
+    let chunks = count.div_ceil(ROWS_PER_TASK);
+    // The language and order the page was prerendered in, kept until every chunk is taken over:
+    // a takeover must match the prerendered markup, even if the page has switched to the
+    // visitor's language meanwhile. Then the whole list turns to the visitor's language at once,
+    // never half in one order and half in another.
+    let prerendered = use_mut_ref(|| Some((ui.clone(), Shared(index.clone()))));
+    let all_taken_over = use_state_eq(|| false);
+    let taken_over = use_mut_ref(|| 0);
+    let on_taken_over = {
+        let all_taken_over = all_taken_over.setter();
+        use_callback((), move |_: (), _| {
+            *taken_over.borrow_mut() += 1;
+            if *taken_over.borrow() == chunks {
+                all_taken_over.set(true);
+            }
+        })
+    };
+    // Once all are taken over, a visitor reading the prerender's language (English) keeps the
+    // rows as they are: re-rendering all of them for nothing was one more task of about 50 ms.
+    let keep = prerendered.borrow().as_ref().is_some_and(|(first, _)| !*all_taken_over || first.lang == ui.lang);
+    let (ui, index) = match prerendered.borrow().clone() {
+        Some(first) if keep => first,
+        _ => (ui, Shared(index)),
+    };
+    if !keep {
+        prerendered.borrow_mut().take();
+    }
+    html! {
+        <ul class="plain country-list">
+            { for (0..count).step_by(ROWS_PER_TASK).map(|start| html! {
+                <Suspense key={start.to_string()}>
+                    <PrerenderedRows {start} ui={ui.clone()} index={index.clone()} directory={props.directory.clone()}
+                        on_choose={props.on_choose.clone()} on_taken_over={on_taken_over.clone()} />
+                </Suspense>
+            }) }
+        </ul>
+    }
+}
+
+/// The country index, compared by identity: one index is built for the whole list, not one per chunk.
+#[cfg(any(feature = "page", not(target_arch = "wasm32")))]
+#[derive(Clone)]
+struct Shared(Rc<super::country_picker::SearchIndex>);
+
+#[cfg(any(feature = "page", not(target_arch = "wasm32")))]
+impl PartialEq for Shared {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+#[cfg(any(feature = "page", not(target_arch = "wasm32")))]
 #[derive(Properties, Clone, PartialEq)]
 struct PrerenderedRowsProps {
     start: usize,
+    ui: Ui,
+    index: Shared,
     directory: Rc<Directory>,
     on_choose: Callback<String>,
+    on_taken_over: Callback<()>,
 }
 
 #[cfg(any(feature = "page", not(target_arch = "wasm32")))]
 #[function_component(PrerenderedRows)]
 fn prerendered_rows(props: &PrerenderedRowsProps) -> HtmlResult {
-    let ui = use_ui();
-    let index = use_search_index();
-    // The language and order the rows were prerendered in. The page may switch to the visitor's
-    // language before this chunk's turn; the takeover must still match the prerendered markup,
-    // so it renders these, and the rows are re-rendered in the visitor's language just after.
-    let prerendered = use_memo((), {
-        let (ui, index) = (ui.clone(), index.clone());
-        move |_| (ui, index)
-    });
-    let taken_over = use_state_eq(|| false);
     crate::hooks::use_turn::use_turn()?;
+    let entries = props.index.0.entries();
+    let rows = entries.get(props.start..(props.start + ROWS_PER_TASK).min(entries.len())).unwrap_or_default();
     {
-        let taken_over = taken_over.clone();
-        use_effect_with((), move |_| taken_over.set(true));
+        let on_taken_over = props.on_taken_over.clone();
+        let codes: Vec<&'static str> = rows.iter().map(|entry| entry.code).collect();
+        use_effect_with((), move |_| {
+            // Yew takes a chunk over by swapping its prerendered nodes for copies, just after
+            // this: a visitor who had tabbed into these rows keeps their place.
+            crate::hooks::use_turn::keep_focus_in(&codes);
+            on_taken_over.emit(());
+        });
     }
-    let (ui, index) = if *taken_over { (ui, index) } else { (prerendered.0.clone(), prerendered.1.clone()) };
-    let entries = index.entries();
-    let end = (props.start + ROWS_PER_TASK).min(entries.len());
-    let rows = entries.get(props.start..end).unwrap_or_default();
-    Ok(html! { <>{ for rows.iter().map(|entry| country_row(&ui, entry, &props.directory, &props.on_choose)) }</> })
+    Ok(html! { <>{ for rows.iter().map(|entry| country_row(&props.ui, entry, &props.directory, &props.on_choose)) }</> })
 }
 
 /// One country's row: its name (which shows the country above) and its numbers.
@@ -125,7 +170,7 @@ fn country_row(ui: &Ui, entry: &SearchEntry, directory: &Directory, on_choose: &
     let emergency = directory.emergency_in(code);
     let onclick = on_choose.reform(move |_: MouseEvent| code.to_string());
     html! {
-        <li key={code} class="country-row">
+        <li key={code} class="country-row" data-country={code}>
             <button type="button" class="country-name linklike" {onclick}
                 aria-label={ui.tf(Key::ShowCountry, &[("country", &entry.display_name)])}>{ &entry.display_name }</button>
             <ul class="plain row-lines">

@@ -63,3 +63,69 @@ mod turns {
         .forget();
     }
 }
+
+/// Called as a chunk is taken over, just before Yew swaps its prerendered nodes for the copies
+/// it has hydrated: if the focus is on one of the rows of `countries` (a country's button, or
+/// one of its numbers), the same control in the copy gets it once the swap is done. Without
+/// this, a visitor who had tabbed into the list before the page took it over would be sent back
+/// to the top of the page.
+pub fn keep_focus_in(countries: &[&'static str]) {
+    #[cfg(target_arch = "wasm32")]
+    focus::keep(countries);
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = countries;
+}
+
+#[cfg(target_arch = "wasm32")]
+mod focus {
+    use gloo::timers::callback::Timeout;
+    use wasm_bindgen::JsCast;
+    use web_sys::{Element, HtmlElement};
+
+    pub fn keep(countries: &[&'static str]) {
+        let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+        let Some(focused) = document.active_element() else { return };
+        let Some(code) = focused
+            .closest("li.country-row[data-country]")
+            .ok()
+            .flatten()
+            .and_then(|row| row.get_attribute("data-country"))
+            .filter(|code| countries.contains(&code.as_str()))
+        else {
+            return;
+        };
+        // The country's button, or the link to one of its numbers (tel: links, no quotes in them).
+        let control = match focused.get_attribute("href") {
+            Some(href) if !href.contains('"') => format!("a[href=\"{href}\"]"),
+            Some(_) => return,
+            None => "button.country-name".to_string(),
+        };
+        let selector = format!("li.country-row[data-country=\"{code}\"] {control}");
+        refocus(focused, selector, 20);
+    }
+
+    /// Waits (a few tasks at most) for the swap, then focuses the copy, unless the visitor has
+    /// since put the focus somewhere else.
+    fn refocus(old: Element, selector: String, tries: u32) {
+        Timeout::new(0, move || {
+            if old.is_connected() {
+                if tries > 0 {
+                    refocus(old, selector, tries - 1);
+                }
+                return;
+            }
+            let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+            let focus_lost = match (document.active_element(), document.body()) {
+                (None, _) => true,
+                (Some(active), Some(body)) => active == *body,
+                (Some(_), None) => false,
+            };
+            if focus_lost {
+                if let Some(copy) = document.query_selector(&selector).ok().flatten().and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
+                    let _ = copy.focus();
+                }
+            }
+        })
+        .forget();
+    }
+}

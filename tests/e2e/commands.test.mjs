@@ -28,8 +28,8 @@ test("the benchmark command loads nothing from tools/ before its set-up has inst
   const early = loaded.filter((f) => f.includes("node_modules") || f.startsWith(join(ROOT, "tools")));
   assert.deepEqual(early, [], "statically imported before scripts/setup.sh can run");
   const source = readFileSync(join(ROOT, "scripts", "bench.mjs"), "utf8");
-  assert.ok(source.indexOf("scripts/setup.sh") < source.indexOf('await import("../tests/e2e/helpers.mjs")'),
-    "the set-up runs before the browser helpers are imported");
+  const [setupAt, importAt] = [source.indexOf("scripts/setup.sh"), source.indexOf('await import("../tests/e2e/helpers.mjs")')];
+  assert.ok(setupAt >= 0 && importAt >= 0 && setupAt < importAt, "the set-up runs before the browser helpers are imported");
 });
 
 test("the scan would catch the import that broke the benchmark on a fresh clone", () => {

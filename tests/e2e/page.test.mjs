@@ -9,7 +9,7 @@ async function open(contextOptions = {}, path = "/") {
   const context = await env.browser.newContext({ locale: "en-US", timezoneId: "America/New_York", ...contextOptions });
   const page = await context.newPage();
   const seen = watch(page);
-  await page.goto(env.server.url + path);
+  if (path !== null) await page.goto(env.server.url + path);
   return { context, page, seen };
 }
 
@@ -70,6 +70,31 @@ describe("standalone page", () => {
     await page.locator("#fw-directory-heading", { hasText: "Zimbabue" }).waitFor();
     assert.deepEqual(seen.errors, []);
     assert.deepEqual(seen.warnings, []);
+    await context.close();
+  });
+
+  test("a visitor who tabbed into the list before the page took it over keeps their place", async () => {
+    const { context, page, seen } = await open({}, null);
+    // The page's wasm is held back until the focus is in the prerendered list.
+    let release;
+    const held = new Promise((resolve) => (release = resolve));
+    await page.route(/\/freedom-widget-[0-9a-f]+_bg\.wasm$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(`${env.server.url}/`);
+    const last = page.locator(".country-list > li.country-row").last();
+    const country = await last.getAttribute("data-country");
+    await last.locator(".country-name").focus();
+    await page.evaluate(() => (window.focusedBefore = document.activeElement));
+    release();
+    // Taken over: the prerendered button is gone, replaced by the page's own copy...
+    await page.waitForFunction(() => !window.focusedBefore.isConnected);
+    // ...which has the focus, and works from the keyboard.
+    await page.waitForFunction((code) => document.activeElement?.matches(`li.country-row[data-country="${code}"] .country-name`), country);
+    await page.keyboard.press("Enter");
+    await page.locator("#fw-directory-heading", { hasText: await last.locator(".country-name").textContent() }).waitFor();
+    assert.deepEqual(seen.errors, []);
     await context.close();
   });
 
