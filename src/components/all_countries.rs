@@ -101,14 +101,14 @@ fn prerendered_list_component(props: &AllCountriesProps) -> Html {
     };
     // Once all are taken over, a visitor reading the prerender's language (English) keeps the
     // rows as they are: re-rendering all of them for nothing was one more task of about 50 ms.
-    let keep = prerendered.borrow().as_ref().is_some_and(|(first, _)| !*all_taken_over || first.lang == ui.lang);
-    let (ui, index) = match prerendered.borrow().clone() {
-        Some(first) if keep => first,
-        _ => (ui, Shared(index)),
+    let first = prerendered.borrow().clone();
+    let (ui, index) = match first {
+        Some(first) if !*all_taken_over || first.0.lang == ui.lang => first,
+        _ => {
+            prerendered.borrow_mut().take();
+            (ui, Shared(index))
+        }
     };
-    if !keep {
-        prerendered.borrow_mut().take();
-    }
     html! {
         <ul class="plain country-list">
             { for (0..count).step_by(ROWS_PER_TASK).map(|start| html! {

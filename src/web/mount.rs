@@ -12,7 +12,7 @@ use crate::core::directory::Directory;
 use crate::core::i18n::Lang;
 use crate::core::options::Options;
 use crate::core::json::{self, Json};
-use crate::core::validate::RowError;
+use crate::core::validate::{Quoted, RowError};
 use crate::core::{builtin, is_country, zone_country};
 use js_sys::{Array, Function, Object, Reflect};
 use std::cell::{Cell, RefCell};
@@ -202,7 +202,7 @@ fn language_warning(options: &Options) -> Option<String> {
     let asked = options.lang.as_deref()?;
     let got = Lang::negotiate([asked]);
     (got == Lang::En && !asked.to_ascii_lowercase().starts_with("en")).then(|| {
-        format!("freedom-widget: option \"lang\" = {}: no translation for this language yet; using English", crate::core::validate::Quoted(asked))
+        format!("freedom-widget: option \"lang\" = {}: no translation for this language yet; using English", Quoted(asked))
     })
 }
 
@@ -338,7 +338,7 @@ fn load_partner_url(cell: &Rc<RefCell<Option<Instance>>>, url: Option<String>) {
                 let props = instance.props.clone();
                 instance.app.update(props);
             }
-            Err(why) => warn(&mut instance.warned, format!("freedom-widget: option \"hotlines-url\" = {}: {why}; using the built-in data", crate::core::validate::Quoted(&url))),
+            Err(why) => warn(&mut instance.warned, format!("freedom-widget: option \"hotlines-url\" = {}: {why}; using the built-in data", Quoted(&url))),
         }
     });
 }
