@@ -11,13 +11,15 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import { shortenImports } from "./short-imports.mjs";
 
-// esbuild (tools/package.json) minifies what visitors download: the glue, embed.js, page.js.
+// esbuild (tools/package.json) minifies what visitors download: the glue, embed.js, page.js and
+// the page's stylesheet.
 const { transformSync } = createRequire(import.meta.url)("../tools/node_modules/esbuild");
 /** The same module, minified: names local to it shortened, comments and spaces gone. Exports,
  *  imports, `import.meta.url` and property names (the wasm's imports among them) are kept. The
  *  target is the syntax the source already uses, so that no newer syntax stops an older browser
  *  before the no-wasm fallback can show. */
 const minify = (code, target = "es2020") => transformSync(code, { minify: true, format: "esm", target, legalComments: "none" }).code;
+const minifyCss = (css) => transformSync(css, { loader: "css", minify: true, legalComments: "none" }).code;
 
 const staging = process.env.TRUNK_STAGING_DIR;
 const source = process.env.TRUNK_SOURCE_DIR ?? process.cwd();
@@ -25,6 +27,8 @@ if (!staging) throw new Error("post-build.mjs runs as Trunk's post_build hook (T
 const embed = join(staging, "embed");
 const src = (p) => join(source, p);
 const hash = (text) => createHash("sha256").update(text).digest("hex").slice(0, 16);
+/** Subresource Integrity value of a file's content. */
+const sri = (content) => `sha384-${createHash("sha384").update(content).digest("base64")}`;
 
 /** Shortens the wasm's import names (scripts/short-imports.mjs), minifies the glue, and writes the wasm and its glue
  *  into `dir` as freedom-widget-HASH(_bg.wasm|.js), HASH of what they now hold; returns the names. */
@@ -135,23 +139,22 @@ if (!inline.test(html)) throw new Error("post-build: Trunk's start-up script not
 if (!html.includes(`"./${trunkGlue}"`) || !html.includes(`"./${trunkWasm}"`)) throw new Error("post-build: Trunk's links to the page's wasm not found in index.html");
 html = html.replaceAll(`"./${trunkGlue}"`, `"./${pageGlue}"`).replaceAll(`"./${trunkWasm}"`, `"./${pageWasm}"`);
 html = html.replace(/(<link rel="preload"[^>]*?) integrity="[^"]*"/g, "$1");
-const pageGlueSri = `sha384-${createHash("sha384").update(readFileSync(join(staging, pageGlue))).digest("base64")}`;
+const pageGlueSri = sri(readFileSync(join(staging, pageGlue)));
 const preload = new RegExp(`(<link rel="modulepreload" href="\\./${pageGlue.replaceAll(".", "\\.")}"[^>]*? integrity=")[^"]*"`);
 if (!preload.test(html)) throw new Error("post-build: the page glue's modulepreload not found in index.html");
 html = html.replace(preload, `$1${pageGlueSri}"`);
 html = html.replace(inline, "").replace("</head>", `<script type="module" src="./${pageName}"></script>\n</head>`);
-// The page's stylesheet, minified like the one the wasm carries (build/css.rs), renamed by its
-// hash, with its link's integrity recomputed.
+// The page's stylesheet, minified, renamed by its hash, with its link's integrity recomputed. (The
+// copy inside the wasm stays as written: minified, it made the wasm larger under brotli.)
 {
   const trunkCss = pageFiles.find((f) => /^widget-[0-9a-f]+\.css$/.test(f));
   const link = new RegExp(`<link rel="stylesheet" href="\\./${trunkCss?.replaceAll(".", "\\.")}" integrity="[^"]*"`);
   if (!trunkCss || !link.test(html)) throw new Error("post-build: the page's stylesheet link not found in index.html");
-  const cssText = transformSync(readFileSync(join(staging, trunkCss), "utf8"), { loader: "css", minify: true, legalComments: "none" }).code;
+  const cssText = minifyCss(readFileSync(join(staging, trunkCss), "utf8"));
   const cssName = `widget-${hash(cssText)}.css`;
   rmSync(join(staging, trunkCss));
   writeFileSync(join(staging, cssName), cssText);
-  const cssSri = `sha384-${createHash("sha384").update(cssText).digest("base64")}`;
-  html = html.replace(link, `<link rel="stylesheet" href="./${cssName}" integrity="${cssSri}"`);
+  html = html.replace(link, `<link rel="stylesheet" href="./${cssName}" integrity="${sri(cssText)}"`);
 }
 writeFileSync(indexPath, html);
 execFileSync("cargo", [...cargo, indexPath], { cwd: source, stdio: "inherit" });
@@ -179,6 +182,6 @@ execFileSync("cargo", [...cargo, indexPath], { cwd: source, stdio: "inherit" });
 
 // Subresource Integrity of the script tag's file, for the README snippet and the configurator.
 const embedJs = readFileSync(join(embed, "embed.js"));
-const sri = `sha384-${createHash("sha384").update(embedJs).digest("base64")}`;
-writeFileSync(join(embed, "integrity.json"), JSON.stringify({ "embed.js": sri }, null, 2) + "\n");
-console.log(`post-build: embed.js integrity ${sri}`);
+const embedSri = sri(embedJs);
+writeFileSync(join(embed, "integrity.json"), JSON.stringify({ "embed.js": embedSri }, null, 2) + "\n");
+console.log(`post-build: embed.js integrity ${embedSri}`);
