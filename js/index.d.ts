@@ -82,6 +82,12 @@ export interface Options {
   hotlinesUrl?: string;
   /** Use the host page's font. */
   hostFonts?: boolean;
+  /**
+   * URL of the folder holding the files of `freedom-widget/dist/embed/`, for builds that copy no
+   * assets (esbuild, Angular, Rollup without a plugin). Not needed with webpack, Next.js, Vite,
+   * Parcel or SvelteKit. Same as `setAssetsUrl()`, for this mount.
+   */
+  assetsUrl?: string;
   /** Rows that add to or correct the built-in data. */
   hotlines?: HotlineRow[];
   /** Quotes shown after the built-in ones. */
@@ -101,8 +107,13 @@ export interface Handle {
 
 /** Mounts the widget into `element`, in an open shadow root. Mounting again replaces it. */
 export function mount(element: Element, options?: Options): Handle;
-/** Loads the wasm module (shared by every widget on the page). */
-export function load(): Promise<unknown>;
+/**
+ * Where the widget's files are (the folder holding the files of `freedom-widget/dist/embed/`),
+ * for builds that copy no assets. Call it before the first widget starts.
+ */
+export function setAssetsUrl(url: string | URL): void;
+/** Loads the wasm module (shared by every widget on the page); `assetsUrl` as in `Options`. */
+export function load(assetsUrl?: string | URL): Promise<unknown>;
 /** Defines the custom element (default name `freedom-widget`); safe to call twice. */
 export function define(name?: string): void;
 export class FreedomWidgetElement extends HTMLElement {}
@@ -120,6 +131,7 @@ export interface FreedomWidgetAttributes {
   "report-url"?: string;
   "hotlines-url"?: string;
   "host-fonts"?: "true" | "false" | "";
+  "assets-url"?: string;
 }
 
 declare global {

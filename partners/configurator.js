@@ -50,13 +50,19 @@ function read() {
     errors["hotlines-url"] = "Use a path on your own site, such as /help/hotlines.json.";
   } else if (rows) options["hotlines-url"] = rows;
   if ($("host-fonts").checked) options["host-fonts"] = "true";
+  // Only the npm snippet carries it: the script tag always finds its files beside itself.
+  const npmOptions = {};
+  const assets = $("assets-url").value.trim();
+  if (assets && (/\s/.test(assets) || /^(?!https?:)[a-z][a-z0-9+.-]*:/i.test(assets))) {
+    errors["assets-url"] = "Use the address of a folder on your site, such as /freedom-widget/.";
+  } else if (assets) npmOptions.assetsUrl = assets;
   const style = {};
   for (const input of document.querySelectorAll("[data-property]")) {
     const value = input.value.trim();
     if (input.id === "height" && value && !LENGTH.test(value)) errors.height = "Use a CSS length, such as 40em or 600px.";
     else if (value && value.toLowerCase() !== input.dataset.default) style[input.dataset.property] = value.replace(/[;{}<>]/g, "");
   }
-  return { options, errors, style };
+  return { options, npmOptions, errors, style };
 }
 
 /** WCAG contrast ratio of two #rrggbb colours. */
@@ -80,8 +86,8 @@ const attrs = (options, prefix = "") => Object.entries(options).map(([k, v]) => 
 const styleText = (style) => Object.entries(style).map(([k, v]) => `${k}: ${v}`).join("; ");
 
 function render() {
-  const { options, errors, style } = read();
-  for (const id of ["country", "fallback-country", "sections", "quick-exit-url", "report-url", "hotlines-url", "height"]) {
+  const { options, npmOptions, errors, style } = read();
+  for (const id of ["country", "fallback-country", "sections", "quick-exit-url", "report-url", "hotlines-url", "assets-url", "height"]) {
     show($(`${id}-error`), errors[id] ?? "");
     $(id).setAttribute("aria-invalid", errors[id] ? "true" : "false");
   }
@@ -108,7 +114,7 @@ function render() {
     `<script type="module" src="${embedUrl}"${integrity ? ` integrity="${integrity}" crossorigin="anonymous"` : ""}${attrs(options, "data-")}></script>\n` +
     `<noscript><a href="${pageUrl}${query ? `?${query}` : ""}">Anti-trafficking hotlines in every country</a></noscript>` +
     (css ? `\n\n/* in your stylesheet */\nfreedom-widget { ${css}; }` : "");
-  const js = Object.fromEntries(Object.entries(options).map(([k, v]) => [camel(k), v === "true" ? true : k === "sections" ? v.split(",") : v]));
+  const js = { ...Object.fromEntries(Object.entries(options).map(([k, v]) => [camel(k), v === "true" ? true : k === "sections" ? v.split(",") : v])), ...npmOptions };
   $("snippet-npm").textContent = `npm install freedom-widget\n\nimport { mount } from "freedom-widget";\nmount(document.querySelector("#help"), ${JSON.stringify(js, null, 2)});`;
   $("snippet-element").textContent = `import "freedom-widget/element";\n\n<freedom-widget${attrs(options)}></freedom-widget>`;
   renderPoster(options);

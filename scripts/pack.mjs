@@ -31,13 +31,19 @@ const pkg = {
     ".": { types: "./dist/embed/index.d.ts", default: "./dist/embed/index.js" },
     "./element": { types: "./dist/embed/element.d.ts", default: "./dist/embed/element.js" },
     "./embed": "./dist/embed/embed.js",
+    // The element entry again, with its types in each framework's templates.
+    ...Object.fromEntries(["react", "preact", "svelte", "vue"].map((f) => [`./${f}`, { types: `./dist/embed/${f}.d.ts`, default: "./dist/embed/element.js" }])),
     "./package.json": "./package.json",
   },
-  files: ["dist/", "README.md", "LICENSE-MIT", "LICENSE-APACHE"],
+  files: ["dist/", "element.js", "element.d.ts", "README.md", "LICENSE-MIT", "LICENSE-APACHE"],
   // Importing "freedom-widget" has no side effects; the element and embed entries define <freedom-widget>.
-  sideEffects: ["./dist/embed/element.js", "./dist/embed/embed.js"],
+  sideEffects: ["./dist/embed/element.js", "./dist/embed/embed.js", "./element.js"],
   keywords: ["human-trafficking", "hotline", "widget", "web-component", "webassembly", "yew"],
 };
+// Resolvers that ignore "exports" (Parcel's default, TypeScript's node10) find the element
+// entry as a file at the package's root.
+writeFileSync(join(out, "element.js"), '// Defines <freedom-widget>; the same module as "./dist/embed/element.js".\nimport "./dist/embed/element.js";\n');
+writeFileSync(join(out, "element.d.ts"), 'import "./dist/embed/element.js";\nexport * from "./dist/embed/element.js";\n');
 writeFileSync(join(out, "package.json"), JSON.stringify(pkg, null, 2) + "\n");
 const tarball = execFileSync("npm", ["pack", "--silent", "--pack-destination", join(root, "target")], { cwd: out, encoding: "utf8" }).trim();
 console.log(`pack: target/${tarball}`);

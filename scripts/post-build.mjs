@@ -1,187 +1,238 @@
-// Trunk post_build hook: turns Trunk's output into the release layout (see README, "Build layout").
-// - embed/: embed.js (script-tag door), index.js + element.js (npm), types, the embed's own wasm
-//   and glue (built here without the page's hydration), and fallback-<hash>.json (one line per country, read only if the wasm cannot run);
-// - page-<hash>.js (loading Trunk's wasm, built with the `page` feature) replaces Trunk's inline start-up script, so the page runs under a CSP with
-//   no 'unsafe-inline';
-// - index.html gets the prerendered widget (Yew SSR, natively) so it reads without JavaScript.
+// Trunk's post_build hook: turns Trunk's output (the standalone page's wasm, built with the `page`
+// feature) into the release layout (see README, "Build layout"). Each step is a function below,
+// run in order at the end of the file:
+//   embedWasm        the embed's own wasm (no page hydration), for the script tag, element and npm
+//   nameWasm         short import names, minified glue, file names hashed from content (both builds)
+//   rustAssets       what Rust says the JavaScript needs: option attributes, fallback table, languages
+//   writeModules     each language and the fallback table as a JavaScript module; each build's
+//                    "freedom-widget:files" module, naming that build's hashed files
+//   bundleDoors      esbuild bundles the doors from js/: embed.js, the npm index.js, the page's script
+//   rewritePage      index.html: the page's script in place of Trunk's inline one, links renamed,
+//                    the prerendered widget (Yew SSR, natively) so it reads without JavaScript
+//   partnerKit       the partner kit's page and the poster's own wasm
+//   integrity        Subresource Integrity of embed.js
 import { createHash } from "node:crypto";
 import { execFileSync } from "node:child_process";
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { shortenImports } from "./short-imports.mjs";
 
-// esbuild (tools/package.json) minifies what visitors download: the glue, embed.js, page.js and
-// the page's stylesheet.
-const { transformSync } = createRequire(import.meta.url)("../tools/node_modules/esbuild");
-/** The same module, minified: names local to it shortened, comments and spaces gone. Exports,
- *  imports, `import.meta.url` and property names (the wasm's imports among them) are kept. The
- *  target is the syntax the source already uses, so that no newer syntax stops an older browser
- *  before the no-wasm fallback can show. */
-const minify = (code, target = "es2020") => transformSync(code, { minify: true, format: "esm", target, legalComments: "none" }).code;
-const minifyCss = (css) => transformSync(css, { loader: "css", minify: true, legalComments: "none" }).code;
+// esbuild (tools/package.json) bundles the doors and minifies what visitors download.
+const esbuild = createRequire(import.meta.url)("../tools/node_modules/esbuild");
+/** The syntax the source uses, so that no newer syntax stops an older browser before the no-wasm
+ *  fallback can show; the page's script awaits at its top level (ES2022). */
+const TARGET = "es2020";
+/** Frameworks whose templates get <freedom-widget>'s types from "freedom-widget/<name>". */
+const TEMPLATE_FRAMEWORKS = ["react", "preact", "svelte", "vue"];
 
 const staging = process.env.TRUNK_STAGING_DIR;
 const source = process.env.TRUNK_SOURCE_DIR ?? process.cwd();
 if (!staging) throw new Error("post-build.mjs runs as Trunk's post_build hook (TRUNK_STAGING_DIR unset)");
 const embed = join(staging, "embed");
 const src = (p) => join(source, p);
+const target = process.env.CARGO_TARGET_DIR ?? join(source, "target");
 const hash = (text) => createHash("sha256").update(text).digest("hex").slice(0, 16);
 /** Subresource Integrity value of a file's content. */
 const sri = (content) => `sha384-${createHash("sha384").update(content).digest("base64")}`;
+const run = (command, args) => execFileSync(command, args, { cwd: source, stdio: "inherit" });
+/** Runs the native build tool (src/bin/prerender.rs) with these arguments. */
+const prerender = (...args) => run("cargo", ["run", "--quiet", "--features", "native-tools", "--bin", "prerender", "--", ...args]);
 
-/** Shortens the wasm's import names (scripts/short-imports.mjs), minifies the glue, and writes the wasm and its glue
- *  into `dir` as freedom-widget-HASH(_bg.wasm|.js), HASH of what they now hold; returns the names. */
-function shortenAndName(wasmPath, gluePath, dir) {
+/** Builds the embed's wasm: the same crate without the `page` feature, so partners' visitors do
+ *  not download the page's hydration. Same tools and flags as Trunk's (wasm-bindgen --target web,
+ *  wasm-opt -Oz), with no default wasm URL in the glue: the loader always says where it is, and a
+ *  default would name a file that is not in the package. */
+function embedWasm() {
+  run("cargo", ["build", "--quiet", "--release", "--offline", "--target", "wasm32-unknown-unknown", "--lib"]);
+  const out = join(target, "embed-bindgen");
+  run("wasm-bindgen", ["--target", "web", "--no-typescript", "--omit-default-module-path", "--out-name", "freedom-widget", "--out-dir", out,
+    join(target, "wasm32-unknown-unknown", "release", "freedom_widget.wasm")]);
+  run("wasm-opt", ["-Oz", "-o", join(out, "freedom-widget_bg.wasm"), join(out, "freedom-widget_bg.wasm")]);
+  return { wasm: join(out, "freedom-widget_bg.wasm"), glue: join(out, "freedom-widget.js") };
+}
+
+/** Shortens the wasm's import names (scripts/short-imports.mjs), minifies the glue, and writes both
+ *  into `dir` as freedom-widget-HASH(_bg.wasm|.js), HASH of what they hold. Trunk's glue has a
+ *  default wasm URL (`defaultWasm`, a name Trunk then changed): it is set to the new name, so that
+ *  no URL in the package names a file that is not in it. */
+function nameWasm({ wasm: wasmPath, glue: gluePath }, dir, defaultWasm = null) {
   const short = shortenImports(readFileSync(wasmPath), readFileSync(gluePath, "utf8"));
-  const glue = minify(short.glue);
+  let glue = esbuild.transformSync(short.glue, { minify: true, format: "esm", target: TARGET, legalComments: "none" }).code;
   const name = `freedom-widget-${hash(Buffer.concat([short.wasm, Buffer.from(glue)]))}`;
+  if (defaultWasm) {
+    const quoted = JSON.stringify(defaultWasm);
+    if (glue.split(quoted).length !== 2) throw new Error(`post-build: ${quoted} is not named exactly once in Trunk's glue`);
+    glue = glue.replace(quoted, JSON.stringify(`${name}_bg.wasm`));
+  }
   writeFileSync(join(dir, `${name}_bg.wasm`), short.wasm);
   writeFileSync(join(dir, `${name}.js`), glue);
   return { glue: `${name}.js`, wasm: `${name}_bg.wasm` };
 }
 
-// Trunk built the standalone page's wasm (feature `page`: with hydration) at the top of dist/.
-const pageFiles = readdirSync(staging);
-const trunkGlue = pageFiles.find((f) => /^freedom[-_]widget-[0-9a-f]+\.js$/.test(f));
-const trunkWasm = pageFiles.find((f) => /^freedom[-_]widget-[0-9a-f]+_bg\.wasm$/.test(f));
-if (!trunkGlue || !trunkWasm) throw new Error(`post-build: no wasm-bindgen output in ${staging}: ${pageFiles.join(", ")}`);
-
-// The embed's own wasm: the same crate without the `page` feature, so partners' visitors do not
-// download the page's hydration. Same tools and flags as Trunk's (wasm-bindgen --target web,
-// wasm-opt -Oz), then named by a hash of the content like Trunk's files.
-const target = process.env.CARGO_TARGET_DIR ?? join(source, "target");
-mkdirSync(embed, { recursive: true });
-execFileSync("cargo", ["build", "--quiet", "--release", "--offline", "--target", "wasm32-unknown-unknown", "--lib"], { cwd: source, stdio: "inherit" });
-const bindgenOut = join(target, "embed-bindgen");
-execFileSync("wasm-bindgen", ["--target", "web", "--no-typescript", "--out-name", "freedom-widget", "--out-dir", bindgenOut,
-  join(target, "wasm32-unknown-unknown", "release", "freedom_widget.wasm")], { stdio: "inherit" });
-execFileSync("wasm-opt", ["-Oz", "-o", join(bindgenOut, "freedom-widget_bg.wasm"), join(bindgenOut, "freedom-widget_bg.wasm")], { stdio: "inherit" });
-const { glue, wasm } = shortenAndName(join(bindgenOut, "freedom-widget_bg.wasm"), join(bindgenOut, "freedom-widget.js"), embed);
-
-// The page's files get the same short import names, and then names hashed from what they now
-// hold (Trunk's hash was of its output, before the renaming): a cached glue can never meet a wasm
-// with other import names. index.html's links to them are rewritten below.
-const { glue: pageGlue, wasm: pageWasm } = shortenAndName(join(staging, trunkWasm), join(staging, trunkGlue), staging);
-rmSync(join(staging, trunkWasm));
-rmSync(join(staging, trunkGlue));
-
-// The option attributes, read from their one declaration in Rust.
-const optionsRs = readFileSync(src("src/core/options.rs"), "utf8");
-const attributes = [...optionsRs.matchAll(/OptionSpec \{ attribute: "([a-z-]+)"/g)].map((m) => m[1]);
-if (attributes.length === 0) throw new Error("post-build: no OptionSpec found in src/core/options.rs");
-
-// The :host and fallback rules of the widget's stylesheet, adopted before the wasm arrives
-// (so the height is reserved, and a fallback is readable if the wasm never comes).
-const css = readFileSync(src("static/widget.css"), "utf8").replace(/\/\*[\s\S]*?\*\//g, "");
-const hostCss = [...css.matchAll(/^(:host|\.fw-fallback)[^{]*\{[^}]*\}/gm)].map((m) => m[0]).join("\n");
-if (!hostCss.includes("block-size")) throw new Error("post-build: :host rules not found in static/widget.css");
-
-// Fallback lines, generated natively from the validated data.
-const cargo = ["run", "--quiet", "--features", "native-tools", "--bin", "prerender", "--"];
-const fallbackTmp = join(embed, "fallback.json");
-execFileSync("cargo", [...cargo, "--fallback", fallbackTmp], { cwd: source, stdio: "inherit" });
-const fallbackText = readFileSync(fallbackTmp, "utf8");
-const fallback = `fallback-${hash(fallbackText)}.json`;
-renameSync(fallbackTmp, join(embed, fallback));
-
-// Every language but English as its own file, {"key": "text"}, fetched only by visitors who read
-// it (build.rs has checked every .ftl against English; the wasm carries English alone).
-const languageFiles = {};
-mkdirSync(join(embed, "i18n"), { recursive: true });
-for (const file of readdirSync(src("i18n")).filter((f) => f.endsWith(".ftl") && f !== "en.ftl").sort()) {
-  const messages = {};
-  for (const line of readFileSync(src(`i18n/${file}`), "utf8").split("\n")) {
-    const at = line.indexOf(" = ");
-    if (at > 0 && !line.startsWith("#") && !line.startsWith("-")) messages[line.slice(0, at).trim()] = line.slice(at + 3).trim();
-  }
-  const text = JSON.stringify(messages);
-  const tag = file.slice(0, -4);
-  languageFiles[tag] = `i18n/${tag}-${hash(text)}.json`;
-  writeFileSync(join(embed, languageFiles[tag]), text);
+/** What Rust says the JavaScript needs (src/bin/prerender.rs, `build_assets`). */
+function rustAssets() {
+  const path = join(target, "freedom-widget-assets.json");
+  prerender("--assets", path);
+  return JSON.parse(readFileSync(path, "utf8"));
 }
 
-// As code, one static `new URL("…", import.meta.url)` per file, which bundlers (Vite, webpack)
-// recognise and copy; a URL built from a variable would defeat them.
-const languageFilesJs = (prefix) =>
-  `{ ${Object.entries(languageFiles).map(([tag, f]) => `${JSON.stringify(tag)}: () => new URL(${JSON.stringify(prefix + f)}, import.meta.url)`).join(", ")} }`;
+/** The :host and fallback rules of the widget's stylesheet, adopted before the wasm arrives (so
+ *  the height is reserved, and a fallback is readable if the wasm never comes). They open
+ *  static/widget.css, up to its comment "end of host rules". */
+function hostCss() {
+  const css = readFileSync(src("static/widget.css"), "utf8");
+  const end = css.indexOf("/* end of host rules");
+  if (end < 0) throw new Error("post-build: static/widget.css has no `/* end of host rules` comment");
+  return esbuild.transformSync(css.slice(0, end), { loader: "css", minify: true, legalComments: "none" }).code.trim();
+}
 
-const fill = (text, prefix = "./") =>
-  text
-    .replaceAll("__PAGE_GLUE__", pageGlue)
-    .replaceAll("__PAGE_WASM__", pageWasm)
-    .replaceAll("__LANGUAGE_FILES__", languageFilesJs(prefix))
-    .replaceAll("__OPTION_ATTRIBUTES__", JSON.stringify(attributes))
-    .replaceAll("__HOST_CSS__", JSON.stringify(hostCss))
-    .replaceAll("__GLUE__", glue)
-    .replaceAll("__WASM__", wasm)
-    .replaceAll("__FALLBACK__", fallback)
-    .replaceAll("__DIRECTORY__", "../index.html");
+/** A JavaScript module whose default export is `value`: bundlers keep modules without any
+ *  configuration, where a fetched data file is copied only by some. Named by its content. */
+function writeModule(dir, stem, value) {
+  const text = `export default ${JSON.stringify(value)};\n`;
+  const name = `${stem}-${hash(text)}.js`;
+  writeFileSync(join(dir, name), text);
+  return name;
+}
 
-const core = fill(readFileSync(src("js/widget.js"), "utf8"));
-// npm's entry stays readable (bundlers minify it with the rest of an app); the script tag's file
-// is what visitors download.
-writeFileSync(join(embed, "index.js"), core);
-writeFileSync(join(embed, "embed.js"), minify(core + readFileSync(src("js/embed-tail.js"), "utf8")));
-copyFileSync(src("js/element.js"), join(embed, "element.js"));
-for (const types of ["index.d.ts", "element.d.ts"]) copyFileSync(src(`js/${types}`), join(embed, types));
+/** Each language but English and the fallback table as modules in embed/; then the module
+ *  "freedom-widget:files" of each build, written where its bundle will be (relative URLs). */
+function writeModules(assets, embedFiles, pageFiles) {
+  mkdirSync(join(embed, "i18n"), { recursive: true });
+  const languages = Object.entries(assets.languages).map(([tag, messages]) => [tag, `i18n/${writeModule(join(embed, "i18n"), tag, JSON.stringify(messages))}`]);
+  const fallback = writeModule(embed, "fallback", assets.fallback);
+  // One static `new URL("…", import.meta.url)` or `import("./…")` per file, which bundlers
+  // recognise; a URL built from a variable would defeat them.
+  const files = (prefix, { wasm, glue }) =>
+    [
+      "// Written by scripts/post-build.mjs: this build's files, found by bundlers.",
+      `export const WASM = ${JSON.stringify(wasm)};`,
+      `export const wasmUrl = () => new URL(${JSON.stringify(`./${wasm}`)}, import.meta.url);`,
+      `export const glue = () => import(${JSON.stringify(`./${glue}`)});`,
+      `export const LANGUAGES = { ${languages.map(([tag, file]) => `${JSON.stringify(tag)}: () => import(${JSON.stringify(prefix + file)})`).join(", ")} };`,
+      `export const fallback = () => import(${JSON.stringify(prefix + fallback)});`,
+      `export const OPTION_ATTRIBUTES = ${JSON.stringify(assets.optionAttributes)};`,
+      `export const HOST_CSS = ${JSON.stringify(hostCss())};`,
+      "",
+    ].join("\n");
+  writeFileSync(join(embed, "files.js"), files("./", embedFiles));
+  writeFileSync(join(staging, "page-files.js"), files("./embed/", pageFiles));
+}
 
-// The page's start-up script, hashed, in place of Trunk's inline one.
-// (It awaits at its top level: ES2022.)
-const pageJs = minify(fill(readFileSync(src("js/page.js"), "utf8"), "./embed/"), "es2022");
-const pageName = `page-${hash(pageJs)}.js`;
-writeFileSync(join(staging, pageName), pageJs);
-const indexPath = join(staging, "index.html");
-let html = readFileSync(indexPath, "utf8");
-const inline = /<script type="module">[\s\S]*?<\/script>/g;
-if (!inline.test(html)) throw new Error("post-build: Trunk's start-up script not found in index.html");
-// Chromium ignores (and warns about) integrity on a wasm preload; the glue keeps its own.
-if (!html.includes(`"./${trunkGlue}"`) || !html.includes(`"./${trunkWasm}"`)) throw new Error("post-build: Trunk's links to the page's wasm not found in index.html");
-html = html.replaceAll(`"./${trunkGlue}"`, `"./${pageGlue}"`).replaceAll(`"./${trunkWasm}"`, `"./${pageWasm}"`);
-html = html.replace(/(<link rel="preload"[^>]*?) integrity="[^"]*"/g, "$1");
-const pageGlueSri = sri(readFileSync(join(staging, pageGlue)));
-const preload = new RegExp(`(<link rel="modulepreload" href="\\./${pageGlue.replaceAll(".", "\\.")}"[^>]*? integrity=")[^"]*"`);
-if (!preload.test(html)) throw new Error("post-build: the page glue's modulepreload not found in index.html");
-html = html.replace(preload, `$1${pageGlueSri}"`);
-html = html.replace(inline, "").replace("</head>", `<script type="module" src="./${pageName}"></script>\n</head>`);
-// The page's stylesheet, minified, renamed by its hash, with its link's integrity recomputed. (The
-// copy inside the wasm stays as written: minified, it made the wasm larger under brotli.)
-{
-  const trunkCss = pageFiles.find((f) => /^widget-[0-9a-f]+\.css$/.test(f));
+/** Bundles one door from js/ with esbuild: "freedom-widget:files" is that build's files module;
+ *  the hashed files it names stay separate (external), loaded only when needed. */
+async function bundle(entry, outfile, filesModule, { minify = true, target = TARGET } = {}) {
+  const result = await esbuild.build({
+    entryPoints: [src(`js/${entry}`)],
+    outfile,
+    bundle: true,
+    format: "esm",
+    target,
+    minify,
+    legalComments: minify ? "none" : "inline",
+    write: false,
+    external: ["./freedom-widget-*", "./i18n/*", "./fallback-*", "./embed/*"],
+    plugins: [{
+      name: "freedom-widget-files",
+      setup(build) {
+        build.onResolve({ filter: /^freedom-widget:files$/ }, () => ({ path: filesModule }));
+      },
+    }],
+  });
+  const [file] = result.outputFiles;
+  writeFileSync(outfile, file.contents);
+  return file.contents;
+}
+
+/** The doors: the script tag's embed.js (minified: visitors download it), the npm entries (kept
+ *  readable: bundlers minify them with the rest of an app), and the page's script (hashed). */
+async function bundleDoors() {
+  const files = join(embed, "files.js");
+  await bundle("script-tag.js", join(embed, "embed.js"), files);
+  await bundle("npm-index.js", join(embed, "index.js"), files, { minify: false });
+  copyFileSync(src("js/npm-element.js"), join(embed, "element.js"));
+  for (const types of ["index.d.ts", "element.d.ts"]) copyFileSync(src(`js/${types}`), join(embed, types));
+  // Template types per framework; each entry's code is element.js (see scripts/pack.mjs).
+  for (const framework of TEMPLATE_FRAMEWORKS) copyFileSync(src(`js/templates/${framework}.d.ts`), join(embed, `${framework}.d.ts`));
+  const pageTmp = join(staging, "page.js");
+  const page = await bundle("page.js", pageTmp, join(staging, "page-files.js"), { target: "es2022" });
+  const pageName = `page-${hash(page)}.js`;
+  writeFileSync(join(staging, pageName), page);
+  for (const tmp of [pageTmp, files, join(staging, "page-files.js")]) rmSync(tmp);
+  return pageName;
+}
+
+/** index.html: the page's script in place of Trunk's inline one (so the page runs under a CSP
+ *  with no 'unsafe-inline'), links to the renamed wasm, glue and stylesheet, then the
+ *  prerendered widget. */
+function rewritePage(trunk, page, pageScript) {
+  const indexPath = join(staging, "index.html");
+  let html = readFileSync(indexPath, "utf8");
+  const inline = /<script type="module">[\s\S]*?<\/script>/g;
+  if (!inline.test(html)) throw new Error("post-build: Trunk's start-up script not found in index.html");
+  // Chromium ignores (and warns about) integrity on a wasm preload; the glue keeps its own.
+  if (!html.includes(`"./${trunk.glue}"`) || !html.includes(`"./${trunk.wasm}"`)) throw new Error("post-build: Trunk's links to the page's wasm not found in index.html");
+  html = html.replaceAll(`"./${trunk.glue}"`, `"./${page.glue}"`).replaceAll(`"./${trunk.wasm}"`, `"./${page.wasm}"`);
+  html = html.replace(/(<link rel="preload"[^>]*?) integrity="[^"]*"/g, "$1");
+  const preload = new RegExp(`(<link rel="modulepreload" href="\\./${page.glue.replaceAll(".", "\\.")}"[^>]*? integrity=")[^"]*"`);
+  if (!preload.test(html)) throw new Error("post-build: the page glue's modulepreload not found in index.html");
+  html = html.replace(preload, `$1${sri(readFileSync(join(staging, page.glue)))}"`);
+  html = html.replace(inline, "").replace("</head>", `<script type="module" src="./${pageScript}"></script>\n</head>`);
+  // The page's stylesheet, minified, renamed by its hash, with its link's integrity recomputed. (The
+  // copy inside the wasm stays as written: minified, it made the wasm larger under brotli.)
+  const trunkCss = readdirSync(staging).find((f) => /^widget-[0-9a-f]+\.css$/.test(f));
   const link = new RegExp(`<link rel="stylesheet" href="\\./${trunkCss?.replaceAll(".", "\\.")}" integrity="[^"]*"`);
   if (!trunkCss || !link.test(html)) throw new Error("post-build: the page's stylesheet link not found in index.html");
-  const cssText = minifyCss(readFileSync(join(staging, trunkCss), "utf8"));
+  const cssText = esbuild.transformSync(readFileSync(join(staging, trunkCss), "utf8"), { loader: "css", minify: true, legalComments: "none" }).code;
   const cssName = `widget-${hash(cssText)}.css`;
   rmSync(join(staging, trunkCss));
   writeFileSync(join(staging, cssName), cssText);
   html = html.replace(link, `<link rel="stylesheet" href="./${cssName}" integrity="${sri(cssText)}"`);
+  writeFileSync(indexPath, html);
+  prerender(indexPath);
 }
-writeFileSync(indexPath, html);
-execFileSync("cargo", [...cargo, indexPath], { cwd: source, stdio: "inherit" });
 
-// The partner kit (plain JS, its own page: nothing of it is in the embed bundle), with the
-// language list read from i18n/*.ftl.
-{
+/** The partner kit (plain JS, its own page: nothing of it is in the embed bundle), with the
+ *  language list from Rust, and the poster's own wasm (poster/: the widget's core without Yew,
+ *  plus a QR encoder), built after Trunk's, so none of it can enter the embed. */
+function partnerKit(assets) {
   const kit = join(staging, "partners");
   mkdirSync(kit, { recursive: true });
-  const languages = readdirSync(src("i18n")).filter((f) => f.endsWith(".ftl")).sort().map((f) => {
-    const name = readFileSync(src(`i18n/${f}`), "utf8").match(/^-lang-name = (.+)$/m)[1];
-    return [f.slice(0, -4), name];
-  });
   for (const f of ["index.html", "configurator.css"]) copyFileSync(src(`partners/${f}`), join(kit, f));
-  // The poster's own wasm (poster/: the widget's core without Yew, plus a QR encoder), built
-  // after Trunk's, so none of it can enter the embed; the size report lists it apart.
-  execFileSync("cargo", ["build", "--quiet", "--release", "--target", "wasm32-unknown-unknown", "-p", "freedom-poster"], { cwd: source, stdio: "inherit" });
+  run("cargo", ["build", "--quiet", "--release", "--target", "wasm32-unknown-unknown", "-p", "freedom-poster"]);
   const posterDir = join(kit, "poster");
-  execFileSync("wasm-bindgen", ["--target", "web", "--no-typescript", "--out-dir", posterDir,
-    join(target, "wasm32-unknown-unknown", "release", "freedom_poster.wasm")], { stdio: "inherit" });
+  run("wasm-bindgen", ["--target", "web", "--no-typescript", "--out-dir", posterDir, join(target, "wasm32-unknown-unknown", "release", "freedom_poster.wasm")]);
   const posterWasm = join(posterDir, "freedom_poster_bg.wasm");
-  execFileSync("wasm-opt", ["-Oz", "--strip-debug", "--strip-producers", "-o", posterWasm, posterWasm], { stdio: "inherit" });
-  writeFileSync(join(kit, "configurator.js"), readFileSync(src("partners/configurator.js"), "utf8").replace("__LANGUAGES__", JSON.stringify(languages)));
+  run("wasm-opt", ["-Oz", "--strip-debug", "--strip-producers", "-o", posterWasm, posterWasm]);
+  const configurator = readFileSync(src("partners/configurator.js"), "utf8").replace("__LANGUAGES__", JSON.stringify(assets.languageNames));
+  writeFileSync(join(kit, "configurator.js"), configurator);
 }
 
-// Subresource Integrity of the script tag's file, for the README snippet and the configurator.
-const embedJs = readFileSync(join(embed, "embed.js"));
-const embedSri = sri(embedJs);
-writeFileSync(join(embed, "integrity.json"), JSON.stringify({ "embed.js": embedSri }, null, 2) + "\n");
-console.log(`post-build: embed.js integrity ${embedSri}`);
+/** Subresource Integrity of the script tag's file, for the README snippet and the configurator. */
+function integrity() {
+  const embedSri = sri(readFileSync(join(embed, "embed.js")));
+  writeFileSync(join(embed, "integrity.json"), JSON.stringify({ "embed.js": embedSri }, null, 2) + "\n");
+  console.log(`post-build: embed.js integrity ${embedSri}`);
+}
+
+// Trunk built the standalone page's wasm (feature `page`: with hydration) at the top of dist/.
+const trunkFiles = readdirSync(staging);
+const trunk = {
+  glue: trunkFiles.find((f) => /^freedom[-_]widget-[0-9a-f]+\.js$/.test(f)),
+  wasm: trunkFiles.find((f) => /^freedom[-_]widget-[0-9a-f]+_bg\.wasm$/.test(f)),
+};
+if (!trunk.glue || !trunk.wasm) throw new Error(`post-build: no wasm-bindgen output in ${staging}: ${trunkFiles.join(", ")}`);
+mkdirSync(embed, { recursive: true });
+
+const embedFiles = nameWasm(embedWasm(), embed);
+// wasm-bindgen, run by Trunk, names the wasm by the crate before Trunk adds its hash.
+const pageFiles = nameWasm({ wasm: join(staging, trunk.wasm), glue: join(staging, trunk.glue) }, staging, "freedom-widget_bg.wasm");
+rmSync(join(staging, trunk.wasm));
+rmSync(join(staging, trunk.glue));
+const assets = rustAssets();
+writeModules(assets, embedFiles, pageFiles);
+const pageScript = await bundleDoors();
+rewritePage(trunk, pageFiles, pageScript);
+partnerKit(assets);
+integrity();

@@ -3,13 +3,14 @@
 //! the quotes; the wasm then hydrates the same markup.
 //!
 //! Usage: prerender <path/to/index.html>  (replaces the `<!--prerender-->` marker in place)
+//!        prerender --assets <out.json>    (what the JavaScript build needs; see `build_assets`)
 
 use freedom_widget::components::ui::PlatformRef;
 use freedom_widget::components::{App, AppProps};
 use freedom_widget::core::builtin;
 use freedom_widget::core::directory::Directory;
 use freedom_widget::core::i18n::Lang;
-use freedom_widget::core::options::Options;
+use freedom_widget::core::options::{Options, OPTION_SPECS};
 use freedom_widget::core::platform::StaticPlatform;
 use std::rc::Rc;
 
@@ -31,29 +32,63 @@ pub fn render_page(options: Options, lang: Lang) -> String {
     futures::executor::block_on(yew::LocalServerRenderer::<App>::with_props(props).render())
 }
 
-/// One line per country for the embed's no-wasm fallback: the first line's first phone number.
-fn fallback_table() -> String {
+/// What the loader's no-wasm fallback shows: per country, the first line's first phone number
+/// (else the emergency number), and the international directory for a visitor with no country.
+fn fallback_table() -> serde_json::Value {
     let directory = Directory::default();
-    let mut table = serde_json::Map::new();
+    let mut lines = serde_json::Map::new();
     for country in builtin::countries() {
-        let lines = directory.hotlines_in(country.code);
-        let line = lines.iter().find_map(|h| {
+        let hotlines = directory.hotlines_in(country.code);
+        let line = hotlines.iter().find_map(|h| {
             let c = h.channels.iter().find(|c| c.kind == freedom_widget::core::data::ChannelKind::Phone)?;
-            Some((h, c, c.number()?))
+            let number = c.number()?;
+            Some(serde_json::json!({ "name": &*h.name, "tel": number, "display": c.display.as_deref().unwrap_or(number) }))
         });
-        if let Some((h, c, number)) = line {
-            let display = c.display.as_deref().unwrap_or(number);
-            table.insert(country.code.into(), serde_json::json!({ "name": &*h.name, "tel": number, "display": display }));
+        let emergency = || {
+            builtin::emergency_of(country.code)
+                .map(|e| serde_json::json!({ "name": "Emergency number", "tel": &*e.number, "display": &*e.number }))
+        };
+        if let Some(line) = line.or_else(emergency) {
+            lines.insert(country.code.into(), line);
         }
     }
-    serde_json::to_string_pretty(&table).unwrap() + "\n"
+    let international = builtin::international().first().expect("the data has an international entry");
+    let url = international.channels.iter().find_map(|c| c.url.as_deref()).expect("the international entry has a web address");
+    serde_json::json!({ "lines": lines, "international": { "name": &*international.name, "url": url } })
+}
+
+/// Everything the JavaScript side of the build needs from Rust, from the same types the widget
+/// uses: the option attributes, the no-wasm fallback table, each language but English as
+/// `{"key": "text"}` (the wasm carries English alone and fetches the others), and every
+/// language's name in itself (the partner kit's list).
+fn build_assets() -> String {
+    use freedom_widget::core::i18n::Key;
+    let languages: serde_json::Map<String, serde_json::Value> = Lang::ALL
+        .iter()
+        .filter(|lang| **lang != Lang::En)
+        .map(|lang| {
+            let messages: serde_json::Map<String, serde_json::Value> =
+                Key::ALL.iter().map(|key| (key.id().to_string(), lang.text(*key).into())).collect();
+            (lang.tag().to_string(), messages.into())
+        })
+        .collect();
+    let mut names: Vec<(&str, &str)> = Lang::ALL.iter().map(|lang| (lang.tag(), lang.native_name())).collect();
+    names.sort();
+    let attributes: Vec<&str> = OPTION_SPECS.iter().map(|spec| spec.attribute).collect();
+    let assets = serde_json::json!({
+        "optionAttributes": attributes,
+        "fallback": fallback_table(),
+        "languages": languages,
+        "languageNames": names,
+    });
+    serde_json::to_string_pretty(&assets).unwrap() + "\n"
 }
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    if args.first().map(String::as_str) == Some("--fallback") {
-        let path = args.get(1).expect("usage: prerender --fallback <out.json>");
-        std::fs::write(path, fallback_table()).unwrap();
+    if args.first().map(String::as_str) == Some("--assets") {
+        let path = args.get(1).expect("usage: prerender --assets <out.json>");
+        std::fs::write(path, build_assets()).unwrap();
         return;
     }
     let path = args.first().cloned().expect("usage: prerender <index.html>");

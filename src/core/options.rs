@@ -109,6 +109,7 @@ pub const OPTION_SPECS: &[OptionSpec] = &[
     OptionSpec { attribute: "report-url", js: "reportUrl", values: "https:// URL or `mailto:` address", default: "the project's issue form", about: "Target of \"Report an outdated number\"." },
     OptionSpec { attribute: "hotlines-url", js: "hotlinesUrl", values: "same-origin URL of a JSON file", default: "none", about: "Partner rows that add to or correct the built-in data." },
     OptionSpec { attribute: "host-fonts", js: "hostFonts", values: "`true`, `false`", default: "`false`", about: "Use the host page's font instead of the system font." },
+    OptionSpec { attribute: "assets-url", js: "assetsUrl", values: "URL of a folder holding the files of `dist/embed/`", default: "beside the widget's script", about: "Where the widget's files are, for builds that copy no assets (npm with esbuild, Angular, Rollup without a plugin)." },
 ];
 
 /// A bad option value, said once in the console.
@@ -229,6 +230,13 @@ impl Options {
                         o.report_url = v.to_string();
                     } else {
                         warn("expected an https:// URL or a mailto: address; using the default".into());
+                    }
+                }
+                // Read by the JavaScript loader, which fetches the wasm before Rust runs; checked
+                // here too so that a bad value is said like every other option's.
+                "assets-url" => {
+                    if v.is_empty() || v.chars().any(char::is_whitespace) || v.starts_with("javascript:") || v.starts_with("data:") {
+                        warn("expected the URL of the folder holding the widget's files; looking beside its script".into());
                     }
                 }
                 "hotlines-url" => {

@@ -1,11 +1,12 @@
-// The npm tarball installed into fresh projects: plain ESM from node_modules, a Vite 7 build, the
-// packed embed served from another origin, and the TypeScript declarations.
+// The npm tarball installed into fresh projects: plain ESM from node_modules, the packed embed
+// served from another origin, server-side import, the files it names, and the TypeScript
+// declarations. Real toolchains (webpack, Next.js, Vite, …) are in toolchains.test.mjs.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { launch, ROOT, watch } from "./helpers.mjs";
 import { serve } from "./serve.mjs";
 
@@ -53,7 +54,11 @@ describe("npm package", () => {
     assert.equal(pkg.exports["."].default, "./dist/embed/index.js");
     assert.equal(pkg.exports["./element"].default, "./dist/embed/element.js");
     assert.equal(pkg.types, "./dist/embed/index.d.ts");
-    assert.deepEqual(pkg.sideEffects, ["./dist/embed/element.js", "./dist/embed/embed.js"]);
+    // Every entry that defines <freedom-widget> is marked, the root element.js for resolvers that ignore "exports" too.
+    assert.deepEqual(pkg.sideEffects, ["./dist/embed/element.js", "./dist/embed/embed.js", "./element.js"]);
+    for (const framework of ["react", "preact", "svelte", "vue"]) {
+      assert.deepEqual(pkg.exports[`./${framework}`], { types: `./dist/embed/${framework}.d.ts`, default: "./dist/embed/element.js" });
+    }
     const files = readdirSync(join(dir, "node_modules/freedom-widget/dist/embed"));
     assert.ok(files.includes("embed.js") && files.some((f) => f.endsWith("_bg.wasm")));
     const index = readFileSync(join(dir, "node_modules/freedom-widget/dist/embed/index.js"), "utf8");
@@ -126,23 +131,46 @@ describe("npm package", () => {
 
   });
 
-  test("(b) a Vite 7 app built with vite build", async () => {
-    const dir = freshProject("vite");
-    npm(dir, "install", "vite@7");
-    writeFileSync(join(dir, "index.html"), `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>vite</title></head>
-      <body><div id="help"></div><script type="module" src="/main.js"></script></body></html>`);
-    writeFileSync(join(dir, "main.js"), `import { mount } from "freedom-widget";\nmount(document.getElementById("help"), { country: "US", lang: "es" });\n`);
-    execFileSync(join(dir, "node_modules/.bin/vite"), ["build", "--logLevel", "error"], { cwd: dir, stdio: "pipe" });
-    const assets = readdirSync(join(dir, "dist/assets"));
-    assert.ok(assets.some((f) => f.endsWith(".wasm")), `vite emitted the wasm: ${assets.join(", ")}`);
-    assert.ok(assets.filter((f) => f.endsWith(".json")).length >= 11, `vite emitted the language files: ${assets.join(", ")}`);
-    const server = await track(serve({ root: join(dir, "dist") }));
-    const { context, page, seen } = await open(`${server.url}/`);
-    await page.locator('#help >> a[href="tel:+18883737888"]').first().waitFor();
-    await page.locator("#help >> label[for=fw-search]", { hasText: "país" }).waitFor();
-    assert.deepEqual(seen.errors, []);
-    await context.close();
+  test("every file URL and module path in the package names a file the package holds; nothing names the standalone page", () => {
+    const dir = freshProject("urls");
+    const pkg = join(dir, "node_modules/freedom-widget");
+    const files = readdirSync(pkg, { recursive: true }).filter((f) => f.endsWith(".js"));
+    let checked = 0;
+    for (const file of files) {
+      const code = readFileSync(join(pkg, file), "utf8");
+      // What bundlers follow: `new URL("…", import.meta.url)`, `import("…")` and `from "…"` with a relative path.
+      const references = [
+        ...code.matchAll(/new URL\(\s*["'`]([^"'`]+)["'`]\s*,\s*import\.meta\.url\s*\)/g),
+        ...code.matchAll(/import\(\s*["'`](\.{1,2}\/[^"'`]+)["'`]\s*\)/g),
+        ...code.matchAll(/(?:from|import)\s*["'](\.{1,2}\/[^"']+)["']/g),
+      ].map((m) => m[1]);
+      for (const reference of references) {
+        const target = join(pkg, dirname(file), reference);
+        assert.ok(existsSync(target), `${file} names ${reference}, which the package does not hold`);
+        checked++;
+      }
+      if (file.startsWith("dist/embed/") && file !== "dist/embed/embed.js") {
+        assert.doesNotMatch(code, /index\.html/, `${file} names the standalone page`);
+      }
+    }
+    assert.ok(checked >= 14, `the wasm, glue, language and fallback modules are referenced (${checked})`);
+  });
 
+  test("importing either entry where there is no DOM (server rendering) does nothing and throws nothing", () => {
+    const dir = freshProject("ssr");
+    writeFileSync(join(dir, "server.mjs"), `
+      const api = await import("freedom-widget");
+      await import("freedom-widget/element");
+      await import("freedom-widget/react");
+      if (typeof api.mount !== "function" || typeof api.setAssetsUrl !== "function") throw new Error("exports missing");
+      api.define();
+      let threw = null;
+      try { api.mount({}, {}); } catch (e) { threw = e.message; }
+      if (!/needs a DOM element/.test(threw)) throw new Error("mount without a DOM should say so: " + threw);
+      console.log("ok");
+    `);
+    const out = execFileSync(process.execPath, ["server.mjs"], { cwd: dir, encoding: "utf8" });
+    assert.equal(out.trim(), "ok");
   });
 
   test("(c) the packed dist/embed/embed.js served from another origin", async () => {

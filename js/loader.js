@@ -1,0 +1,137 @@
+// The one loader every door shares (script tag, custom element, npm, standalone page): finds the
+// widget's files, starts the wasm once per page, and serves the language files to Rust.
+//
+// "freedom-widget:files" is written by scripts/post-build.mjs for each build: the hashed names of
+// that build's wasm, glue, language and fallback modules, each as a static `new URL(…,
+// import.meta.url)` or `import("./…")` that bundlers recognise and copy. Only the wasm is an asset;
+// everything else is a JavaScript module, which every bundler handles without configuration.
+import { WASM, glue as importGlue, LANGUAGES, wasmUrl } from "freedom-widget:files";
+
+let assetsUrl = null;
+
+/**
+ * Where the widget's files are, for toolchains that copy no assets (esbuild, Angular, Rollup
+ * without a plugin, a plain copy): the URL of a folder holding the files of
+ * `freedom-widget/dist/embed/`. Call it before the first widget starts; the `assetsUrl` option
+ * (attribute `assets-url`) does the same for one mount.
+ */
+export function setAssetsUrl(url) {
+  assetsUrl = folderUrl(url);
+}
+
+/** The folder URL (with its trailing slash), or null for a value that is not one. */
+function folderUrl(url) {
+  if (url == null || url === "") return null;
+  try {
+    const folder = new URL(String(url), document.baseURI);
+    if (folder.protocol !== "https:" && folder.protocol !== "http:") throw new Error(folder.protocol);
+    if (!folder.pathname.endsWith("/")) folder.pathname += "/";
+    return folder;
+  } catch {
+    warnOnce(`freedom-widget: assetsUrl ${JSON.stringify(String(url))} is not an http(s) URL of a folder; looking for the widget's files beside its script instead.`);
+    return null;
+  }
+}
+
+const warned = new Set();
+/** Says a problem once per page: the same message again is noise. */
+export function warnOnce(message, detail) {
+  if (warned.has(message)) return;
+  warned.add(message);
+  if (detail === undefined) console.warn(message);
+  else console.warn(message, detail);
+}
+
+/** Gives the host page's own work a turn between the widget's start-up steps (no long task). */
+export const breathe = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+/** A file the widget needs is not where it looked: the message says where, and what fixes it. */
+class MissingFile extends Error {}
+const missing = (url, why) =>
+  new MissingFile(
+    `freedom-widget: the widget could not start: its WebAssembly file ${WASM} could not be loaded from ${url} (${why}); ` +
+      `put the files of node_modules/freedom-widget/dist/embed/ on your site and set the assetsUrl option ` +
+      `(setAssetsUrl(), or the assets-url attribute) to their folder's URL. Showing a plain hotline link instead.`,
+  );
+
+let loading = null;
+
+/**
+ * Loads and starts the wasm module once per page; every widget on the page shares it. `folder`
+ * (an assetsUrl) overrides where the wasm is looked for; a call with another folder is tried
+ * only if the load under way (or done) failed.
+ */
+export function load(folder = null) {
+  const base = folderUrl(folder) ?? assetsUrl;
+  const url = (base ? new URL(WASM, base) : wasmUrl()).href;
+  if (loading) {
+    if (loading.url === url || loading.ok) return loading.promise;
+    // Another folder while the first load is under way: used if that one fails.
+    if (!loading.failed) return loading.promise.catch(() => load(folder));
+  }
+  // Both files at once: the wasm downloads (and compiles, streaming) while the glue is fetched,
+  // instead of after it. The no-op catch keeps an early failure from being reported as unhandled
+  // before the glue arrives to handle it.
+  const wasm = fetch(url).then(
+    (response) => (response.ok ? response : Promise.reject(missing(url, `HTTP ${response.status}`))),
+    (error) => Promise.reject(missing(url, error?.message ?? "network error")),
+  );
+  wasm.catch(() => {});
+  const state = { url, ok: false, failed: false };
+  state.promise = importGlue()
+    .then(async (glue) => {
+      try {
+        await glue.default({ module_or_path: wasm });
+      } catch (error) {
+        // Compiling what came back failed: usually a host that answers every path with its own
+        // HTML page, so the "file" was found but is not the widget's.
+        throw error instanceof MissingFile ? error : missing(url, `not the widget's WebAssembly: ${error?.message ?? error}`);
+      }
+      glue.set_language_source(languageText);
+      state.ok = true;
+      return glue;
+    })
+    .catch((error) => {
+      state.failed = true;
+      throw error;
+    });
+  loading = state;
+  return state.promise;
+}
+
+/** Says why the widget could not start, once, in one sentence. */
+export function reportStartFailure(error) {
+  if (error instanceof MissingFile) warnOnce(error.message);
+  else warnOnce("freedom-widget: the widget could not start; showing a plain hotline link instead.", error);
+}
+
+const languageTexts = new Map();
+/** A language's messages as JSON text, loaded once per page (a failed load may be retried). */
+export function languageText(tag) {
+  if (!languageTexts.has(tag)) {
+    const module = LANGUAGES[tag];
+    const text = module ? module().then((m) => m.default) : Promise.reject(new Error(`no messages for ${tag}`));
+    text.catch(() => languageTexts.delete(tag));
+    languageTexts.set(tag, text);
+  }
+  return languageTexts.get(tag);
+}
+
+/**
+ * Starts loading, alongside the wasm, the language these preferences most likely resolve to
+ * (the same order Rust negotiates in: exact tag, then primary subtag). Only a head start: Rust
+ * decides, and asks for what it needs itself.
+ */
+export function prefetchLanguage(preferences) {
+  const tags = ["en", ...Object.keys(LANGUAGES)];
+  for (const preference of preferences) {
+    const want = String(preference ?? "").trim().toLowerCase().replace("_", "-");
+    if (!want) continue;
+    const primary = want.split("-")[0] === "tl" ? "fil" : want.split("-")[0];
+    const tag = tags.find((t) => t.toLowerCase() === want) ?? tags.find((t) => t.split("-")[0] === primary);
+    if (tag) {
+      if (tag !== "en") languageText(tag).catch(() => {});
+      return;
+    }
+  }
+}
