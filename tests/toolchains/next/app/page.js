@@ -1,0 +1,5 @@
+import Help from "./help";
+
+export default function Page() {
+  return <Help />;
+}

@@ -1,0 +1,2 @@
+/** A static export, served like the other apps' builds. */
+export default { output: "export" };

@@ -1,0 +1,4 @@
+import { mount } from "freedom-widget";
+import "freedom-widget/element";
+
+mount(document.getElementById("help"), { country: "US", lang: "es" });
