@@ -25,7 +25,7 @@ describe("standalone page", () => {
     }
     assert.equal(await page.locator("blockquote").count(), 1);
     assert.match(await page.locator(".speaker").textContent(), /Obama|Kerry/);
-    assert.equal(await page.title(), "Help against human trafficking: hotlines in every country · freedom-widget");
+    assert.equal(await page.title(), "Help against human trafficking: hotlines by country · freedom-widget");
     assert.equal(await page.getAttribute("html", "lang"), "en");
     assert.ok(await page.locator('meta[name="description"]').getAttribute("content"));
     await page.waitForTimeout(300);
