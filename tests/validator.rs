@@ -111,6 +111,12 @@ fn the_whole_file_check_passes_the_project_copy_and_names_what_breaks_it() {
     let n = file["emergency"].as_array().unwrap().len();
     let expected = format!("emergency[{n}] {}: field `country`: a country has one emergency row", first["country"]);
     assert!(errors.iter().any(|e| e.starts_with(&expected)), "{errors:#?}");
+    // A code outside a closed list fails the file (so the build) naming the row and field.
+    let mut bad_flag = file.clone();
+    bad_flag["hotlines"][0]["channels"][0]["flags"] = json!(["free", "tollfree"]);
+    let errors = datafile::check(&BuiltinReference, &bad_flag).err().unwrap();
+    let id = file["hotlines"][0]["id"].as_str().unwrap();
+    assert!(errors.iter().any(|e| e.starts_with(&format!("hotlines[0] \"{id}\": field `channels[0].flags[1]`"))), "{errors:#?}");
     // A row that does not decode is named with its field.
     let mut broken = file.clone();
     broken["hotlines"][3].as_object_mut().unwrap().remove("source_url");
@@ -312,4 +318,32 @@ fn every_country_finds_its_own_emergency_number() {
         let expected = builtin::emergency().iter().find(|e| e.country == c.code);
         assert_eq!(builtin::emergency_of(c.code), expected, "{}", c.code);
     }
+}
+
+/// Reviewers' remarks stay in the reviewers' fields: nothing a visitor is shown reads like one.
+#[test]
+fn no_reviewer_remark_reaches_a_visible_field() {
+    let file: Value = serde_json::from_str(&std::fs::read_to_string("data/hotlines.json").unwrap()).unwrap();
+    fn strings(v: &Value, out: &mut Vec<String>) {
+        match v {
+            Value::String(s) => out.push(s.clone()),
+            Value::Array(items) => items.iter().for_each(|i| strings(i, out)),
+            Value::Object(fields) => fields.values().for_each(|f| strings(f, out)),
+            _ => {}
+        }
+    }
+    let mut shown = Vec::new();
+    for list in ["hotlines", "emergency", "international"] {
+        for row in datafile::visible_rows(&file, list) {
+            strings(&row, &mut shown);
+        }
+    }
+    for remark in ["excerpt", "stored page", "unverified", "verify", "not named", "assumption"] {
+        let hits: Vec<&String> = shown.iter().filter(|s| s.to_lowercase().contains(remark)).collect();
+        assert!(hits.is_empty(), "{remark}: {hits:?}");
+    }
+    // And what only reviewers read is not bundled.
+    let us = datafile::visible_rows(&file, "hotlines").into_iter().find(|r| r["id"] == "us-national-human-trafficking-hotline").unwrap();
+    assert!(us.get("source_quote").is_none() && us.get("confidence").is_none() && us["second_source"].get("quote").is_none());
+    assert_eq!(us["second_source"]["year"], 2022);
 }
