@@ -120,6 +120,10 @@ async function showFallback(element, options, error) {
       try {
         const table = await (await fetch(new URL("./__FALLBACK__", import.meta.url))).json();
         line = table[country] ?? null;
+        // A partner who chose second-source-only gets the directory rather than a line that
+        // rests on one page (a bare attribute means on, as in the widget).
+        const only = options.secondSourceOnly ?? options["second-source-only"] ?? options["data-second-source-only"];
+        if (line && !line.second && only !== undefined && only !== null && /^(true|yes|on|1|)$/i.test(String(only).trim())) line = null;
       } catch {
         line = null;
       }

@@ -31,7 +31,9 @@ pub fn render_page(options: Options, lang: Lang) -> String {
     futures::executor::block_on(yew::LocalServerRenderer::<App>::with_props(props).render())
 }
 
-/// One line per country for the embed's no-wasm fallback: the first line's first phone number.
+/// One line per country for the embed's no-wasm fallback: the first line's first phone number,
+/// and whether a second, independent page confirms that line (`second`), so the fallback of a
+/// partner who chose `second-source-only` shows no other.
 fn fallback_table() -> String {
     let directory = Directory::default();
     let mut table = serde_json::Map::new();
@@ -43,7 +45,11 @@ fn fallback_table() -> String {
         });
         if let Some((h, c, number)) = line {
             let display = c.display.as_deref().unwrap_or(number);
-            table.insert(country.code.into(), serde_json::json!({ "name": &*h.name, "tel": number, "display": display }));
+            let mut entry = serde_json::json!({ "name": &*h.name, "tel": number, "display": display });
+            if h.second_source.is_some() {
+                entry["second"] = true.into();
+            }
+            table.insert(country.code.into(), entry);
         }
     }
     serde_json::to_string_pretty(&table).unwrap() + "\n"
