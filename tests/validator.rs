@@ -95,6 +95,8 @@ fn the_project_copy_matches_the_shared_reference_with_its_listed_corrections() {
     }
     let ours: Value = serde_json::from_str(&std::fs::read_to_string("data/hotlines.json").unwrap()).unwrap();
     assert!(ours == shared, "data/hotlines.json is out of step with ../shared: run `cargo run --features native-tools --bin import-data`");
+    let notes = std::fs::read_to_string("../shared/data/SOURCES.md").unwrap();
+    assert!(std::fs::read_to_string("data/SOURCES.md").unwrap() == notes, "data/SOURCES.md is out of step with ../shared: run the import");
 }
 
 #[test]

@@ -3,7 +3,8 @@
 //! added, removed, changed; countries gained or lost), and only then writes `data/hotlines.json`.
 //!
 //! Usage: import-data [SOURCE] [--check]   (default SOURCE: ../shared/data/hotlines.json;
-//! --check prints the differences and exits 1 if the copy is out of date, writing nothing)
+//! --check prints the differences and exits 1 if the copy is out of date, writing nothing).
+//! The reference's `SOURCES.md` beside SOURCE is copied to `data/SOURCES.md` with it.
 
 use freedom_widget::core::{data, validate, BuiltinReference};
 use serde_json::Value;
@@ -17,6 +18,7 @@ mod datafile;
 
 const TARGET: &str = "data/hotlines.json";
 const CORRECTIONS: &str = "data/corrections.json";
+const SOURCES: &str = "data/SOURCES.md";
 
 fn keyed(v: &Value, list: &str, key: &str) -> BTreeMap<String, Value> {
     v[list].as_array().into_iter().flatten().map(|r| (r[key].as_str().unwrap_or("?").to_string(), r.clone())).collect()
@@ -74,7 +76,13 @@ fn main() -> ExitCode {
         return ExitCode::FAILURE;
     }
     let old = std::fs::read_to_string(TARGET).ok().and_then(|t| serde_json::from_str(&t).ok()).unwrap_or(Value::Null);
-    let changes = diff(&old, &new);
+    let mut changes = diff(&old, &new);
+    // The reference's own notes travel with it (the README links to data/SOURCES.md).
+    let notes_from = std::path::Path::new(&source).with_file_name("SOURCES.md");
+    let notes = std::fs::read_to_string(&notes_from).ok();
+    if notes.as_ref().is_some_and(|n| std::fs::read_to_string(SOURCES).ok().as_ref() != Some(n)) {
+        changes.push(format!("~ {SOURCES} (from {})", notes_from.display()));
+    }
     if changes.is_empty() {
         println!("{TARGET} is up to date with {source} (valid: {} hotlines).", new["hotlines"].as_array().map_or(0, Vec::len));
         return ExitCode::SUCCESS;
@@ -88,6 +96,9 @@ fn main() -> ExitCode {
     }
     let text = serde_json::to_string_pretty(&new).expect("serialize") + "\n";
     std::fs::write(TARGET, text).expect("write data/hotlines.json");
+    if let Some(notes) = notes {
+        std::fs::write(SOURCES, notes).expect("write data/SOURCES.md");
+    }
     println!("{TARGET}: imported {} change(s) from {source}.", changes.len());
     ExitCode::SUCCESS
 }
