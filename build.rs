@@ -18,6 +18,10 @@ mod validate;
 /// The .ftl compiler, shared with the poster's build script.
 #[path = "build/i18n.rs"]
 mod i18n;
+/// The whole-file checks and corrections, shared with the import command and the tests.
+#[path = "build/datafile.rs"]
+#[allow(dead_code)]
+mod datafile;
 
 use data::*;
 use std::collections::{BTreeMap, BTreeSet};
@@ -49,7 +53,7 @@ fn tsv(path: &str) -> Vec<Vec<String>> {
 }
 
 fn main() {
-    for p in ["src/core/data.rs", "src/core/hours.rs", "src/core/validate.rs", "build/i18n.rs", "data/hotlines.json", "data/quotes.json", "i18n"] {
+    for p in ["src/core/data.rs", "src/core/hours.rs", "src/core/validate.rs", "build/i18n.rs", "build/datafile.rs", "data/hotlines.json", "data/corrections.json", "data/quotes.json", "i18n"] {
         println!("cargo:rerun-if-changed={p}");
     }
     let out = Path::new(&env::var("OUT_DIR").unwrap()).to_path_buf();
@@ -68,6 +72,17 @@ fn main() {
     // visitor needs them (see `scripts/post-build.mjs`). Native builds (the prerender, tests)
     // and the poster's wasm (no `widget` feature) keep every language.
     let lazy = env::var("CARGO_CFG_TARGET_ARCH").as_deref() == Ok("wasm32") && env::var("CARGO_FEATURE_WIDGET").is_ok();
+    // Every code of the data's closed lists has its message, in English and so (the compiler
+    // checks every language against English) in every language.
+    let en = i18n::parse_ftl(Path::new("i18n/en.ftl"));
+    let missing: Vec<String> = AUDIENCE_CODES.iter().map(|c| format!("audience-{}", c.replace('_', "-")))
+        .chain(CHANNEL_FLAGS.iter().map(|f| format!("flag-{}", f.replace('_', "-"))))
+        .filter(|k| !en.contains_key(k))
+        .map(|k| format!("i18n/en.ftl: missing key {k} (a code of the data's closed lists)"))
+        .collect();
+    if !missing.is_empty() {
+        fail("i18n", &missing);
+    }
     match i18n::compile(Path::new("i18n"), lazy) {
         Ok(code) => fs::write(out.join("i18n_generated.rs"), code).unwrap(),
         Err(errors) => fail("i18n", &errors),
@@ -81,75 +96,29 @@ fn fail(what: &str, errors: &[String]) -> ! {
     panic!("{what}: {} invalid row(s):\n  {}", errors.len(), errors.join("\n  "));
 }
 
-#[derive(serde::Deserialize)]
-struct ReferenceFile {
-    checked: String,
-    hotlines: Vec<serde_json::Value>,
-    international: Vec<serde_json::Value>,
-    emergency: Vec<serde_json::Value>,
-}
-
-fn rows<T: serde::de::DeserializeOwned>(list: &str, values: Vec<serde_json::Value>, errors: &mut Vec<String>) -> Vec<T> {
-    let mut out = Vec::new();
-    for (i, v) in values.into_iter().enumerate() {
-        let id = v.get("id").or_else(|| v.get("country")).and_then(|x| x.as_str()).map(str::to_string);
-        match serde_json::from_value::<T>(v) {
-            Ok(row) => out.push(row),
-            Err(e) => errors.push(format!("{}: {e}", validate::row_label(list, i, id.as_deref()))),
-        }
-    }
-    out
-}
-
 fn generate_data(world: &World) {
     let text = fs::read_to_string("data/hotlines.json").expect("data/hotlines.json");
-    let file: ReferenceFile = serde_json::from_str(&text).unwrap_or_else(|e| panic!("data/hotlines.json: {e}"));
-    let mut errors = Vec::new();
-    let hotlines: Vec<Hotline> = rows("hotlines", file.hotlines, &mut errors);
-    let international: Vec<International> = rows("international", file.international, &mut errors);
-    let emergency: Vec<Emergency> = rows("emergency", file.emergency, &mut errors);
-    for (i, h) in hotlines.iter().enumerate() {
-        errors.extend(validate::check_hotline(world, "hotlines", i, h).iter().map(ToString::to_string));
-    }
-    errors.extend(validate::check_across_rows(&hotlines).iter().map(ToString::to_string));
-    for (i, e) in international.iter().enumerate() {
-        errors.extend(validate::check_international(i, e).iter().map(ToString::to_string));
-    }
-    let mut seen = BTreeSet::new();
-    for (i, e) in emergency.iter().enumerate() {
-        errors.extend(validate::check_emergency(world, i, e).iter().map(ToString::to_string));
-        if !seen.insert(e.country.to_string()) {
-            errors.push(format!("emergency[{i}] \"{}\": field `country`: a country has one emergency row", e.country));
-        }
-    }
-    if !errors.is_empty() {
+    let reference: serde_json::Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("data/hotlines.json: {e}"));
+    // The same whole-file checks as the import command and the tests (build/datafile.rs).
+    if let Err(errors) = datafile::check(world, &reference) {
         fail("data/hotlines.json", &errors);
+    }
+    // A malformed corrections file fails here, not only at the next import.
+    let corrections = fs::read_to_string("data/corrections.json").expect("data/corrections.json");
+    if let Err(e) = datafile::apply_corrections(&mut reference.clone(), &corrections) {
+        panic!("{e}");
     }
     // Only what a visitor sees goes into the bundle; rows of one country stay together, in the
     // file's order (the order to show them).
-    let mut reference: serde_json::Value = serde_json::from_str(&text).unwrap();
-    let keep_only = |rows: &mut serde_json::Value, hidden: &[&str]| {
-        for row in rows.as_array_mut().unwrap() {
-            let row = row.as_object_mut().unwrap();
-            for key in hidden {
-                row.remove(*key);
-            }
-        }
-    };
-    let hidden = ["source_quote", "source_kind", "source_year", "confidence", "what"];
-    for list in ["hotlines", "emergency", "international"] {
-        keep_only(&mut reference[list], &hidden);
-    }
     let by_country_key = |v: &serde_json::Value| v["country"].as_str().unwrap_or("").to_string();
-    for list in ["hotlines", "emergency"] {
-        reference[list].as_array_mut().unwrap().sort_by_key(by_country_key);
-    }
+    let mut emergency = datafile::visible_rows(&reference, "emergency");
+    emergency.sort_by_key(by_country_key);
     let quotes: serde_json::Value = serde_json::from_str(&fs::read_to_string("data/quotes.json").unwrap()).expect("data/quotes.json");
     // Hotlines: one line per country, "CC<TAB>[rows]", sorted by code, so the widget decodes only
     // the country it shows (the rest when a visitor browses them). serde_json escapes newlines.
     let mut by_country: BTreeMap<String, Vec<serde_json::Value>> = BTreeMap::new();
-    for row in reference["hotlines"].as_array().unwrap() {
-        by_country.entry(by_country_key(row)).or_default().push(row.clone());
+    for row in datafile::visible_rows(&reference, "hotlines") {
+        by_country.entry(by_country_key(&row)).or_default().push(row);
     }
     let mut hotlines_tsv = String::new();
     for (code, rows) in &by_country {
@@ -158,9 +127,9 @@ fn generate_data(world: &World) {
     let out = Path::new(&env::var("OUT_DIR").unwrap()).join("hotlines.tsv");
     fs::write(out, hotlines_tsv).unwrap();
     let bundle = serde_json::json!({
-        "checked": file.checked,
-        "emergency": reference["emergency"],
-        "international": reference["international"],
+        "checked": reference["checked"],
+        "emergency": emergency,
+        "international": datafile::visible_rows(&reference, "international"),
         "quotes": quotes["quotes"],
     });
     let out = Path::new(&env::var("OUT_DIR").unwrap()).join("directory.json");

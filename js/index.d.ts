@@ -21,8 +21,16 @@ export interface Channel {
   body?: string;
   address?: string;
   url?: string;
+  /** What a visitor may need to know; the widget translates each. */
+  flags?: ChannelFlag[];
+  /** Only what the flags cannot say, in English (shown marked as English). */
   note?: string;
 }
+
+/** The closed list of channel flags (data/SOURCES.md); any other value skips the row. */
+export type ChannelFlag = "free" | "anonymous" | "confidential" | "short_code" | "from_abroad" | "in_country_only" | "24h" | "mobile" | "report_form" | "tips_only" | "interpreters" | "whatsapp" | "police";
+/** The closed list of audience codes (data/SOURCES.md); any other value skips the row. */
+export type AudienceCode = "children" | "women" | "migrant_workers" | "domestic_workers" | "foreign_nationals" | "nationals_abroad" | "refugees" | "violence_survivors" | "workers" | "professionals";
 
 /** A partner's hotline row: validated like the built-in data; a bad row is skipped with a warning. */
 export interface HotlineRow {
@@ -32,7 +40,14 @@ export interface HotlineRow {
   organisation: string;
   name: string;
   scope: "trafficking" | "general";
+  /** English description of who the line is for; shown only without codes or an area. */
   audience?: string;
+  /** Who the line is for, translated by the widget. */
+  audience_codes?: AudienceCode[];
+  /** A place the line is limited to, a proper name (e.g. "Bavaria"). */
+  audience_area?: string;
+  /** Only what the codes cannot say, in English. */
+  audience_note?: string;
   channels: Channel[];
   hours?: { always: true } | { tz: string; weekly: { days: string; open: string; close: string }[] };
   hours_text?: string;
@@ -40,8 +55,10 @@ export interface HotlineRow {
   languages_note?: string;
   /** The public page the row was read from (https:// or http://). */
   source_url: string;
-  /** Date the row was checked against its source, YYYY-MM-DD. */
+  /** Date the row was compared with its source, YYYY-MM-DD (shown as "source checked"). */
   checked: string;
+  /** A second, independent page giving the same number, and its year. */
+  second_source?: { url: string; year?: number };
 }
 
 export interface QuoteRow {
@@ -88,6 +105,8 @@ export interface Options {
    * Parcel or SvelteKit. Same as `setAssetsUrl()`, for this mount.
    */
   assetsUrl?: string;
+  /** Show only lines a second, independent page confirms (rows with `second_source`). */
+  secondSourceOnly?: boolean;
   /** Rows that add to or correct the built-in data. */
   hotlines?: HotlineRow[];
   /** Quotes shown after the built-in ones. */
@@ -132,6 +151,7 @@ export interface FreedomWidgetAttributes {
   "hotlines-url"?: string;
   "host-fonts"?: "true" | "false" | "";
   "assets-url"?: string;
+  "second-source-only"?: "true" | "false" | "";
 }
 
 declare global {

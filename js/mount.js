@@ -51,7 +51,13 @@ async function showFallback(element, options) {
     // A JavaScript module, not a fetched file: bundlers always keep it, so the number is there
     // even when the wasm was not copied.
     const { lines, international } = (await importFallback()).default;
-    const line = lines[fallbackCountry(options)];
+    const entry = lines[fallbackCountry(options)] ?? {};
+    let line = entry.line;
+    // A partner who chose second-source-only gets no line that rests on one page (a bare
+    // attribute means on, as in the widget); the emergency number stays.
+    const only = options.secondSourceOnly ?? options["second-source-only"];
+    if (line && !line.second && only != null && /^(true|yes|on|1|)$/i.test(String(only).trim())) line = null;
+    if (!line && entry.emergency) line = { name: "Emergency number", tel: entry.emergency, display: entry.emergency };
     const a = document.createElement("a");
     if (line) {
       p.append(`${line.name}: `);

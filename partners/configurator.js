@@ -50,6 +50,7 @@ function read() {
     errors["hotlines-url"] = "Use a path on your own site, such as /help/hotlines.json.";
   } else if (rows) options["hotlines-url"] = rows;
   if ($("host-fonts").checked) options["host-fonts"] = "true";
+  if ($("second-source-only").checked) options["second-source-only"] = "true";
   // Only the npm snippet carries it: the script tag always finds its files beside itself.
   const npmOptions = {};
   const assets = $("assets-url").value.trim();
@@ -98,7 +99,7 @@ function render() {
   show($("contrast-warning"), low.length ? `Too little contrast for some visitors (WCAG asks for 4.5:1): ${low.join("; ")}.` : "");
   for (const id of ["text", "muted", "accent", "bg"]) $(id).setAttribute("aria-invalid", low.length && (id === "bg" || pairs.some(([f, r]) => f === id && r < 4.5)) ? "true" : "false");
   // hotlines-url is left out of the preview: it names a file on the partner's own site.
-  for (const name of ["country", "fallback-country", "lang", "sections", "layout", "theme", "quick-exit", "quick-exit-url", "report-url", "host-fonts"]) {
+  for (const name of ["country", "fallback-country", "lang", "sections", "layout", "theme", "quick-exit", "quick-exit-url", "report-url", "host-fonts", "second-source-only"]) {
     const value = name === "layout" ? options.layout ?? "full" : options[name];
     if (value === undefined) preview.removeAttribute(name);
     else if (preview.getAttribute(name) !== value) preview.setAttribute(name, value);
@@ -124,7 +125,7 @@ function render() {
     : `script-src ${embedOrigin} 'wasm-unsafe-eval'\nconnect-src ${embedOrigin}`;
 }
 
-// The poster: SVG from Rust (poster/), the same verified data as the widget, made in the browser.
+// The poster: SVG from Rust (poster/), the same validated data as the widget, made in the browser.
 let posterWasm = null;
 let posterRun = 0;
 let poster = null;

@@ -56,3 +56,57 @@ fn a_language_file_is_all_or_nothing() {
     let every: Vec<String> = Key::ALL.iter().map(|k| format!("{:?}: \"x\"", k.id())).collect();
     assert_eq!(install_json(Lang::Es, &format!("{{{}}}", every.join(","))), Ok(()));
 }
+
+/// What a line's entry says of itself (who it is for, its channels' flags, its days, its
+/// provenance) is written in each language, not left in English: only where the word is the
+/// same in that language (French "police").
+#[test]
+fn codes_flags_days_and_provenance_are_translated_in_every_language() {
+    const SAME_WORD: [(&str, &str); 1] = [("fr", "flag-police")];
+    for lang in Lang::ALL.into_iter().filter(|l| *l != Lang::En) {
+        for key in Key::ALL {
+            let id = key.id();
+            let entry = ["audience", "flag-", "day-", "source-checked", "second-source", "no-line", "emergency-none"];
+            if !entry.iter().any(|p| id.starts_with(p)) || SAME_WORD.contains(&(lang.tag(), id)) {
+                continue;
+            }
+            assert_ne!(lang.text(key), Lang::En.text(key), "{id} in {} is the English text", lang.tag());
+        }
+    }
+}
+
+/// The data's closed lists each have their message (build.rs checks English; this names them).
+#[test]
+fn every_audience_code_and_channel_flag_has_a_message() {
+    use freedom_widget::core::data::{AUDIENCE_CODES, CHANNEL_FLAGS};
+    use freedom_widget::core::i18n::{audience_key, flag_key};
+    for code in AUDIENCE_CODES {
+        assert_eq!(audience_key(code).map(|k| k.id().to_string()), Some(format!("audience-{}", code.replace('_', "-"))));
+    }
+    for flag in CHANNEL_FLAGS {
+        assert_eq!(flag_key(flag).map(|k| k.id().to_string()), Some(format!("flag-{}", flag.replace('_', "-"))));
+    }
+    assert_eq!(audience_key("kids"), None);
+}
+
+#[test]
+fn nothing_a_visitor_reads_says_verified() {
+    // "source checked": the date is when the source page was read, not a check of the line.
+    for key in Key::ALL {
+        assert!(!Lang::En.text(key).to_lowercase().contains("verif"), "{}", key.id());
+    }
+    // What each language said before ("verificado", "проверено", "核实"…), in the messages that
+    // speak of the data. (Portuguese "verificar" elsewhere is a company checking its suppliers.)
+    const VERIFIED: [&str; 12] = ["verif", "vérifi", "провер", "перевір", "核实", "ผ่านการตรวจสอบ", "ตรวจสอบเมื่อ", "xác minh", "beripik", "सत्यापित", "التحقق", "موثوق"];
+    let about_data = [Key::SourceChecked, Key::SecondSource, Key::SecondSourceUndated, Key::NoLine, Key::EmergencyNone];
+    for lang in Lang::ALL {
+        for key in about_data {
+            let text = lang.text(key).to_lowercase();
+            assert!(!VERIFIED.iter().any(|v| text.contains(v)), "{} in {}: {text}", key.id(), lang.tag());
+        }
+    }
+    for file in ["index.html", "partners/index.html"] {
+        let text = std::fs::read_to_string(file).unwrap().to_lowercase();
+        assert!(!text.contains("verif"), "{file} says verified");
+    }
+}

@@ -41,7 +41,11 @@ fn us_entry_has_its_tel_link_sms_keyword_and_source() {
     assert!(html.contains("1-888-373-7888"), "the number as the source writes it");
     assert!(html.contains(r#"href="sms:233733?&amp;body=HELP""#), "SMS with a body both iOS and Android read");
     assert!(html.contains("https://humantraffickinghotline.org/en/report-trafficking"), "source link");
-    assert!(html.contains("verified 2026-11-25"));
+    assert!(html.contains("source checked 2026-11-25"));
+    assert!(!html.to_lowercase().contains("verif"), "the date is when the source was read, not a check of the line");
+    // The second, independent page, with its year and link.
+    assert!(html.contains(r#"href="https://pbjlearning.com/2022/05/26/when-should-you-call-the-national-human-trafficking-hotline/""#));
+    assert!(html.contains("a second, independent page confirms this number (2022)"));
     assert!(html.contains("Report an outdated number"));
     assert!(html.contains("Open 24/7"));
 }
@@ -62,7 +66,7 @@ fn the_four_ps_and_the_quotes() {
 fn general_lines_and_narrower_audiences_are_labelled() {
     let th = render(Some("TH"));
     assert!(th.contains("General line: also takes trafficking reports"));
-    assert!(th.contains("For: Thai nationals abroad"));
+    assert!(th.contains("For: citizens abroad"), "the audience code, translated");
     let us = render(Some("US"));
     assert!(us.contains("Trafficking hotline"));
 }
@@ -70,7 +74,7 @@ fn general_lines_and_narrower_audiences_are_labelled() {
 #[test]
 fn a_country_without_a_line_gets_its_emergency_number_and_the_international_entries() {
     let html = render(Some("AF"));
-    assert!(html.contains("We know of no verified trafficking hotline for Afghanistan yet."));
+    assert!(html.contains("We have no hotline listed for Afghanistan yet."));
     assert!(html.contains(r#"href="tel:119""#), "AF emergency number from the data");
     assert!(html.contains("Global Modern Slavery Directory"));
     assert!(html.contains("https://globalmodernslavery.org/"));
@@ -79,7 +83,9 @@ fn a_country_without_a_line_gets_its_emergency_number_and_the_international_entr
 #[test]
 fn a_country_with_neither_says_so() {
     let html = render(Some("AQ"));
-    assert!(html.contains("We have no verified emergency number for Antarctica."));
+    assert!(html.contains("We have no emergency number listed for Antarctica."));
+    let panel = render_with(Options { layout: Layout::Compact, ..Options::default() }, Some("AQ"), Directory::default());
+    assert!(!panel.contains("tel:"), "no invented number");
     assert!(html.contains("Global Modern Slavery Directory"));
 }
 
@@ -141,4 +147,228 @@ fn sections_follow_the_partners_order_and_layouts_differ() {
     assert!(!banner.contains("All countries") && !banner.contains("In their words") && !banner.contains("Find your country"));
     let compact = render_with(Options { layout: Layout::Compact, ..Options::default() }, Some("US"), Directory::default());
     assert!(compact.contains("Find your country") && !compact.contains("All countries"));
+}
+
+/// Names in the visitor's language come from the browser; here they are marked, so a test can
+/// tell a name from a word the widget failed to translate.
+struct MarkedNames;
+
+impl freedom_widget::core::hours::ZoneRules for MarkedNames {
+    fn wall_time(&self, _utc_ms: i64, _zone: &str) -> Option<freedom_widget::core::hours::WallTime> {
+        None
+    }
+}
+
+impl freedom_widget::core::platform::Platform for MarkedNames {
+    fn country_name(&self, code: &str, _lang: Lang) -> String {
+        format!("⟦{code}⟧")
+    }
+    fn language_name(&self, tag: &str, _lang: Lang) -> String {
+        format!("⟦{tag}⟧")
+    }
+    fn date(&self, ymd: &str, _lang: Lang) -> String {
+        ymd.to_string()
+    }
+    fn now_ms(&self) -> Option<i64> {
+        None
+    }
+    fn visitor_zone(&self) -> Option<String> {
+        None
+    }
+    fn weekday_time(&self, at: freedom_widget::core::hours::WallTime, _with_day: bool, _lang: Lang) -> String {
+        at.hhmm()
+    }
+}
+
+/// A country's panel alone (compact layout, hotlines only), in a language.
+fn panel_in(lang: Lang, country: &str, options: Options) -> String {
+    let props = AppProps {
+        options: Rc::new(Options { layout: Layout::Compact, sections: vec![Section::Hotlines], ..options }),
+        directory: Rc::new(Directory::default()),
+        quotes: builtin::quotes().to_vec().into(),
+        detected: Some((country.to_string(), ChosenBy::Option)),
+        lang,
+        platform: PlatformRef(Rc::new(MarkedNames)),
+        hydrating: false,
+        on_event: Default::default(),
+        is_page: false,
+        typed_search: None,
+        search_had_focus: false,
+    };
+    futures::executor::block_on(yew::LocalServerRenderer::<App>::with_props(props).render())
+}
+
+/// The text a visitor reads (text nodes and `aria-label`s), leaving out every element marked
+/// `lang="en"` (notes the data holds only in English), with the data's own words in place.
+fn visible_text_outside_english(html: &str) -> String {
+    let mut out = String::new();
+    let mut rest = html;
+    // Names of open elements marked English, with their depth, so nested tags are skipped too.
+    let mut skipping: Option<(String, usize)> = None;
+    while let Some(lt) = rest.find('<') {
+        if skipping.is_none() {
+            out.push_str(&rest[..lt]);
+            out.push(' ');
+        }
+        let gt = rest[lt..].find('>').map(|g| lt + g).expect("a closed tag");
+        let tag = &rest[lt + 1..gt];
+        rest = &rest[gt + 1..];
+        let name: String = tag.trim_start_matches('/').chars().take_while(|c| c.is_ascii_alphanumeric()).collect();
+        match &mut skipping {
+            Some((open, depth)) if *open == name => {
+                if tag.starts_with('/') {
+                    *depth -= 1;
+                    if *depth == 0 {
+                        skipping = None;
+                    }
+                } else if !tag.ends_with('/') {
+                    *depth += 1;
+                }
+            }
+            Some(_) => {}
+            None if tag.contains(r#"lang="en""#) && !tag.ends_with('/') => skipping = Some((name, 1)),
+            None => {
+                if let Some(label) = tag.split(r#"aria-label=""#).nth(1).and_then(|l| l.split('"').next()) {
+                    out.push_str(label);
+                    out.push(' ');
+                }
+            }
+        }
+    }
+    out.push_str(rest);
+    out.replace("&amp;", "&").replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">")
+}
+
+/// Words of the English interface, of the data's English fields and of the old labels: none
+/// may reach a visitor reading another language, except the names and the notes marked English.
+fn english_words(country: &str) -> std::collections::BTreeSet<String> {
+    use freedom_widget::core::i18n::Key;
+    let mut text: Vec<String> = Key::ALL.iter().map(|k| Lang::En.text(*k).to_string()).collect();
+    for h in builtin::hotlines_of(country) {
+        text.extend(h.audience.iter().chain(&h.audience_note).chain(&h.hours_text).chain(&h.languages_note).map(|t| t.to_string()));
+        text.extend(h.channels.iter().filter_map(|c| c.note.as_ref()).map(|t| t.to_string()));
+        text.extend(h.channels.iter().flat_map(|c| c.flags.iter()).map(|f| f.replace('_', " ")));
+        text.extend(h.audience_codes.iter().map(|c| c.replace('_', " ")));
+    }
+    text.push("verified Dial within For".into());
+    text.iter()
+        .flat_map(|t| t.split(|c: char| !c.is_ascii_alphabetic()).map(str::to_ascii_lowercase).collect::<Vec<_>>())
+        .filter(|w| w.len() >= 3)
+        .collect()
+}
+
+#[test]
+fn us_fiji_and_iraq_read_in_every_language_with_english_only_in_names_and_marked_notes() {
+    use freedom_widget::core::i18n::Key;
+    for country in ["US", "FJ", "IQ"] {
+        let english = english_words(country);
+        for lang in Lang::ALL.into_iter().filter(|l| *l != Lang::En) {
+            let html = panel_in(lang, country, Options::default());
+            let mut text = visible_text_outside_english(&html);
+            // Names stay as they are (the line's, its operator's, a country's or a language's),
+            // and so do numbers, addresses, links and the keyword to text.
+            for h in builtin::hotlines_of(country) {
+                // Names first: a name may hold the number ("… Helpline 1560").
+                text = text.replace(&*h.name, " ").replace(&*h.organisation, " ");
+                for c in h.channels.iter() {
+                    for value in [&c.display, &c.address, &c.url, &c.body].into_iter().flatten() {
+                        text = text.replace(&**value, " ");
+                    }
+                }
+            }
+            // Words the language itself uses (a brand such as WhatsApp, a loanword) are its own.
+            let own: std::collections::BTreeSet<String> = Key::ALL
+                .iter()
+                .flat_map(|k| lang.text(*k).split(|c: char| !c.is_ascii_alphabetic()).map(str::to_ascii_lowercase).collect::<Vec<_>>())
+                .collect();
+            let untranslated: Vec<&str> = text
+                .split(|c: char| !c.is_ascii_alphabetic())
+                .filter(|w| english.contains(&w.to_ascii_lowercase()) && !own.contains(&w.to_ascii_lowercase()))
+                .collect();
+            assert!(untranslated.is_empty(), "{country} in {}: untranslated English {untranslated:?} in\n{text}", lang.tag());
+            // What stays English is marked so, with its own direction.
+            for note in builtin::hotlines_of(country).iter().flat_map(|h| h.channels.iter().filter_map(|c| c.note.as_deref())) {
+                assert!(html.contains(&format!(r#"<span lang="en" dir="auto">{note}</span>"#)), "{country} {}: note {note:?} marked English", lang.tag());
+            }
+        }
+    }
+}
+
+#[test]
+fn codes_flags_area_and_provenance_are_shown_in_the_visitors_language() {
+    let us = panel_in(Lang::Es, "US", Options::default());
+    assert!(us.contains("gratuito, intérpretes"), "the phone's flags in Spanish");
+    assert!(us.contains("fuente consultada el 2026-11-25"));
+    assert!(us.contains("una segunda página independiente confirma este número (2022)"));
+    assert!(us.contains(r#"<span lang="en" dir="auto">TTY/relay: dial 711</span>"#));
+    let iq = panel_in(Lang::Ar, "IQ", Options::default());
+    assert!(iq.contains("الناجون من العنف"), "the audience code in Arabic");
+    assert!(iq.contains(r#"<bdi lang="en">Kurdistan Region</bdi>"#), "the area as the proper name it is");
+    let fj = panel_in(Lang::Fr, "FJ", Options::default());
+    assert!(fj.contains("Pour\u{a0}: enfants") && fj.contains("Pour\u{a0}: femmes"), "{fj}");
+    // The source's own hours in English only where they say more than the translated schedule.
+    let de = panel_in(Lang::Es, "DE", Options::default());
+    assert!(!de.contains("Mon-Fri 09:00-15:00"), "a bare restatement of the hours is not repeated in English");
+    let jp = panel_in(Lang::Es, "JP", Options::default());
+    assert!(jp.contains("(lun–vie 09:30–18:15)") && jp.contains(r#"<span lang="en" dir="auto">Phone Mon-Fri 09:30-18:15; web form 24/7</span>"#), "{jp}");
+}
+
+#[test]
+fn a_partner_can_show_only_lines_a_second_page_confirms() {
+    let only = Options { second_source_only: true, ..Options::default() };
+    let all_us = panel_in(Lang::En, "US", Options::default());
+    assert!(all_us.contains("tel:+18883737888"));
+    assert!(panel_in(Lang::En, "US", only.clone()).contains("tel:+18883737888"), "the US line has a second source");
+    // New Zealand: Crime Stoppers has a second page, the migrant-exploitation line rests on one.
+    let nz = panel_in(Lang::En, "NZ", only.clone());
+    assert!(nz.contains("0800 555 111") && !nz.contains("0800 20 00 88"), "{nz}");
+    // Fiji's lines rest on one page each: the country shows what it has without them.
+    let fj = panel_in(Lang::En, "FJ", only.clone());
+    assert!(!fj.contains("1325") && !fj.contains("1560"), "{fj}");
+    assert!(fj.contains("We have no hotline listed for ⟦FJ⟧ yet.") && fj.contains("Global Modern Slavery Directory"));
+    assert!(fj.contains(r#"href="tel:917""#), "the emergency number stays");
+    let every = Directory::default().with_second_source_only();
+    for code in every.countries() {
+        assert!(every.hotlines_in(code).iter().all(|h| h.second_source.is_some()), "{code}");
+    }
+}
+
+#[test]
+fn a_number_the_reference_no_longer_holds_is_shown_nowhere() {
+    // New Zealand's migrant-exploitation line is 0800 20 00 88 (corrected in the reference).
+    for html in [render(Some("NZ")), render(None)] {
+        for old in ["0800 200 008", "0800200008", "+64800200008"] {
+            assert!(!html.contains(old), "{old} on the page");
+        }
+    }
+    assert!(render(Some("NZ")).contains("0800 20 00 88"));
+    for h in builtin::hotlines() {
+        for c in h.channels.iter() {
+            assert_ne!(c.number(), Some("0800200008"), "{}", h.id);
+        }
+    }
+}
+
+/// The README's data counts are the data's, not typed by hand.
+#[test]
+fn the_readme_counts_come_from_the_data() {
+    let data: serde_json::Value = serde_json::from_str(&std::fs::read_to_string("data/hotlines.json").unwrap()).unwrap();
+    let hotlines = data["hotlines"].as_array().unwrap();
+    let countries: std::collections::BTreeSet<&str> = hotlines.iter().filter_map(|h| h["country"].as_str()).collect();
+    let trafficking = hotlines.iter().filter(|h| h["scope"] == "trafficking").count();
+    let second = hotlines.iter().filter(|h| h.get("second_source").is_some()).count();
+    let sentence = format!(
+        "{} hotlines in {} countries ({trafficking} trafficking-specific, {} general), {} emergency numbers, {} international entry; {second} hotlines have a second, independent source",
+        hotlines.len(),
+        countries.len(),
+        hotlines.len() - trafficking,
+        data["emergency"].as_array().unwrap().len(),
+        data["international"].as_array().unwrap().len(),
+    );
+    let readme = std::fs::read_to_string("README.md").unwrap().split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(readme.contains(&sentence), "README.md should say: {sentence}");
+    let without: Vec<&str> = builtin::countries().iter().map(|c| c.code).filter(|c| !countries.contains(c)).collect();
+    let emergency_only = without.iter().filter(|c| builtin::emergency_of(c).is_some()).count();
+    let sentence = format!("{} of the {} countries and territories the widget knows have no line: {emergency_only} of them show their emergency number", without.len(), builtin::countries().len());
+    assert!(readme.contains(&sentence), "README.md should say: {sentence}");
 }

@@ -8,6 +8,12 @@ use freedom_widget::core::validate::{check_across_rows, check_hotline, RowError}
 use freedom_widget::core::BuiltinReference;
 use serde_json::{json, Value};
 
+// The whole-file checks and corrections, the very module build.rs and the import command use.
+use freedom_widget::core::{data, validate};
+#[path = "../build/datafile.rs"]
+#[allow(dead_code)]
+mod datafile;
+
 fn good_row() -> Value {
     json!({
         "id": "zz-test-line", "country": "US", "organisation": "Test Org", "name": "Test Line",
@@ -82,22 +88,82 @@ fn the_project_copy_matches_the_shared_reference_with_its_listed_corrections() {
     // On a clone without ../shared there is nothing to compare with.
     let Ok(shared) = std::fs::read_to_string("../shared/data/hotlines.json") else { return };
     let mut shared: Value = serde_json::from_str(&shared).unwrap();
-    let corrections: Value = serde_json::from_str(&std::fs::read_to_string("data/corrections.json").unwrap()).unwrap();
-    for c in corrections["corrections"].as_array().unwrap() {
-        let row = shared["hotlines"].as_array_mut().unwrap().iter_mut().find(|r| r["id"] == c["id"]).unwrap();
-        let mut target = row;
-        for step in c["path"].as_array().unwrap() {
-            target = match step {
-                Value::Number(n) => &mut target[n.as_u64().unwrap() as usize],
-                Value::String(s) => &mut target[s.as_str()],
-                _ => unreachable!(),
-            };
-        }
-        assert_eq!(*target, c["from"], "correction for {} still applies", c["id"]);
-        *target = c["to"].clone();
+    // The import command's own corrections code (build/datafile.rs), not a copy of it.
+    let corrections = std::fs::read_to_string("data/corrections.json").unwrap();
+    for note in datafile::apply_corrections(&mut shared, &corrections).unwrap() {
+        assert!(matches!(note, datafile::CorrectionNote::Applied(_)), "{note:?}: remove it from data/corrections.json");
     }
     let ours: Value = serde_json::from_str(&std::fs::read_to_string("data/hotlines.json").unwrap()).unwrap();
     assert!(ours == shared, "data/hotlines.json is out of step with ../shared: run `cargo run --features native-tools --bin import-data`");
+    let notes = std::fs::read_to_string("../shared/data/SOURCES.md").unwrap();
+    assert!(std::fs::read_to_string("data/SOURCES.md").unwrap() == notes, "data/SOURCES.md is out of step with ../shared: run the import");
+}
+
+#[test]
+fn the_whole_file_check_passes_the_project_copy_and_names_what_breaks_it() {
+    // The same checks build.rs and the import command run (build/datafile.rs).
+    let file: Value = serde_json::from_str(&std::fs::read_to_string("data/hotlines.json").unwrap()).unwrap();
+    let checked = datafile::check(&BuiltinReference, &file).unwrap_or_else(|e| panic!("{e:#?}"));
+    assert_eq!(checked.hotlines.len(), file["hotlines"].as_array().unwrap().len());
+    // A second emergency row for a country the file already has.
+    let mut twice = file.clone();
+    let first = twice["emergency"][0].clone();
+    twice["emergency"].as_array_mut().unwrap().push(first.clone());
+    let errors = datafile::check(&BuiltinReference, &twice).err().expect("two emergency rows for one country fail");
+    let n = file["emergency"].as_array().unwrap().len();
+    let expected = format!("emergency[{n}] {}: field `country`: a country has one emergency row", first["country"]);
+    assert!(errors.iter().any(|e| e.starts_with(&expected)), "{errors:#?}");
+    // A code outside a closed list fails the file (so the build) naming the row and field.
+    let mut bad_flag = file.clone();
+    bad_flag["hotlines"][0]["channels"][0]["flags"] = json!(["free", "tollfree"]);
+    let errors = datafile::check(&BuiltinReference, &bad_flag).err().unwrap();
+    let id = file["hotlines"][0]["id"].as_str().unwrap();
+    assert!(errors.iter().any(|e| e.starts_with(&format!("hotlines[0] \"{id}\": field `channels[0].flags[1]`"))), "{errors:#?}");
+    // A row that does not decode is named with its field.
+    let mut broken = file.clone();
+    broken["hotlines"][3].as_object_mut().unwrap().remove("source_url");
+    let errors = datafile::check(&BuiltinReference, &broken).err().unwrap();
+    let id = file["hotlines"][3]["id"].as_str().unwrap();
+    assert!(errors.iter().any(|e| e.starts_with(&format!("hotlines[3] \"{id}\"")) && e.contains("source_url")), "{errors:#?}");
+}
+
+#[test]
+fn a_stale_correction_is_reported_and_a_correction_without_to_removes_the_field() {
+    let mut data = json!({"hotlines": [{"id": "x", "channels": [{"url": "https://a.example (form)"}], "second_source": {"url": "https://same"}}]});
+    let corrections = json!({"corrections": [
+        {"list": "hotlines", "id": "x", "path": ["channels", 0, "url"], "from": "https://a.example (form)", "to": "https://a.example"},
+        {"list": "hotlines", "id": "x", "path": ["second_source"], "from": {"url": "https://same"}},
+        {"list": "hotlines", "id": "x", "path": ["channels", 0, "url"], "from": "something else", "to": "y"}
+    ]});
+    let notes = datafile::apply_corrections(&mut data, &corrections.to_string()).unwrap();
+    assert!(matches!(&notes[..], [datafile::CorrectionNote::Applied(_), datafile::CorrectionNote::Applied(_), datafile::CorrectionNote::Stale(_)]), "{notes:?}");
+    assert_eq!(data, json!({"hotlines": [{"id": "x", "channels": [{"url": "https://a.example"}]}]}));
+}
+
+#[test]
+fn audience_codes_and_channel_flags_come_from_closed_lists() {
+    assert_eq!(errors_for(with(&["audience_codes"], json!(["children", "migrant_workers"]))), vec![]);
+    assert_fails(with(&["audience_codes"], json!(["children", "kids"])), "audience_codes[1]", "must be one of children, women");
+    assert_eq!(errors_for(with(&["channels", "0", "flags"], json!(["free", "24h", "from_abroad"]))), vec![]);
+    assert_fails(with(&["channels", "0", "flags"], json!(["toll-free"])), "channels[0].flags[0]", "must be one of free, anonymous");
+    assert_fails(with(&["channels", "0", "note"], json!(" ")), "channels[0].note", "empty");
+    assert_fails(with(&["audience_area"], json!("")), "audience_area", "empty");
+    assert_fails(with(&["audience_note"], json!("")), "audience_note", "empty");
+    // The same rules hold for a partner row read by the widget's own reader.
+    let mut row = good_row();
+    row["channels"][0]["flags"] = json!(["free", "toll-free"]);
+    let value = freedom_widget::core::json::parse(&row.to_string()).unwrap();
+    let h = freedom_widget::core::json::hotline("partner.json", 0, &value).unwrap();
+    let e = check_hotline(&BuiltinReference, "partner.json", 0, &h);
+    assert!(e.iter().any(|e| e.field == "channels[0].flags[1]" && e.to_string().contains("\"toll-free\"")), "{e:?}");
+}
+
+#[test]
+fn a_second_source_is_another_page() {
+    assert_eq!(errors_for(with(&["second_source"], json!({"url": "https://other.example/page", "year": 2022}))), vec![]);
+    assert_fails(with(&["second_source"], json!({"url": "https://example.org/page"})), "second_source.url", "other than source_url");
+    assert_fails(with(&["second_source"], json!({"url": "ftp://x"})), "second_source.url", "https://");
+    assert_fails(with(&["second_source"], json!({"url": "https://o.example", "year": 22})), "second_source.year", "year");
 }
 
 #[test]
@@ -131,7 +197,7 @@ fn source_url_accepts_https_and_http_only() {
 }
 
 #[test]
-fn verified_date_is_required_and_real() {
+fn check_date_is_required_and_real() {
     assert_fails(with(&["checked"], json!("")), "checked", "YYYY-MM-DD");
     assert_fails(with(&["checked"], json!("2026-02-30")), "checked", "YYYY-MM-DD");
     let mut row = good_row();
@@ -254,4 +320,32 @@ fn every_country_finds_its_own_emergency_number() {
         let expected = builtin::emergency().iter().find(|e| e.country == c.code);
         assert_eq!(builtin::emergency_of(c.code), expected, "{}", c.code);
     }
+}
+
+/// Reviewers' remarks stay in the reviewers' fields: nothing a visitor is shown reads like one.
+#[test]
+fn no_reviewer_remark_reaches_a_visible_field() {
+    let file: Value = serde_json::from_str(&std::fs::read_to_string("data/hotlines.json").unwrap()).unwrap();
+    fn strings(v: &Value, out: &mut Vec<String>) {
+        match v {
+            Value::String(s) => out.push(s.clone()),
+            Value::Array(items) => items.iter().for_each(|i| strings(i, out)),
+            Value::Object(fields) => fields.values().for_each(|f| strings(f, out)),
+            _ => {}
+        }
+    }
+    let mut shown = Vec::new();
+    for list in ["hotlines", "emergency", "international"] {
+        for row in datafile::visible_rows(&file, list) {
+            strings(&row, &mut shown);
+        }
+    }
+    for remark in ["excerpt", "stored page", "unverified", "verify", "not named", "assumption"] {
+        let hits: Vec<&String> = shown.iter().filter(|s| s.to_lowercase().contains(remark)).collect();
+        assert!(hits.is_empty(), "{remark}: {hits:?}");
+    }
+    // And what only reviewers read is not bundled.
+    let us = datafile::visible_rows(&file, "hotlines").into_iter().find(|r| r["id"] == "us-national-human-trafficking-hotline").unwrap();
+    assert!(us.get("source_quote").is_none() && us.get("confidence").is_none() && us["second_source"].get("quote").is_none());
+    assert_eq!(us["second_source"]["year"], 2022);
 }

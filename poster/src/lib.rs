@@ -1,4 +1,4 @@
-//! The partner kit's printable poster: one country's verified lines in large type, the four Ps in
+//! The partner kit's printable poster: one country's lines in large type, the four Ps in
 //! a line each, a QR code that opens the standalone page preset to the country and language, and
 //! the sources in small print. Built as SVG, in the browser, from the same validated data the
 //! widget ships (the widget crate's core, without Yew), as its own small wasm that only the
@@ -149,7 +149,8 @@ impl Sheet {
 
     /// Wrapped text: `size` in mm before scaling, within `width` mm starting `inset` mm in.
     fn text_at(&mut self, text: &str, size: f32, bold: bool, inset: f32, width: f32, attrs: &str) {
-        let size = size * self.scale;
+        // Rounded as the SVG writes it, so a line wrapped to fit still fits at the written size.
+        let size = (size * self.scale * 100.0).round() / 100.0;
         for line in wrap(text, width / size, bold) {
             self.y += size;
             let weight = if bold { r#" font-weight="700""# } else { "" };
@@ -248,23 +249,35 @@ impl Sheet {
             Scope::General => self.w(W::ScopeGeneral),
         };
         self.text(&scope, 4.2, false);
-        if let Some(audience) = &h.audience {
-            self.text(&self.wf(W::Audience, &[("audience", audience)]), 4.2, true);
+        // Who it is for, in the poster's language (the same messages as the widget); the area
+        // is a proper name; what the data says only in English is set as English.
+        if !h.audience_codes.is_empty() {
+            let who = widget_i18n::audience_text(self.lang, &h.audience_codes);
+            self.text(&self.wf(W::Audience, &[("audience", &who)]), 4.2, true);
+        } else if let (Some(audience), None) = (&h.audience, &h.audience_area) {
+            self.english(&audience.to_string(), 4.2, true);
+        }
+        if let Some(area) = &h.audience_area {
+            self.text(&self.wf(W::AudienceArea, &[("area", area)]), 4.2, true);
+        }
+        if let Some(note) = &h.audience_note {
+            self.english(&note.to_string(), 3.8, false);
         }
         for channel in h.channels.iter() {
             self.channel(channel, country_name);
         }
         if let Some(hours) = &h.hours {
             let mut said = if hours.always { self.w(W::HoursAlways) } else { String::new() };
-            if let Some(schedule) = h.schedule() {
+            if let Some(schedule) = widget_i18n::weekly_text(self.lang, hours) {
                 said = format!("{said} {schedule}").trim().to_string();
             }
             if let Some(tz) = hours.tz.as_deref().filter(|_| !hours.always) {
                 said = format!("{said} ({tz})");
             }
             self.text(&format!("{}: {said}", self.w(W::HoursLabel)), 4.2, false);
-        } else if let Some(schedule) = h.schedule() {
-            self.text(&format!("{}: {schedule}", self.w(W::HoursLabel)), 4.2, false);
+        }
+        if let Some(note) = h.hours_note() {
+            self.english(note, 3.8, false);
         }
         if !h.languages.is_empty() {
             let names: Vec<&str> = h
@@ -282,7 +295,8 @@ impl Sheet {
         match c.kind {
             ChannelKind::Phone => {
                 self.text(&self.wf(W::ChannelCall, &[("number", number)]), 11.0, true);
-                if c.e164.is_none() && c.dial.is_some() {
+                // As on the card: the flag "only from within the country" says this already.
+                if c.e164.is_none() && c.dial.is_some() && !c.flags.iter().any(|f| f == "in_country_only") {
                     self.text(&self.wf(W::DialInCountry, &[("country", country_name)]), 4.2, false);
                 }
             }
@@ -304,6 +318,12 @@ impl Sheet {
                 let short = url.trim_start_matches("https://").trim_start_matches("http://").trim_end_matches('/');
                 self.text(&format!("{label}: {short}"), 4.5, false);
             }
+        }
+        if !c.flags.is_empty() {
+            self.text(&widget_i18n::flags_text(self.lang, &c.flags), 4.0, false);
+        }
+        if let Some(note) = &c.note {
+            self.english(&note.to_string(), 3.8, false);
         }
     }
 
@@ -349,19 +369,29 @@ impl Sheet {
 
     /// Where each number on the poster comes from, and when it was last checked.
     fn small_print(&mut self, country: &str, lines: &[&Hotline]) {
-        let mut sources: Vec<(String, String)> = lines
+        // (source, date checked, second source and its year where one confirms the number)
+        type Second = Option<(String, Option<u16>)>;
+        let mut sources: Vec<(String, String, Second)> = lines
             .iter()
             .take(MAX_LINES)
-            .map(|h| (h.source_url.to_string(), h.checked.to_string()))
+            .map(|h| (h.source_url.to_string(), h.checked.to_string(), h.second_source.as_ref().map(|s| (s.url.to_string(), s.year))))
             .collect();
         if let Some(e) = widget::builtin::emergency_of(country) {
-            sources.push((e.source_url.to_string(), e.checked.to_string()));
+            sources.push((e.source_url.to_string(), e.checked.to_string(), None));
         }
         sources.dedup();
         let label = self.w(W::SourceLabel);
-        for (url, checked) in sources {
-            let verified = self.wf(W::Verified, &[("date", &checked)]);
-            self.text_at(&format!("{label}: {url} · {verified}"), 2.8, false, 0.0, WIDTH - 2.0 * MARGIN, r#" class="source""#);
+        for (url, checked, second) in sources {
+            let checked = self.wf(W::SourceChecked, &[("date", &checked)]);
+            let mut line = format!("{label}: {url} · {checked}");
+            if let Some((second_url, year)) = second {
+                let confirms = match year {
+                    Some(year) => self.wf(W::SecondSource, &[("year", &year.to_string())]),
+                    None => self.w(W::SecondSourceUndated),
+                };
+                line = format!("{line} · {confirms}: {second_url}");
+            }
+            self.text_at(&line, 2.8, false, 0.0, WIDTH - 2.0 * MARGIN, r#" class="source""#);
         }
     }
 

@@ -59,7 +59,8 @@ fn a_country_without_a_line_gets_its_emergency_number_and_help_from_anywhere() {
     let e = builtin::emergency().iter().find(|e| !with_lines.contains(&&*e.country)).expect("a country with only an emergency number");
     let p = poster(&request(&e.country, "en")).unwrap();
     let all = texts(&p.svg).join("\n");
-    assert!(all.contains("We know of no verified trafficking hotline"), "{all}");
+    assert!(all.contains("We have no hotline listed for"), "{all}");
+    assert!(!all.to_lowercase().contains("verif"), "{all}");
     assert!(all.contains(&format!("Emergency number: {}", e.number)), "{all}");
     assert!(all.contains("Help from anywhere"), "{all}");
 }
@@ -109,5 +110,30 @@ fn every_poster_string_is_used() {
     for key in freedom_poster::strings::Key::ALL {
         let name: String = key.id().split('-').map(|p| p[..1].to_uppercase() + &p[1..]).collect();
         assert!(source.contains(&format!("P::{name}")), "poster/i18n key {} is not used", key.id());
+    }
+}
+
+#[test]
+fn the_poster_speaks_the_widgets_translations_and_marks_what_stays_english() {
+    let p = poster(&request("US", "es")).unwrap();
+    // Lines joined as they were before wrapping.
+    let all = texts(&p.svg).join(" ");
+    assert!(all.contains("gratuito, intérpretes"), "the channel's flags in Spanish:\n{all}");
+    assert!(all.contains("fuente consultada el 2026-11-25"), "{all}");
+    assert!(all.contains("una segunda página independiente confirma este número (2022)"), "{all}");
+    assert!(!all.contains("verified") && !all.contains("For:"), "{all}");
+    assert!(p.svg.contains(r#"lang="en">TTY/relay: dial 711</text>"#), "the English note is marked English");
+    let iq = texts(&poster(&request("IQ", "ar")).unwrap().svg).join("\n");
+    assert!(iq.contains("الناجون من العنف") && iq.contains("Kurdistan Region"), "{iq}");
+}
+
+#[test]
+fn a_number_the_reference_no_longer_holds_is_on_no_poster() {
+    for lang in Lang::ALL {
+        let p = poster(&request("NZ", lang.tag())).unwrap();
+        for old in ["0800 200 008", "0800200008", "+64800200008"] {
+            assert!(!p.svg.contains(old), "{old} on the NZ poster in {}", lang.tag());
+        }
+        assert!(texts(&p.svg).join("\n").contains("0800 20 00 88"), "the corrected number, in {}", lang.tag());
     }
 }

@@ -3,76 +3,25 @@
 //! added, removed, changed; countries gained or lost), and only then writes `data/hotlines.json`.
 //!
 //! Usage: import-data [SOURCE] [--check]   (default SOURCE: ../shared/data/hotlines.json;
-//! --check prints the differences and exits 1 if the copy is out of date, writing nothing)
+//! --check prints the differences and exits 1 if the copy is out of date, writing nothing).
+//! The reference's `SOURCES.md` beside SOURCE is copied to `data/SOURCES.md` with it.
 
-use freedom_widget::core::data::{Emergency, Hotline, International};
-use freedom_widget::core::validate::{self, row_label};
-use freedom_widget::core::BuiltinReference;
+use freedom_widget::core::{data, validate, BuiltinReference};
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
 use std::process::ExitCode;
 
+/// The whole-file checks and corrections, the same code `build.rs` and the tests run.
+#[path = "../../build/datafile.rs"]
+#[allow(dead_code)]
+mod datafile;
+
 const TARGET: &str = "data/hotlines.json";
 const CORRECTIONS: &str = "data/corrections.json";
-
-/// Applies `data/corrections.json` to the reference file; says which no longer apply.
-fn apply_corrections(data: &mut Value) -> Vec<String> {
-    let Ok(text) = std::fs::read_to_string(CORRECTIONS) else { return Vec::new() };
-    let file: Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{CORRECTIONS}: {e}"));
-    let mut notes = Vec::new();
-    for c in file["corrections"].as_array().into_iter().flatten() {
-        let (list, id) = (c["list"].as_str().unwrap_or("hotlines"), c["id"].as_str().unwrap_or(""));
-        let key = if list == "emergency" { "country" } else { "id" };
-        let row = data[list].as_array_mut().and_then(|rows| rows.iter_mut().find(|r| r[key].as_str() == Some(id)));
-        let mut target = row;
-        for step in c["path"].as_array().into_iter().flatten() {
-            target = target.and_then(|t| match step {
-                Value::Number(n) => t.get_mut(n.as_u64().unwrap_or(0) as usize),
-                Value::String(s) => t.get_mut(s.as_str()),
-                _ => None,
-            });
-        }
-        match target {
-            Some(value) if *value == c["from"] => {
-                *value = c["to"].clone();
-                notes.push(format!("corrected {list} {id} {}: {}", c["path"], c["why"].as_str().unwrap_or("")));
-            }
-            _ => notes.push(format!("correction for {list} {id} {} no longer applies (the reference changed): review and remove it from {CORRECTIONS}", c["path"])),
-        }
-    }
-    notes
-}
+const SOURCES: &str = "data/SOURCES.md";
 
 fn keyed(v: &Value, list: &str, key: &str) -> BTreeMap<String, Value> {
     v[list].as_array().into_iter().flatten().map(|r| (r[key].as_str().unwrap_or("?").to_string(), r.clone())).collect()
-}
-
-fn validate_file(v: &Value) -> Vec<String> {
-    let mut errors = Vec::new();
-    let mut hotlines = Vec::new();
-    for (i, row) in v["hotlines"].as_array().into_iter().flatten().enumerate() {
-        match serde_json::from_value::<Hotline>(row.clone()) {
-            Ok(h) => {
-                errors.extend(validate::check_hotline(&BuiltinReference, "hotlines", i, &h).iter().map(ToString::to_string));
-                hotlines.push(h);
-            }
-            Err(e) => errors.push(format!("{}: {e}", row_label("hotlines", i, row["id"].as_str()))),
-        }
-    }
-    errors.extend(validate::check_across_rows(&hotlines).iter().map(ToString::to_string));
-    for (i, row) in v["emergency"].as_array().into_iter().flatten().enumerate() {
-        match serde_json::from_value::<Emergency>(row.clone()) {
-            Ok(e) => errors.extend(validate::check_emergency(&BuiltinReference, i, &e).iter().map(ToString::to_string)),
-            Err(e) => errors.push(format!("{}: {e}", row_label("emergency", i, row["country"].as_str()))),
-        }
-    }
-    for (i, row) in v["international"].as_array().into_iter().flatten().enumerate() {
-        match serde_json::from_value::<International>(row.clone()) {
-            Ok(e) => errors.extend(validate::check_international(i, &e).iter().map(ToString::to_string)),
-            Err(e) => errors.push(format!("{}: {e}", row_label("international", i, row["id"].as_str()))),
-        }
-    }
-    errors
 }
 
 fn diff(old: &Value, new: &Value) -> Vec<String> {
@@ -111,10 +60,14 @@ fn main() -> ExitCode {
     let source = args.iter().find(|a| !a.starts_with("--")).cloned().unwrap_or_else(|| "../shared/data/hotlines.json".into());
     let read = |p: &str| -> Value { serde_json::from_str(&std::fs::read_to_string(p).unwrap_or_else(|e| panic!("{p}: {e}"))).unwrap_or_else(|e| panic!("{p}: {e}")) };
     let mut new = read(&source);
-    for note in apply_corrections(&mut new) {
-        println!("{note}");
+    let corrections = std::fs::read_to_string(CORRECTIONS).unwrap_or_else(|_| "{\"corrections\": []}".into());
+    let notes = datafile::apply_corrections(&mut new, &corrections).unwrap_or_else(|e| panic!("{e}"));
+    for note in &notes {
+        match note {
+            datafile::CorrectionNote::Applied(s) | datafile::CorrectionNote::Stale(s) => println!("{s}"),
+        }
     }
-    let errors = validate_file(&new);
+    let errors = datafile::check(&BuiltinReference, &new).err().unwrap_or_default();
     if !errors.is_empty() {
         eprintln!("{source}: {} problem(s); {TARGET} left as it was:", errors.len());
         for e in &errors {
@@ -123,7 +76,13 @@ fn main() -> ExitCode {
         return ExitCode::FAILURE;
     }
     let old = std::fs::read_to_string(TARGET).ok().and_then(|t| serde_json::from_str(&t).ok()).unwrap_or(Value::Null);
-    let changes = diff(&old, &new);
+    let mut changes = diff(&old, &new);
+    // The reference's own notes travel with it (the README links to data/SOURCES.md).
+    let notes_from = std::path::Path::new(&source).with_file_name("SOURCES.md");
+    let notes = std::fs::read_to_string(&notes_from).ok();
+    if notes.as_ref().is_some_and(|n| std::fs::read_to_string(SOURCES).ok().as_ref() != Some(n)) {
+        changes.push(format!("~ {SOURCES} (from {})", notes_from.display()));
+    }
     if changes.is_empty() {
         println!("{TARGET} is up to date with {source} (valid: {} hotlines).", new["hotlines"].as_array().map_or(0, Vec::len));
         return ExitCode::SUCCESS;
@@ -137,6 +96,9 @@ fn main() -> ExitCode {
     }
     let text = serde_json::to_string_pretty(&new).expect("serialize") + "\n";
     std::fs::write(TARGET, text).expect("write data/hotlines.json");
+    if let Some(notes) = notes {
+        std::fs::write(SOURCES, notes).expect("write data/SOURCES.md");
+    }
     println!("{TARGET}: imported {} change(s) from {source}.", changes.len());
     ExitCode::SUCCESS
 }

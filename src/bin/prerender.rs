@@ -32,8 +32,10 @@ pub fn render_page(options: Options, lang: Lang) -> String {
     futures::executor::block_on(yew::LocalServerRenderer::<App>::with_props(props).render())
 }
 
-/// What the loader's no-wasm fallback shows: per country, the first line's first phone number
-/// (else the emergency number), and the international directory for a visitor with no country.
+/// What the loader's no-wasm fallback shows, per country: the first line's first phone number,
+/// with whether a second, independent page confirms that line (`second`, so the fallback of a
+/// partner who chose `second-source-only` shows no other), and the emergency number; and the
+/// international directory for a visitor with no country.
 fn fallback_table() -> serde_json::Value {
     let directory = Directory::default();
     let mut lines = serde_json::Map::new();
@@ -42,14 +44,21 @@ fn fallback_table() -> serde_json::Value {
         let line = hotlines.iter().find_map(|h| {
             let c = h.channels.iter().find(|c| c.kind == freedom_widget::core::data::ChannelKind::Phone)?;
             let number = c.number()?;
-            Some(serde_json::json!({ "name": &*h.name, "tel": number, "display": c.display.as_deref().unwrap_or(number) }))
+            let mut line = serde_json::json!({ "name": &*h.name, "tel": number, "display": c.display.as_deref().unwrap_or(number) });
+            if h.second_source.is_some() {
+                line["second"] = true.into();
+            }
+            Some(line)
         });
-        let emergency = || {
-            builtin::emergency_of(country.code)
-                .map(|e| serde_json::json!({ "name": "Emergency number", "tel": &*e.number, "display": &*e.number }))
-        };
-        if let Some(line) = line.or_else(emergency) {
-            lines.insert(country.code.into(), line);
+        let mut entry = serde_json::Map::new();
+        if let Some(line) = line {
+            entry.insert("line".into(), line);
+        }
+        if let Some(emergency) = builtin::emergency_of(country.code) {
+            entry.insert("emergency".into(), (&*emergency.number).into());
+        }
+        if !entry.is_empty() {
+            lines.insert(country.code.into(), entry.into());
         }
     }
     let international = builtin::international().first().expect("the data has an international entry");

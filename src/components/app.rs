@@ -145,15 +145,21 @@ pub fn app(props: &AppProps) -> Html {
     let country = state.country.clone();
     let root = use_node_ref();
     let quick_exit = options.quick_exit == Some(true);
+    // The partner's `second-source-only`: the same directory, showing only lines a second,
+    // independent page confirms. Kept across renders so the long list does not re-render.
+    let directory = use_memo((props.directory.clone(), options.second_source_only), |(directory, only)| {
+        if *only { Rc::new(directory.with_second_source_only()) } else { directory.clone() }
+    });
+    let directory: Rc<Directory> = (*directory).clone();
 
     let hotlines_section = html! {
         <section class="section directory" part="directory" aria-labelledby="fw-directory-heading">
-            <CountryPanel directory={props.directory.clone()} country={country.clone()} {layout} />
+            <CountryPanel directory={directory.clone()} country={country.clone()} {layout} />
             if layout != Layout::Banner {
                 <CountryPicker selected={country.as_ref().map(|(c, _)| AttrValue::from(c.clone()))} on_choose={on_choose.clone()} typed={props.typed_search.clone()} keep_focus={props.search_had_focus} />
             }
             if layout == Layout::Full {
-                <AllCountries directory={props.directory.clone()} on_choose={on_choose} />
+                <AllCountries directory={directory} on_choose={on_choose} />
             }
         </section>
     };

@@ -81,7 +81,7 @@ pub fn country_panel(props: &CountryPanelProps) -> Html {
                                 }
                                 <p class="source small">
                                     <a href={e.source_url.to_string()} target="_blank" rel="noopener noreferrer" referrerpolicy="no-referrer">{ ui.t(Key::SourceLabel) }</a>
-                                    { " · " }{ ui.tf(Key::Verified, &[("date", &ui.platform.0.date(&e.checked, ui.lang))]) }
+                                    { " · " }{ ui.tf(Key::SourceChecked, &[("date", &ui.platform.0.date(&e.checked, ui.lang))]) }
                                 </p>
                             </>
                         },
@@ -119,7 +119,7 @@ fn international() -> Html {
                 { for entries.iter().map(|e| html! {
                     <li key={e.id.to_string()}>
                         <strong>{ &*e.name }</strong>{ " · " }{ &*e.organisation }
-                        if let Some(d) = &e.description { <p class="small">{ &**d }</p> }
+                        if let Some(d) = &e.description { <p class="small">{ super::hotline_card::english(d) }</p> }
                         <ul class="channels">
                             { for e.channels.iter().filter_map(|c| c.url.as_deref().map(|u| html! {
                                 <li><a class="channel" href={u.to_string()} target="_blank" rel="noopener noreferrer" referrerpolicy="no-referrer">{ ui.t(Key::ChannelWeb) }{ " · " }{ super::ui::ltr(u) }</a></li>

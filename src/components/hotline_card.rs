@@ -4,7 +4,7 @@
 use super::ui::{ltr, use_ui, Ui, WidgetEvent};
 use crate::core::data::{Channel, ChannelKind, Hotline, Scope};
 use crate::core::hours::{self, OpenStatus};
-use crate::core::i18n::Key;
+use crate::core::i18n::{self, Key};
 use crate::hooks::use_clipboard::use_clipboard;
 use yew::prelude::*;
 
@@ -90,10 +90,18 @@ pub fn hotline_card(props: &HotlineCardProps) -> Html {
                         Scope::General => html! { <span class="label label-general">{ ui.t(Key::ScopeGeneral) }</span> },
                     }
                 }
-                if let Some(a) = &h.audience {
-                    <span class="label label-audience">{ ui.tf(Key::Audience, &[("audience", a)]) }</span>
+                if !h.audience_codes.is_empty() {
+                    <span class="label label-audience">{ ui.tf(Key::Audience, &[("audience", &i18n::audience_text(ui.lang, &h.audience_codes))]) }</span>
+                } else if let (Some(a), None) = (&h.audience, &h.audience_area) {
+                    // A partner row with only the English description: shown, marked as English.
+                    <span class="label label-audience">{ ui.t_with(Key::Audience, &[], "audience", english(a)) }</span>
+                }
+                if let Some(area) = &h.audience_area {
+                    // A proper name, shown as the data writes it.
+                    <span class="label label-area">{ ui.t_with(Key::AudienceArea, &[], "area", html! { <bdi lang="en">{ &**area }</bdi> }) }</span>
                 }
             </p>
+            if let Some(note) = &h.audience_note { <p class="small audience-note">{ english(note) }</p> }
             <ul class="channels">
                 { for h.channels.iter().enumerate().map(|(i, c)| html! {
                     <li key={i}>
@@ -101,10 +109,14 @@ pub fn hotline_card(props: &HotlineCardProps) -> Html {
                         if c.kind == ChannelKind::Phone {
                             <CopyNumber number={c.display.as_deref().or(c.number()).unwrap_or_default().to_string()} />
                         }
-                        if c.kind.is_phone_like() && c.e164.is_none() {
+                        // The flag "only from within the country" already says what this would.
+                        if c.kind.is_phone_like() && c.e164.is_none() && !c.flags.iter().any(|f| f == "in_country_only") {
                             <span class="small dial-note">{ ui.tf(Key::DialInCountry, &[("country", &country)]) }</span>
                         }
-                        if let Some(note) = &c.note { <span class="small note" lang="en">{ &**note }</span> }
+                        if !c.flags.is_empty() {
+                            <span class="small flags">{ i18n::flags_text(ui.lang, &c.flags) }</span>
+                        }
+                        if let Some(note) = &c.note { <span class="small note">{ english(note) }</span> }
                     </li>
                 }) }
             </ul>
@@ -114,14 +126,34 @@ pub fn hotline_card(props: &HotlineCardProps) -> Html {
                     { h.languages.iter().map(|t| platform.language_name(t, ui.lang)).collect::<Vec<_>>().join(", ") }
                 </p>
             }
-            if let Some(note) = &h.languages_note { <p class="small" lang="en">{ &**note }</p> }
+            if let Some(note) = &h.languages_note { <p class="small">{ english(note) }</p> }
             <p class="source small">
                 <a href={h.source_url.to_string()} target="_blank" rel="noopener noreferrer" referrerpolicy="no-referrer">{ ui.t(Key::SourceLabel) }</a>
-                { " · " }{ ui.tf(Key::Verified, &[("date", &platform.date(&h.checked, ui.lang))]) }
+                { " · " }{ ui.tf(Key::SourceChecked, &[("date", &platform.date(&h.checked, ui.lang))]) }
+                if let Some(second) = &h.second_source {
+                    { " · " }
+                    <a class="second-source" href={second.url.to_string()} target="_blank" rel="noopener noreferrer" referrerpolicy="no-referrer">
+                        { second_source_text(&ui, second.year) }
+                    </a>
+                }
                 { " · " }
                 <a href={ui.report_url.clone()} target="_blank" rel="noopener noreferrer" referrerpolicy="no-referrer">{ ui.t(Key::ReportOutdated) }</a>
             </p>
         </article>
+    }
+}
+
+/// Text the data holds only in English (a note, the source's own hours): marked as English,
+/// with its own direction, so it reads and is spoken right inside any language.
+pub fn english(text: &str) -> Html {
+    html! { <span lang="en" dir="auto">{ text.to_string() }</span> }
+}
+
+/// "a second, independent page confirms this number (2022)".
+pub fn second_source_text(ui: &Ui, year: Option<u16>) -> String {
+    match year {
+        Some(year) => ui.tf(Key::SecondSource, &[("year", &year.to_string())]),
+        None => ui.t(Key::SecondSourceUndated).to_string(),
     }
 }
 
@@ -155,15 +187,17 @@ fn hours_line(props: &HoursLineProps) -> Html {
         Some(OpenStatus::ClosedUntil { opens_ms }) => Some(("closed", ui.tf(Key::HoursClosed, &[("time", &visitor_time(opens_ms))]))),
         None => None,
     };
-    if line.is_none() && h.hours_text.is_none() && h.hours.is_none() {
+    let schedule = h.hours.as_ref().and_then(|x| i18n::weekly_text(ui.lang, x));
+    let note = h.hours_note();
+    if line.is_none() && schedule.is_none() && note.is_none() {
         return Html::default();
     }
-    let schedule = h.schedule();
     html! {
         <p class="hours small">
             <span class="field">{ ui.t(Key::HoursLabel) }{": "}</span>
-            if let Some((kind, text)) = line { <span class={classes!("status", kind)}>{ text }</span> }
-            if let Some(s) = schedule { <span class="schedule" lang="en">{ " " }{ format!("({s})") }</span> }
+            if let Some((kind, text)) = line { <span class={classes!("status", kind)}>{ text }{ " " }</span> }
+            if let Some(s) = schedule { <span class="schedule">{ format!("({s})") }{ " " }</span> }
+            if let Some(note) = note { <span class="schedule">{ english(note) }</span> }
         </p>
     }
 }

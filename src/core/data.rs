@@ -81,9 +81,36 @@ pub struct Channel {
     pub address: Option<Text>,
     #[serde(default)]
     pub url: Option<Text>,
-    /// A short English remark on this channel.
+    /// What a visitor may need to know, from the closed list `CHANNEL_FLAGS`, translated.
+    #[serde(default)]
+    pub flags: Cow<'static, [Text]>,
+    /// Only what the flags cannot say, in English (shown marked `lang="en"`).
     #[serde(default)]
     pub note: Option<Text>,
+}
+
+/// The closed list of channel `flags` (`SOURCES.md`): each has a message `flag-<flag>` in every
+/// language, which `build.rs` checks.
+pub const CHANNEL_FLAGS: [&str; 13] = [
+    "free", "anonymous", "confidential", "short_code", "from_abroad", "in_country_only", "24h", "mobile",
+    "report_form", "tips_only", "interpreters", "whatsapp", "police",
+];
+
+/// The closed list of `audience_codes` (`SOURCES.md`): each has a message `audience-<code>` in
+/// every language, which `build.rs` checks.
+pub const AUDIENCE_CODES: [&str; 10] = [
+    "children", "women", "migrant_workers", "domestic_workers", "foreign_nationals", "nationals_abroad",
+    "refugees", "violence_survivors", "workers", "professionals",
+];
+
+/// A page other than `source_url` that gives the same number for the same line (an independent
+/// audit's find). Its `quote` stays in `data/hotlines.json`, like `source_quote`.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+pub struct SecondSource {
+    pub url: Text,
+    /// The page's own year, where it shows one.
+    #[serde(default)]
+    pub year: Option<u16>,
 }
 
 impl Channel {
@@ -120,9 +147,19 @@ pub struct Hotline {
     pub organisation: Text,
     pub name: Text,
     pub scope: Scope,
-    /// Present only where a line serves a narrower group, e.g. "migrant workers".
+    /// Present only where a line serves a narrower group, e.g. "migrant workers": the full
+    /// English description, shown only when a row has neither codes nor an area (partner rows).
     #[serde(default)]
     pub audience: Option<Text>,
+    /// Who the line is for, from the closed list `AUDIENCE_CODES`, translated.
+    #[serde(default)]
+    pub audience_codes: Cow<'static, [Text]>,
+    /// A place the line is limited to: a proper name ("Bavaria"), shown as written.
+    #[serde(default)]
+    pub audience_area: Option<Text>,
+    /// Only what the codes cannot say, in English (shown marked `lang="en"`).
+    #[serde(default)]
+    pub audience_note: Option<Text>,
     pub channels: Cow<'static, [Channel]>,
     #[serde(default)]
     pub hours: Option<Hours>,
@@ -134,22 +171,37 @@ pub struct Hotline {
     #[serde(default)]
     pub languages_note: Option<Text>,
     pub source_url: Text,
-    /// The date the row was compared with its source (YYYY-MM-DD).
+    /// The date the row was compared with its source (YYYY-MM-DD): "source checked", not a
+    /// call to the line.
     pub checked: Text,
+    #[serde(default)]
+    pub second_source: Option<SecondSource>,
 }
 
 impl Hotline {
-    /// The opening times as the source gives them (English, as in the data): the free-text
-    /// `hours_text`, else the weekly periods ("mon-fri 09:00–17:00"). `None` for 24/7 lines,
-    /// whose status line already says so. Shared by the cards and the poster.
-    pub fn schedule(&self) -> Option<Text> {
-        self.hours_text.clone().or_else(|| {
-            self.hours.as_ref().filter(|x| !x.always).map(|x| {
-                let periods: Vec<String> = x.weekly.iter().map(|w| format!("{} {}–{}", w.days, w.open, w.close)).collect();
-                Cow::Owned(periods.join(", "))
-            })
-        })
+    /// The source's own wording of the hours (English, as in the data), only where it adds
+    /// something: always when there are no structured `hours`, else only if it holds words
+    /// beyond days and times ("web form 24/7", "answering machine"), which the translated
+    /// schedule cannot say. Shared by the cards and the poster.
+    pub fn hours_note(&self) -> Option<&str> {
+        let text = self.hours_text.as_deref().filter(|t| !t.trim().is_empty())?;
+        match &self.hours {
+            Some(_) if !says_more_than_times(text) => None,
+            _ => Some(text),
+        }
     }
+}
+
+/// Whether an English hours text has words other than day names and times ("Mon-Fri
+/// 09:00-17:00" and "9am-9pm daily" do not).
+fn says_more_than_times(text: &str) -> bool {
+    const PLAIN: [&str; 22] = [
+        "mon", "tue", "wed", "thu", "fri", "sat", "sun", "monday", "tuesday", "wednesday", "thursday", "friday",
+        "saturday", "sunday", "daily", "weekdays", "am", "pm", "to", "and", "h", "days",
+    ];
+    text.split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|w| !w.is_empty())
+        .any(|w| !PLAIN.contains(&w.to_ascii_lowercase().as_str()))
 }
 
 /// A country's general emergency number, with its own source.

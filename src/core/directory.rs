@@ -13,6 +13,8 @@ use super::BuiltinReference;
 pub struct Directory {
     /// Valid partner rows, in the partner's order; a later row with the same `id` replaces an earlier one.
     partner: Vec<Hotline>,
+    /// The partner's `second-source-only`: show only lines with a `second_source`.
+    second_source_only: bool,
 }
 
 impl Directory {
@@ -43,10 +45,25 @@ impl Directory {
         (dir, problems)
     }
 
+    /// The same directory showing only lines a second, independent page confirms
+    /// (`second_source`), for a partner who chose `second-source-only`.
+    pub fn with_second_source_only(&self) -> Directory {
+        Directory { second_source_only: true, ..self.clone() }
+    }
+
     /// A country's lines, in the order to show them: the built-in ones (corrected where a
-    /// partner row has their `id`), then the partner's own. Borrowed unless a partner row
-    /// touches the country.
+    /// partner row has their `id`), then the partner's own; only those with a second source
+    /// when the partner asked for that. Borrowed unless a partner row touches the country or
+    /// the filter drops a line.
     pub fn hotlines_in(&self, country: &str) -> Cow<'static, [Hotline]> {
+        let rows = self.all_hotlines_in(country);
+        if self.second_source_only && rows.iter().any(|h| h.second_source.is_none()) {
+            return Cow::Owned(rows.iter().filter(|h| h.second_source.is_some()).cloned().collect());
+        }
+        rows
+    }
+
+    fn all_hotlines_in(&self, country: &str) -> Cow<'static, [Hotline]> {
         let builtin = builtin::hotlines_of(country);
         let corrects = |p: &Hotline| builtin.iter().any(|b| b.id == p.id);
         if !self.partner.iter().any(|p| p.country == country || corrects(p)) {
@@ -71,6 +88,7 @@ impl Directory {
         codes.extend(self.partner.iter().map(|p| &*p.country));
         codes.sort_unstable();
         codes.dedup();
+        codes.retain(|c| !self.second_source_only || !self.hotlines_in(c).is_empty());
         codes
     }
 

@@ -69,3 +69,89 @@ pub fn install_json(lang: Lang, text: &str) -> Result<(), String> {
     install(lang, text_of);
     Ok(())
 }
+
+/// The message for an audience code of the data's closed list (`data::AUDIENCE_CODES`); `None`
+/// for a code outside it (the validator rejects those, so only a partner row could hold one).
+pub fn audience_key(code: &str) -> Option<Key> {
+    Some(match code {
+        "children" => Key::AudienceChildren,
+        "women" => Key::AudienceWomen,
+        "migrant_workers" => Key::AudienceMigrantWorkers,
+        "domestic_workers" => Key::AudienceDomesticWorkers,
+        "foreign_nationals" => Key::AudienceForeignNationals,
+        "nationals_abroad" => Key::AudienceNationalsAbroad,
+        "refugees" => Key::AudienceRefugees,
+        "violence_survivors" => Key::AudienceViolenceSurvivors,
+        "workers" => Key::AudienceWorkers,
+        "professionals" => Key::AudienceProfessionals,
+        _ => return None,
+    })
+}
+
+/// The message for a channel flag of the data's closed list (`data::CHANNEL_FLAGS`).
+pub fn flag_key(flag: &str) -> Option<Key> {
+    Some(match flag {
+        "free" => Key::FlagFree,
+        "anonymous" => Key::FlagAnonymous,
+        "confidential" => Key::FlagConfidential,
+        "short_code" => Key::FlagShortCode,
+        "from_abroad" => Key::FlagFromAbroad,
+        "in_country_only" => Key::FlagInCountryOnly,
+        "24h" => Key::Flag24h,
+        "mobile" => Key::FlagMobile,
+        "report_form" => Key::FlagReportForm,
+        "tips_only" => Key::FlagTipsOnly,
+        "interpreters" => Key::FlagInterpreters,
+        "whatsapp" => Key::FlagWhatsapp,
+        "police" => Key::FlagPolice,
+        _ => return None,
+    })
+}
+
+/// Who a line is for, in `lang`: its audience codes, translated, joined. Empty when it has none.
+pub fn audience_text(lang: Lang, codes: &[super::data::Text]) -> String {
+    let names: Vec<&str> = codes.iter().filter_map(|c| audience_key(c)).map(|k| lang.text(k)).collect();
+    names.join(list_separator(lang))
+}
+
+/// A channel's flags, in `lang`, joined. Empty when it has none.
+pub fn flags_text(lang: Lang, flags: &[super::data::Text]) -> String {
+    let names: Vec<&str> = flags.iter().filter_map(|f| flag_key(f)).map(|k| lang.text(k)).collect();
+    names.join(list_separator(lang))
+}
+
+/// Between the items of a short list: the comma each script uses.
+fn list_separator(lang: Lang) -> &'static str {
+    match lang.tag() {
+        "ar" => "، ",
+        "zh-Hans" => "、",
+        _ => ", ",
+    }
+}
+
+/// Weekly opening periods in `lang` ("Mon–Fri 09:00–17:00"): the data writes days as `mon-fri`,
+/// `sat` or `mon,wed,fri`; each day name is translated, times stay as written (24-hour).
+pub fn weekly_text(lang: Lang, hours: &super::data::Hours) -> Option<String> {
+    const DAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+    const KEYS: [Key; 7] = [Key::DayMon, Key::DayTue, Key::DayWed, Key::DayThu, Key::DayFri, Key::DaySat, Key::DaySun];
+    let day = |d: &str| -> String { DAYS.iter().position(|x| *x == d.trim()).map_or_else(|| d.trim().to_string(), |i| lang.text(KEYS[i]).to_string()) };
+    if hours.always || hours.weekly.is_empty() {
+        return None;
+    }
+    let periods: Vec<String> = hours
+        .weekly
+        .iter()
+        .map(|w| {
+            let days: Vec<String> = w
+                .days
+                .split(',')
+                .map(|part| match part.split_once('-') {
+                    Some((a, b)) => format!("{}–{}", day(a), day(b)),
+                    None => day(part),
+                })
+                .collect();
+            format!("{} {}–{}", days.join(list_separator(lang)), w.open, w.close)
+        })
+        .collect();
+    Some(periods.join("; "))
+}

@@ -229,8 +229,19 @@ fn channel(value: &Json, row: &str, path: String) -> Result<Channel, RowError> {
         body: f.opt_text("body")?,
         address: f.opt_text("address")?,
         url: f.opt_text("url")?,
+        flags: f.texts("flags")?.into(),
         note: f.opt_text("note")?,
     })
+}
+
+fn second_source(value: &Json, row: &str) -> Result<SecondSource, RowError> {
+    let f = Fields::of(value, row, "second_source".into())?;
+    let year = match f.get("year") {
+        None => None,
+        Some(Json::Number(n)) => Some(n.parse::<u16>().map_or_else(|_| f.fail("year", "expected a year such as 2022"), Ok)?),
+        Some(_) => return f.fail("year", "expected a year such as 2022"),
+    };
+    Ok(SecondSource { url: f.text("url")?, year })
 }
 
 fn hours(value: &Json, row: &str) -> Result<Hours, RowError> {
@@ -267,6 +278,9 @@ pub fn hotline(list: &str, index: usize, value: &Json) -> Result<Hotline, RowErr
         name: f.text("name")?,
         scope,
         audience: f.opt_text("audience")?,
+        audience_codes: f.texts("audience_codes")?.into(),
+        audience_area: f.opt_text("audience_area")?,
+        audience_note: f.opt_text("audience_note")?,
         channels: f.list("channels", |v, at| channel(v, &row, at))?.into(),
         hours: f.get("hours").map(|h| hours(h, &row)).transpose()?,
         hours_text: f.opt_text("hours_text")?,
@@ -274,6 +288,7 @@ pub fn hotline(list: &str, index: usize, value: &Json) -> Result<Hotline, RowErr
         languages_note: f.opt_text("languages_note")?,
         source_url: f.text("source_url")?,
         checked: f.text("checked")?,
+        second_source: f.get("second_source").map(|s| second_source(s, &row)).transpose()?,
     })
 }
 

@@ -65,6 +65,8 @@ pub struct Options {
     pub report_url: String,
     pub hotlines_url: Option<String>,
     pub host_fonts: bool,
+    /// Show only lines a second, independent page confirms (`second_source` in the data).
+    pub second_source_only: bool,
 }
 
 impl Default for Options {
@@ -81,6 +83,7 @@ impl Default for Options {
             report_url: DEFAULT_REPORT_URL.to_string(),
             hotlines_url: None,
             host_fonts: false,
+            second_source_only: false,
         }
     }
 }
@@ -110,6 +113,7 @@ pub const OPTION_SPECS: &[OptionSpec] = &[
     OptionSpec { attribute: "hotlines-url", js: "hotlinesUrl", values: "same-origin URL of a JSON file", default: "none", about: "Partner rows that add to or correct the built-in data." },
     OptionSpec { attribute: "host-fonts", js: "hostFonts", values: "`true`, `false`", default: "`false`", about: "Use the host page's font instead of the system font." },
     OptionSpec { attribute: "assets-url", js: "assetsUrl", values: "URL of a folder holding the files of `dist/embed/`", default: "beside the widget's script", about: "Where the widget's files are, for builds that copy no assets (npm with esbuild, Angular, Rollup without a plugin)." },
+    OptionSpec { attribute: "second-source-only", js: "secondSourceOnly", values: "`true`, `false`", default: "`false`", about: "Show only lines a second, independent page confirms; a country left without one shows its emergency number and the international directory." },
 ];
 
 /// A bad option value, said once in the console.
@@ -212,8 +216,9 @@ impl Options {
                     "auto" => o.theme = Theme::Auto,
                     _ => warn("expected light, dark or auto; using auto".into()),
                 },
-                "quick-exit" | "host-fonts" => match parse_bool(v) {
+                "quick-exit" | "host-fonts" | "second-source-only" => match parse_bool(v) {
                     Some(b) if spec.attribute == "quick-exit" => o.quick_exit = Some(b),
+                    Some(b) if spec.attribute == "second-source-only" => o.second_source_only = b,
                     Some(b) => o.host_fonts = b,
                     None => warn("expected true or false; using the default".into()),
                 },

@@ -6,7 +6,7 @@
 //! widget links to, never a resource it loads); phone-like channels carry `display` and
 //! either `e164` or `dial`.
 
-use super::data::{Channel, ChannelKind, Emergency, Hotline, Hours, International};
+use super::data::{Channel, ChannelKind, Emergency, Hotline, Hours, International, AUDIENCE_CODES, CHANNEL_FLAGS};
 use std::collections::HashMap;
 use std::fmt;
 
@@ -97,6 +97,14 @@ impl Checker<'_> {
                     self.fail(at("e164"), "WhatsApp links need the international (E.164) number");
                 }
             }
+            for (j, flag) in c.flags.iter().enumerate() {
+                if !CHANNEL_FLAGS.contains(&&**flag) {
+                    self.fail(at(&format!("flags[{j}]")), format!("must be one of {}, got {}", CHANNEL_FLAGS.join(", "), Quoted(flag)));
+                }
+            }
+            if let Some(note) = c.note.as_deref() {
+                self.non_empty(&at("note"), note);
+            }
             match c.kind {
                 ChannelKind::Email => match c.address.as_deref() {
                     Some(a) if is_email(a) => {}
@@ -157,6 +165,17 @@ pub fn check_hotline(reference: &dyn Reference, list: &str, index: usize, h: &Ho
     if let Some(a) = h.audience.as_deref() {
         c.non_empty("audience", a);
     }
+    for (i, code) in h.audience_codes.iter().enumerate() {
+        if !AUDIENCE_CODES.contains(&&**code) {
+            c.fail(format!("audience_codes[{i}]"), format!("must be one of {}, got {}", AUDIENCE_CODES.join(", "), Quoted(code)));
+        }
+    }
+    if let Some(area) = h.audience_area.as_deref() {
+        c.non_empty("audience_area", area);
+    }
+    if let Some(note) = h.audience_note.as_deref() {
+        c.non_empty("audience_note", note);
+    }
     c.channels(&h.channels);
     if let Some(hours) = &h.hours {
         c.hours(reference, hours);
@@ -167,6 +186,16 @@ pub fn check_hotline(reference: &dyn Reference, list: &str, index: usize, h: &Ho
         }
     }
     c.source(&h.source_url, &h.checked);
+    if let Some(second) = &h.second_source {
+        if !is_web_url(&second.url) {
+            c.fail("second_source.url", format!("must be an absolute https:// or http:// URL, got {}", Quoted(&second.url)));
+        } else if second.url == h.source_url {
+            c.fail("second_source.url", "must be a page other than source_url");
+        }
+        if let Some(year) = second.year.filter(|y| !(1990..=2100).contains(y)) {
+            c.fail("second_source.year", format!("must be a year such as 2022, got {year}"));
+        }
+    }
     errors
 }
 
@@ -226,6 +255,32 @@ pub fn check_across_rows(hotlines: &[Hotline]) -> Vec<RowError> {
                 numbers.insert((&h.country, n), index);
             }
         }
+    }
+    errors
+}
+
+/// Every problem with a whole data file: each row, the rules across rows, and one emergency row
+/// per country. The one whole-file check: `build.rs`, the import command and the tests all call
+/// it, so what the import accepts the build accepts too.
+pub fn check_file(reference: &dyn Reference, hotlines: &[Hotline], emergency: &[Emergency], international: &[International]) -> Vec<RowError> {
+    let mut errors = Vec::new();
+    for (i, h) in hotlines.iter().enumerate() {
+        errors.extend(check_hotline(reference, "hotlines", i, h));
+    }
+    errors.extend(check_across_rows(hotlines));
+    let mut countries: HashMap<&str, usize> = HashMap::new();
+    for (i, e) in emergency.iter().enumerate() {
+        errors.extend(check_emergency(reference, i, e));
+        if let Some(first) = countries.insert(&e.country, i) {
+            errors.push(RowError {
+                row: row_label("emergency", i, Some(&e.country)),
+                field: "country".into(),
+                problem: format!("a country has one emergency row; emergency[{first}] is already {}", e.country),
+            });
+        }
+    }
+    for (i, e) in international.iter().enumerate() {
+        errors.extend(check_international(i, e));
     }
     errors
 }

@@ -124,6 +124,20 @@ describe("script tag", () => {
     await page.goto(`${broken.url}/pages/plain.html`);
     await assertDialable(page, "freedom-widget", "tel:+18883737888");
     assert.match(await page.locator("freedom-widget >> .fw-fallback").textContent(), /National Human Trafficking Hotline/);
+    // Fiji's child line rests on one page: a partner who asked for second-source-only gets the
+    // directory instead; without the option, the line.
+    await page.evaluate(() => {
+      for (const only of [false, true]) {
+        const el = document.createElement("freedom-widget");
+        el.setAttribute("country", "FJ");
+        el.id = only ? "fj-only" : "fj-all";
+        if (only) el.setAttribute("second-source-only", "");
+        document.body.append(el);
+      }
+    });
+    await page.locator('#fj-all >> .fw-fallback a[href="tel:1325"]').waitFor();
+    await page.locator("#fj-only >> .fw-fallback a").waitFor();
+    assert.doesNotMatch(await page.locator("#fj-only >> .fw-fallback a").getAttribute("href"), /^tel:/);
     await hostUnchanged(page, "host-text", "The partner's own content stays as it is.");
     assert.deepEqual(seen.errors.filter((e) => e.startsWith("uncaught")), []);
     assert.ok(seen.warnings.some((w) => w.includes("freedom-widget: the widget could not start")));

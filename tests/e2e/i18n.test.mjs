@@ -49,6 +49,36 @@ describe("every language", () => {
   }
 });
 
+describe("a line's entry in every language", () => {
+  // Who a line is for, its channels' flags, its provenance: English only in names and in the
+  // notes the data holds only in English, which are marked lang="en".
+  const entryEnglish = Object.entries(english)
+    .filter(([k]) => /^(audience-|flag-|source-checked|second-source|dial-in-country|hours-)/.test(k))
+    .map(([, v]) => v.replace(/\{ \$\w+ \}/g, "").replace(/[():]/g, "").trim())
+    .filter((v) => v.length >= 4);
+  for (const lang of LANGS.filter((l) => l !== "en")) {
+    test(`${lang}: the US, Fiji and Iraq entries read in ${lang}`, async () => {
+      for (const country of ["US", "FJ", "IQ"]) {
+        const { context, page } = await open(`/?lang=${lang}&country=${country}`);
+        const text = await page.evaluate(() => {
+          const skip = (e) => e.closest('[lang="en"], .card-title, .org');
+          const walker = document.createTreeWalker(document.querySelector(".cards"), NodeFilter.SHOW_TEXT);
+          const out = [];
+          while (walker.nextNode()) if (!skip(walker.currentNode.parentElement)) out.push(walker.currentNode.textContent);
+          return out.join(" ");
+        });
+        const left = entryEnglish.filter((en) => new RegExp(`(^|[^\\p{L}])${en.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}($|[^\\p{L}])`, "iu").test(text));
+        assert.deepEqual(left, lang === "fr" ? left.filter((w) => w === "police") : [], `${country} in ${lang}: ${text}`);
+        assert.doesNotMatch(text, /verified|For:/, `${country} in ${lang}`);
+        for (const note of await page.locator('.cards span[lang="en"]').all()) {
+          assert.equal(await note.getAttribute("dir"), "auto", "English notes carry their own direction");
+        }
+        await context.close();
+      }
+    });
+  }
+});
+
 describe("right to left", () => {
   test("Arabic mirrors the layout and keeps numbers left to right (screenshots in tests/e2e/.out)", async () => {
     const shots = {};

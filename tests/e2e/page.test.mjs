@@ -1,7 +1,9 @@
 // The standalone page, built for release and served over HTTP: what a visitor sees.
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { setup, watch } from "./helpers.mjs";
+import { readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { DIST, ROOT, setup, watch } from "./helpers.mjs";
 
 const env = setup();
 
@@ -25,7 +27,7 @@ describe("standalone page", () => {
     }
     assert.equal(await page.locator("blockquote").count(), 1);
     assert.match(await page.locator(".speaker").textContent(), /Obama|Kerry/);
-    assert.equal(await page.title(), "Help against human trafficking: hotlines in every country · freedom-widget");
+    assert.equal(await page.title(), "Help against human trafficking: hotlines by country · freedom-widget");
     assert.equal(await page.getAttribute("html", "lang"), "en");
     assert.ok(await page.locator('meta[name="description"]').getAttribute("content"));
     await page.waitForTimeout(300);
@@ -184,6 +186,47 @@ describe("standalone page", () => {
     await page.locator(".search-status", { hasText: "Countries found: 1" }).waitFor({ timeout: 10_000 });
     await page.keyboard.press("Enter");
     await page.locator("#fw-directory-heading", { hasText: /Vietnam/ }).waitFor();
+    await context.close();
+  });
+});
+
+describe("what the build ships", () => {
+  /** Every file under dir, with its bytes as text (wasm included: the data is text inside it). */
+  const files = (dir) => readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? files(join(dir, e.name)) : [[join(dir, e.name), readFileSync(join(dir, e.name)).toString("latin1")]]);
+
+  test("a number the reference no longer holds is nowhere in the page, the embed, its fallback or the poster", () => {
+    const shipped = files(DIST);
+    const names = shipped.map(([f]) => f.slice(DIST.length + 1));
+    for (const part of ["index.html", "embed/embed.js", "partners/index.html"]) assert.ok(names.includes(part), part);
+    assert.ok(names.some((n) => /^embed\/fallback-.*\.json$/.test(n)) && names.some((n) => /^partners\/poster\/.*\.wasm$/.test(n)), names.join(" "));
+    // New Zealand's migrant-exploitation line is 0800 20 00 88; 0800 200 008 was a wrong copy.
+    for (const [file, text] of shipped) {
+      for (const old of ["0800 200 008", "0800200008", "+64800200008"]) assert.ok(!text.includes(old), `${old} in ${file}`);
+    }
+    assert.ok(shipped.some(([, text]) => text.includes("0800 20 00 88")), "the corrected number ships");
+  });
+
+  test("only what a visitor sees is bundled: no source quote, no reviewer field", () => {
+    const data = JSON.parse(readFileSync(join(ROOT, "data/hotlines.json"), "utf8"));
+    const us = data.hotlines.find((h) => h.id === "us-national-human-trafficking-hotline");
+    const hidden = [us.source_quote, us.second_source.quote, "source_quote", "\"confidence\"", "\"source_kind\""];
+    for (const [file, text] of files(DIST)) {
+      for (const h of hidden) assert.ok(!text.includes(h), `${h.slice(0, 40)} in ${file}`);
+    }
+  });
+
+  test("the page says what \"source checked\" and a second source mean, and never \"verified\"", async () => {
+    const context = await env.browser.newContext({ locale: "en-US" });
+    const page = await context.newPage();
+    await page.goto(`${env.server.url}/?country=US`);
+    assert.match(await page.locator("#about-sources").textContent(), /source checked[\s\S]*nobody called[\s\S]*second, independent page/);
+    const card = page.locator(".cards .card").first();
+    await card.waitFor();
+    assert.match(await card.locator(".source").textContent(), /source checked Nov 25, 2026/);
+    assert.equal(await card.locator("a.second-source").getAttribute("href"), "https://pbjlearning.com/2022/05/26/when-should-you-call-the-national-human-trafficking-hotline/");
+    assert.doesNotMatch(await page.locator("body").textContent(), /verified/i);
+    assert.doesNotMatch(await page.title() + await page.locator('meta[name="description"]').getAttribute("content"), /verif/i);
     await context.close();
   });
 });

@@ -62,6 +62,25 @@ describe("configurator", () => {
     await context.close();
   });
 
+  test("only lines a second page confirms: the option, its explanation and the preview", async () => {
+    const context = await env.browser.newContext({ locale: "en-US" });
+    const page = await context.newPage();
+    await page.goto(`${env.server.url}/partners/`);
+    await page.locator("#country").fill("FJ");
+    const preview = page.locator("#preview");
+    await page.locator('#preview >> .cards a[href="tel:1325"]').waitFor();
+    assert.match(await page.locator("#second-source-only-hint").textContent(), /source checked[\s\S]*nobody called[\s\S]*second, independent page/);
+    await page.locator("#second-source-only").check();
+    assert.match(await page.locator("#snippet-script").textContent(), /data-second-source-only="true"/);
+    assert.match(await page.locator("#snippet-npm").textContent(), /"secondSourceOnly": true/);
+    assert.equal(await preview.getAttribute("second-source-only"), "true");
+    // Fiji's lines rest on one page each: the preview keeps its emergency number and the directory.
+    await page.locator("#preview >> .no-line").waitFor();
+    assert.equal(await page.locator('#preview >> .cards a[href="tel:1325"]').count(), 0);
+    assert.equal(await page.locator('#preview >> .emergency a[href="tel:917"]').count(), 1);
+    await context.close();
+  });
+
   test("fields beyond country and layout: fallback country, report link, fonts, colours, height", async () => {
     const context = await env.browser.newContext({ locale: "en-US" });
     const page = await context.newPage();
