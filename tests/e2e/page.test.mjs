@@ -199,7 +199,7 @@ describe("what the build ships", () => {
     const shipped = files(DIST);
     const names = shipped.map(([f]) => f.slice(DIST.length + 1));
     for (const part of ["index.html", "embed/embed.js", "partners/index.html"]) assert.ok(names.includes(part), part);
-    assert.ok(names.some((n) => /^embed\/fallback-.*\.json$/.test(n)) && names.some((n) => /^partners\/poster\/.*\.wasm$/.test(n)), names.join(" "));
+    assert.ok(names.some((n) => /^embed\/fallback-.*\.js$/.test(n)) && names.some((n) => /^partners\/poster\/.*\.wasm$/.test(n)), names.join(" "));
     // New Zealand's migrant-exploitation line is 0800 20 00 88; 0800 200 008 was a wrong copy.
     for (const [file, text] of shipped) {
       for (const old of ["0800 200 008", "0800200008", "+64800200008"]) assert.ok(!text.includes(old), `${old} in ${file}`);
