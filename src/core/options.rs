@@ -98,22 +98,25 @@ pub struct OptionSpec {
     pub values: &'static str,
     pub default: &'static str,
     pub about: &'static str,
+    /// Applies a value (already trimmed) to the options, or says what is wrong with it and what
+    /// is used instead. `is_country` says which codes the widget knows.
+    pub parse: fn(&mut Options, &str, &dyn Fn(&str) -> bool) -> Result<(), String>,
 }
 
 pub const OPTION_SPECS: &[OptionSpec] = &[
-    OptionSpec { attribute: "country", js: "country", values: "ISO 3166-1 alpha-2 code, e.g. `TH`", default: "detected", about: "Country shown first. Overrides detection." },
-    OptionSpec { attribute: "fallback-country", js: "fallbackCountry", values: "ISO code", default: "none", about: "Country used when detection finds none." },
-    OptionSpec { attribute: "lang", js: "lang", values: "language tag, e.g. `es`", default: "page, then browser", about: "Language of the widget." },
-    OptionSpec { attribute: "sections", js: "sections", values: "comma list of `hotlines`, `explainer`, `quotes`, in the order to show", default: "`hotlines,explainer,quotes`", about: "Which sections, in which order." },
-    OptionSpec { attribute: "layout", js: "layout", values: "`full`, `compact`, `banner`", default: "`full`", about: "How much to show." },
-    OptionSpec { attribute: "theme", js: "theme", values: "`light`, `dark`, `auto`", default: "`auto`", about: "Colours; `auto` follows the visitor's setting." },
-    OptionSpec { attribute: "quick-exit", js: "quickExit", values: "`true`, `false`", default: "`true` on the page, `false` in embeds", about: "Shows the quick exit button and Shift×3 shortcut." },
-    OptionSpec { attribute: "quick-exit-url", js: "quickExitUrl", values: "https:// or http:// URL", default: "`https://www.wikipedia.org/`", about: "Where quick exit goes." },
-    OptionSpec { attribute: "report-url", js: "reportUrl", values: "https:// URL or `mailto:` address", default: "the project's issue form", about: "Target of \"Report an outdated number\"." },
-    OptionSpec { attribute: "hotlines-url", js: "hotlinesUrl", values: "same-origin URL of a JSON file", default: "none", about: "Partner rows that add to or correct the built-in data." },
-    OptionSpec { attribute: "host-fonts", js: "hostFonts", values: "`true`, `false`", default: "`false`", about: "Use the host page's font instead of the system font." },
-    OptionSpec { attribute: "assets-url", js: "assetsUrl", values: "URL of a folder holding the files of `dist/embed/`", default: "beside the widget's script", about: "Where the widget's files are, for builds that copy no assets (npm with esbuild, Angular, Rollup without a plugin)." },
-    OptionSpec { attribute: "second-source-only", js: "secondSourceOnly", values: "`true`, `false`", default: "`false`", about: "Show only lines a second, independent page confirms; a country left without one shows its emergency number and the international directory." },
+    OptionSpec { attribute: "country", js: "country", values: "ISO 3166-1 alpha-2 code, e.g. `TH`", default: "detected", about: "Country shown first. Overrides detection.", parse: parse_country },
+    OptionSpec { attribute: "fallback-country", js: "fallbackCountry", values: "ISO code", default: "none", about: "Country used when detection finds none.", parse: parse_fallback_country },
+    OptionSpec { attribute: "lang", js: "lang", values: "language tag, e.g. `es`", default: "page, then browser", about: "Language of the widget.", parse: parse_lang },
+    OptionSpec { attribute: "sections", js: "sections", values: "comma list of `hotlines`, `explainer`, `quotes`, in the order to show", default: "`hotlines,explainer,quotes`", about: "Which sections, in which order.", parse: parse_sections },
+    OptionSpec { attribute: "layout", js: "layout", values: "`full`, `compact`, `banner`", default: "`full`", about: "How much to show.", parse: parse_layout },
+    OptionSpec { attribute: "theme", js: "theme", values: "`light`, `dark`, `auto`", default: "`auto`", about: "Colours; `auto` follows the visitor's setting.", parse: parse_theme },
+    OptionSpec { attribute: "quick-exit", js: "quickExit", values: "`true`, `false`", default: "`true` on the page, `false` in embeds", about: "Shows the quick exit button and Shift×3 shortcut.", parse: parse_quick_exit },
+    OptionSpec { attribute: "quick-exit-url", js: "quickExitUrl", values: "https:// or http:// URL", default: "`https://www.wikipedia.org/`", about: "Where quick exit goes.", parse: parse_quick_exit_url },
+    OptionSpec { attribute: "report-url", js: "reportUrl", values: "https:// URL or `mailto:` address", default: "the project's issue form", about: "Target of \"Report an outdated number\".", parse: parse_report_url },
+    OptionSpec { attribute: "hotlines-url", js: "hotlinesUrl", values: "same-origin URL of a JSON file", default: "none", about: "Partner rows that add to or correct the built-in data.", parse: parse_hotlines_url },
+    OptionSpec { attribute: "host-fonts", js: "hostFonts", values: "`true`, `false`", default: "`false`", about: "Use the host page's font instead of the system font.", parse: parse_host_fonts },
+    OptionSpec { attribute: "assets-url", js: "assetsUrl", values: "URL of a folder holding the files of `dist/embed/`", default: "beside the widget's script", about: "Where the widget's files are, for builds that copy no assets (npm with esbuild, Angular, Rollup without a plugin).", parse: parse_assets_url },
+    OptionSpec { attribute: "second-source-only", js: "secondSourceOnly", values: "`true`, `false`", default: "`false`", about: "Show only lines a second, independent page confirms; a country left without one shows its emergency number and the international directory.", parse: parse_second_source_only },
 ];
 
 /// A bad option value, said once in the console.
@@ -167,93 +170,143 @@ impl Options {
                 warn("unknown option; ignored".into());
                 continue;
             };
-            let v = value.trim();
-            match spec.attribute {
-                "country" | "fallback-country" => {
-                    let code = v.to_ascii_uppercase();
-                    if super::validate::is_alpha2(&code) && is_country(&code) {
-                        if spec.attribute == "country" { o.country = Some(code) } else { o.fallback_country = Some(code) }
-                    } else {
-                        warn("not a known ISO 3166-1 alpha-2 country code; detecting the country instead".into());
-                    }
-                }
-                "lang" => {
-                    if super::validate::is_language_tag(&v.to_ascii_lowercase()) || super::validate::is_language_tag(v) {
-                        o.lang = Some(v.to_string());
-                    } else {
-                        warn("not a language tag such as en or pt-BR; using the page's language".into());
-                    }
-                }
-                "sections" => {
-                    let mut sections = Vec::new();
-                    let mut problems = Vec::new();
-                    for part in v.split(',').map(str::trim).filter(|p| !p.is_empty()) {
-                        match Section::ALL.iter().find(|s| s.as_str().eq_ignore_ascii_case(part)) {
-                            Some(s) if !sections.contains(s) => sections.push(*s),
-                            Some(_) => problems.push(format!("\"{part}\" is listed twice")),
-                            None => problems.push(format!("\"{part}\" is not a section")),
-                        }
-                    }
-                    // One warning per bad value, however many parts of it are wrong.
-                    if sections.is_empty() {
-                        warn("expected a comma list of hotlines, explainer, quotes; showing all".into());
-                    } else {
-                        if !problems.is_empty() {
-                            warn(format!("{}; showing {}", problems.join(", "), sections.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(",")));
-                        }
-                        o.sections = sections;
-                    }
-                }
-                "layout" => match v.to_ascii_lowercase().as_str() {
-                    "full" => o.layout = Layout::Full,
-                    "compact" => o.layout = Layout::Compact,
-                    "banner" => o.layout = Layout::Banner,
-                    _ => warn("expected full, compact or banner; using full".into()),
-                },
-                "theme" => match v.to_ascii_lowercase().as_str() {
-                    "light" => o.theme = Theme::Light,
-                    "dark" => o.theme = Theme::Dark,
-                    "auto" => o.theme = Theme::Auto,
-                    _ => warn("expected light, dark or auto; using auto".into()),
-                },
-                "quick-exit" | "host-fonts" | "second-source-only" => match parse_bool(v) {
-                    Some(b) if spec.attribute == "quick-exit" => o.quick_exit = Some(b),
-                    Some(b) if spec.attribute == "second-source-only" => o.second_source_only = b,
-                    Some(b) => o.host_fonts = b,
-                    None => warn("expected true or false; using the default".into()),
-                },
-                "quick-exit-url" => {
-                    if super::validate::is_web_url(v) {
-                        o.quick_exit_url = v.to_string();
-                    } else {
-                        warn("expected an https:// (or http://) URL; using the default".into());
-                    }
-                }
-                "report-url" => {
-                    let mail = v.strip_prefix("mailto:").is_some_and(super::validate::is_email);
-                    if mail || super::validate::is_web_url(v) {
-                        o.report_url = v.to_string();
-                    } else {
-                        warn("expected an https:// URL or a mailto: address; using the default".into());
-                    }
-                }
-                // Read by the JavaScript loader, which fetches the wasm before Rust runs; checked
-                // here too so that a bad value is said like every other option's.
-                "assets-url" => {
-                    if v.is_empty() || v.chars().any(char::is_whitespace) || v.starts_with("javascript:") || v.starts_with("data:") {
-                        warn("expected the URL of the folder holding the widget's files; looking beside its script".into());
-                    }
-                }
-                "hotlines-url" => {
-                    if v.is_empty() || v.chars().any(char::is_whitespace) || v.starts_with("javascript:") || v.starts_with("data:") {
-                        warn("expected the URL of a JSON file on this site; ignored".into());
-                    } else {
-                        o.hotlines_url = Some(v.to_string());
-                    }
-                }
-                _ => unreachable!("every spec has a parser"),
+            if let Err(problem) = (spec.parse)(&mut o, value.trim(), &is_country) {
+                warn(problem);
             }
         }
         (o, warnings)
+    }
+}
+
+// One parser per option, named in its `OptionSpec`. Each applies what it can of the value and
+// returns the problem, and what is used instead, for the rest.
+
+fn country_code(v: &str, is_country: &dyn Fn(&str) -> bool) -> Result<String, String> {
+    let code = v.to_ascii_uppercase();
+    if super::validate::is_alpha2(&code) && is_country(&code) {
+        Ok(code)
+    } else {
+        Err("not a known ISO 3166-1 alpha-2 country code; detecting the country instead".into())
+    }
+}
+
+fn parse_country(o: &mut Options, v: &str, is_country: &dyn Fn(&str) -> bool) -> Result<(), String> {
+    o.country = Some(country_code(v, is_country)?);
+    Ok(())
+}
+
+fn parse_fallback_country(o: &mut Options, v: &str, is_country: &dyn Fn(&str) -> bool) -> Result<(), String> {
+    o.fallback_country = Some(country_code(v, is_country)?);
+    Ok(())
+}
+
+fn parse_lang(o: &mut Options, v: &str, _: &dyn Fn(&str) -> bool) -> Result<(), String> {
+    if super::validate::is_language_tag(&v.to_ascii_lowercase()) || super::validate::is_language_tag(v) {
+        o.lang = Some(v.to_string());
+        Ok(())
+    } else {
+        Err("not a language tag such as en or pt-BR; using the page's language".into())
+    }
+}
+
+fn parse_sections(o: &mut Options, v: &str, _: &dyn Fn(&str) -> bool) -> Result<(), String> {
+    let mut sections = Vec::new();
+    let mut problems = Vec::new();
+    for part in v.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+        match Section::ALL.iter().find(|s| s.as_str().eq_ignore_ascii_case(part)) {
+            Some(s) if !sections.contains(s) => sections.push(*s),
+            Some(_) => problems.push(format!("\"{part}\" is listed twice")),
+            None => problems.push(format!("\"{part}\" is not a section")),
+        }
+    }
+    // One warning per bad value, however many parts of it are wrong.
+    if sections.is_empty() {
+        return Err("expected a comma list of hotlines, explainer, quotes; showing all".into());
+    }
+    let shown = sections.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(",");
+    o.sections = sections;
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(format!("{}; showing {shown}", problems.join(", ")))
+    }
+}
+
+fn parse_layout(o: &mut Options, v: &str, _: &dyn Fn(&str) -> bool) -> Result<(), String> {
+    o.layout = match v.to_ascii_lowercase().as_str() {
+        "full" => Layout::Full,
+        "compact" => Layout::Compact,
+        "banner" => Layout::Banner,
+        _ => return Err("expected full, compact or banner; using full".into()),
+    };
+    Ok(())
+}
+
+fn parse_theme(o: &mut Options, v: &str, _: &dyn Fn(&str) -> bool) -> Result<(), String> {
+    o.theme = match v.to_ascii_lowercase().as_str() {
+        "light" => Theme::Light,
+        "dark" => Theme::Dark,
+        "auto" => Theme::Auto,
+        _ => return Err("expected light, dark or auto; using auto".into()),
+    };
+    Ok(())
+}
+
+fn switch(v: &str) -> Result<bool, String> {
+    parse_bool(v).ok_or_else(|| "expected true or false; using the default".into())
+}
+
+fn parse_quick_exit(o: &mut Options, v: &str, _: &dyn Fn(&str) -> bool) -> Result<(), String> {
+    o.quick_exit = Some(switch(v)?);
+    Ok(())
+}
+
+fn parse_host_fonts(o: &mut Options, v: &str, _: &dyn Fn(&str) -> bool) -> Result<(), String> {
+    o.host_fonts = switch(v)?;
+    Ok(())
+}
+
+fn parse_second_source_only(o: &mut Options, v: &str, _: &dyn Fn(&str) -> bool) -> Result<(), String> {
+    o.second_source_only = switch(v)?;
+    Ok(())
+}
+
+fn parse_quick_exit_url(o: &mut Options, v: &str, _: &dyn Fn(&str) -> bool) -> Result<(), String> {
+    if !super::validate::is_web_url(v) {
+        return Err("expected an https:// (or http://) URL; using the default".into());
+    }
+    o.quick_exit_url = v.to_string();
+    Ok(())
+}
+
+fn parse_report_url(o: &mut Options, v: &str, _: &dyn Fn(&str) -> bool) -> Result<(), String> {
+    let mail = v.strip_prefix("mailto:").is_some_and(super::validate::is_email);
+    if !mail && !super::validate::is_web_url(v) {
+        return Err("expected an https:// URL or a mailto: address; using the default".into());
+    }
+    o.report_url = v.to_string();
+    Ok(())
+}
+
+/// A URL the widget may fetch from: not empty, no spaces, no script or inline data.
+fn is_fetchable(v: &str) -> bool {
+    !(v.is_empty() || v.chars().any(char::is_whitespace) || v.starts_with("javascript:") || v.starts_with("data:"))
+}
+
+fn parse_hotlines_url(o: &mut Options, v: &str, _: &dyn Fn(&str) -> bool) -> Result<(), String> {
+    if !is_fetchable(v) {
+        return Err("expected the URL of a JSON file on this site; ignored".into());
+    }
+    o.hotlines_url = Some(v.to_string());
+    Ok(())
+}
+
+/// Read by the JavaScript loader, which fetches the wasm before Rust runs; checked here too so
+/// that a bad value is said like every other option's.
+fn parse_assets_url(_: &mut Options, v: &str, _: &dyn Fn(&str) -> bool) -> Result<(), String> {
+    if is_fetchable(v) {
+        Ok(())
+    } else {
+        Err("expected the URL of the folder holding the widget's files; looking beside its script".into())
     }
 }
