@@ -222,7 +222,9 @@ describe("coming back through the back/forward cache", () => {
       await page.keyboard.press("Shift");
       await page.locator(".quick-exit [role=status]", { hasText: "Shift pressed 2 of 3 times" }).waitFor({ state: "attached" });
       await page.goto(`${server.url}/elsewhere`);
-      await page.goBack();
+      // A page restored from the cache fires no "load" (only "pageshow").
+      await page.goBack({ waitUntil: "commit" });
+      await page.waitForFunction(() => document.readyState === "complete");
       assert.equal(await page.evaluate(() => window.fwKept), true, "restored from the back/forward cache, not reloaded");
       assert.equal(await page.locator(".quick-exit [role=status]").textContent(), "", "the old count is not announced");
       assert.equal(await page.evaluate(() => document.body.hidden), false);
