@@ -62,7 +62,8 @@ fn the_four_ps_and_the_quotes() {
 fn general_lines_and_narrower_audiences_are_labelled() {
     let th = render(Some("TH"));
     assert!(th.contains("General line: also takes trafficking reports"));
-    assert!(th.contains("For: Thai nationals abroad"));
+    // The audience is the data's English, isolated inside the translated "For: …".
+    assert!(th.contains(r#"For: <bdi dir="auto" lang="en">Thai nationals abroad</bdi>"#), "{th}");
     let us = render(Some("US"));
     assert!(us.contains("Trafficking hotline"));
 }

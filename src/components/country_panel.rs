@@ -48,7 +48,7 @@ pub fn country_panel(props: &CountryPanelProps) -> Html {
                 {
                     match first {
                         // The number first: on a narrow screen it must be in view without scrolling.
-                        Some((h, c)) => html! { <p class="banner-line">{ channel_link(&ui, h, c) }{" "}<span class="banner-name small">{ &*h.name }</span></p> },
+                        Some((h, c)) => html! { <p class="banner-line">{ channel_link(&ui, h, c) }{" "}<span class="banner-name small">{ super::ui::data_text(&h.name, None) }</span></p> },
                         None => html! { <p class="banner-line">{ emergency_line(&ui, emergency.map(|e| &*e.number), &name) }</p> },
                     }
                 }
@@ -80,7 +80,7 @@ pub fn country_panel(props: &CountryPanelProps) -> Html {
                                     <p class="small">{ ui.tf(Key::EmergencyAlso, &[("numbers", &e.also.join(", "))]) }</p>
                                 }
                                 <p class="source small">
-                                    <a href={e.source_url.to_string()} target="_blank" rel="noopener noreferrer" referrerpolicy="no-referrer">{ ui.t(Key::SourceLabel) }</a>
+                                    <a href={e.source_url.to_string()} target="_blank" rel="noopener noreferrer" referrerpolicy="no-referrer">{ ui.t(Key::SourceLabel) }{ super::ui::new_tab(&ui) }</a>
                                     { " · " }{ ui.tf(Key::Verified, &[("date", &ui.platform.0.date(&e.checked, ui.lang))]) }
                                 </p>
                             </>
@@ -118,11 +118,11 @@ fn international() -> Html {
             <ul class="plain">
                 { for entries.iter().map(|e| html! {
                     <li key={e.id.to_string()}>
-                        <strong>{ &*e.name }</strong>{ " · " }{ &*e.organisation }
-                        if let Some(d) = &e.description { <p class="small">{ &**d }</p> }
+                        <strong>{ super::ui::data_text(&e.name, None) }</strong>{ " · " }{ super::ui::data_text(&e.organisation, None) }
+                        if let Some(d) = &e.description { <p class="small">{ super::ui::data_text(d, Some("en")) }</p> }
                         <ul class="channels">
                             { for e.channels.iter().filter_map(|c| c.url.as_deref().map(|u| html! {
-                                <li><a class="channel" href={u.to_string()} target="_blank" rel="noopener noreferrer" referrerpolicy="no-referrer">{ ui.t(Key::ChannelWeb) }{ " · " }{ super::ui::ltr(u) }</a></li>
+                                <li><a class="channel" href={u.to_string()} target="_blank" rel="noopener noreferrer" referrerpolicy="no-referrer">{ ui.t(Key::ChannelWeb) }{ " · " }{ super::ui::ltr(u) }{ super::ui::new_tab(&ui) }</a></li>
                             })) }
                         </ul>
                     </li>

@@ -1,7 +1,7 @@
 //! What a card shows: one hotline, what it is for, every way to reach it, when it answers,
 //! in which languages, and where the information comes from.
 
-use super::ui::{ltr, use_ui, Ui, WidgetEvent};
+use super::ui::{data_text, ltr, new_tab, use_ui, Ui, WidgetEvent};
 use crate::core::data::{Channel, ChannelKind, Hotline, Scope};
 use crate::core::hours::{self, OpenStatus};
 use crate::core::i18n::Key;
@@ -40,7 +40,8 @@ fn encode_component(s: &str) -> String {
     out
 }
 
-/// One channel as a large link, labelled by what it does ("Call 1-888-373-7888").
+/// One channel as a large link, labelled by what it does ("Call 1-888-373-7888"); a screen reader
+/// also hears which line it reaches, and that a web link opens a new tab.
 pub fn channel_link(ui: &Ui, h: &Hotline, c: &Channel) -> Html {
     let Some(href) = channel_href(c) else { return Html::default() };
     let shown = c.display.as_deref().or(c.number()).unwrap_or_default();
@@ -69,6 +70,8 @@ pub fn channel_link(ui: &Ui, h: &Hotline, c: &Channel) -> Html {
             rel={external.then_some("noopener noreferrer")}
             referrerpolicy={external.then_some("no-referrer")}>
             { label }
+            <span class="visually-hidden">{ " " }{ ui.t_with(Key::ChannelLine, &[], "line", data_text(&h.name, None)) }</span>
+            if external { { new_tab(ui) } }
         </a>
     }
 }
@@ -81,8 +84,8 @@ pub fn hotline_card(props: &HotlineCardProps) -> Html {
     let country = ui.country_name(&h.country);
     html! {
         <article class="card" part="card" aria-labelledby={format!("fw-h-{}", h.id)}>
-            <h3 id={format!("fw-h-{}", h.id)} class="card-title">{ &*h.name }</h3>
-            <p class="org">{ &*h.organisation }</p>
+            <h3 id={format!("fw-h-{}", h.id)} class="card-title">{ data_text(&h.name, None) }</h3>
+            <p class="org">{ data_text(&h.organisation, None) }</p>
             <p class="labels">
                 {
                     match h.scope {
@@ -91,7 +94,7 @@ pub fn hotline_card(props: &HotlineCardProps) -> Html {
                     }
                 }
                 if let Some(a) = &h.audience {
-                    <span class="label label-audience">{ ui.tf(Key::Audience, &[("audience", a)]) }</span>
+                    <span class="label label-audience">{ ui.t_with(Key::Audience, &[], "audience", data_text(a, Some("en"))) }</span>
                 }
             </p>
             <ul class="channels">
@@ -104,7 +107,7 @@ pub fn hotline_card(props: &HotlineCardProps) -> Html {
                         if c.kind.is_phone_like() && c.e164.is_none() {
                             <span class="small dial-note">{ ui.tf(Key::DialInCountry, &[("country", &country)]) }</span>
                         }
-                        if let Some(note) = &c.note { <span class="small note" lang="en">{ &**note }</span> }
+                        if let Some(note) = &c.note { <span class="small note">{ data_text(note, Some("en")) }</span> }
                     </li>
                 }) }
             </ul>
@@ -114,12 +117,12 @@ pub fn hotline_card(props: &HotlineCardProps) -> Html {
                     { h.languages.iter().map(|t| platform.language_name(t, ui.lang)).collect::<Vec<_>>().join(", ") }
                 </p>
             }
-            if let Some(note) = &h.languages_note { <p class="small" lang="en">{ &**note }</p> }
+            if let Some(note) = &h.languages_note { <p class="small">{ data_text(note, Some("en")) }</p> }
             <p class="source small">
-                <a href={h.source_url.to_string()} target="_blank" rel="noopener noreferrer" referrerpolicy="no-referrer">{ ui.t(Key::SourceLabel) }</a>
+                <a href={h.source_url.to_string()} target="_blank" rel="noopener noreferrer" referrerpolicy="no-referrer">{ ui.t(Key::SourceLabel) }{ new_tab(&ui) }</a>
                 { " · " }{ ui.tf(Key::Verified, &[("date", &platform.date(&h.checked, ui.lang))]) }
                 { " · " }
-                <a href={ui.report_url.clone()} target="_blank" rel="noopener noreferrer" referrerpolicy="no-referrer">{ ui.t(Key::ReportOutdated) }</a>
+                <a href={ui.report_url.clone()} target="_blank" rel="noopener noreferrer" referrerpolicy="no-referrer">{ ui.t(Key::ReportOutdated) }{ new_tab(&ui) }</a>
             </p>
         </article>
     }
@@ -163,7 +166,7 @@ fn hours_line(props: &HoursLineProps) -> Html {
         <p class="hours small">
             <span class="field">{ ui.t(Key::HoursLabel) }{": "}</span>
             if let Some((kind, text)) = line { <span class={classes!("status", kind)}>{ text }</span> }
-            if let Some(s) = schedule { <span class="schedule" lang="en">{ " " }{ format!("({s})") }</span> }
+            if let Some(s) = schedule { <span class="schedule">{ " (" }{ data_text(&s, Some("en")) }{ ")" }</span> }
         </p>
     }
 }
