@@ -70,7 +70,8 @@ pub fn channel_link(ui: &Ui, h: &Hotline, c: &Channel) -> Html {
             rel={external.then_some("noopener noreferrer")}
             referrerpolicy={external.then_some("no-referrer")}>
             { label }
-            <span class="visually-hidden">{ " " }{ ui.t_with(Key::ChannelLine, &[], "line", data_text(&h.name, None)) }</span>
+            // Plain text: an element in a visually hidden span keeps its full width off screen.
+            <span class="visually-hidden">{ " " }{ ui.tf(Key::ChannelLine, &[("line", &h.name)]) }</span>
             if external { { new_tab(ui) } }
         </a>
     }
