@@ -66,9 +66,12 @@ pub fn country_panel(props: &CountryPanelProps) -> Html {
                     <p>{ ui.t(Key::NoLineAdvice) }</p>
                 </div>
             }
-            <ul class="cards">
-                { for lines.iter().map(|h| html! { <li key={h.id.to_string()}><HotlineCard hotline={h.clone()} /></li> }) }
-            </ul>
+            // No empty list: screen readers would announce a list of nothing.
+            if !lines.is_empty() {
+                <ul class="cards">
+                    { for lines.iter().map(|h| html! { <li key={h.id.to_string()}><HotlineCard hotline={h.clone()} /></li> }) }
+                </ul>
+            }
             <div class="emergency" part="emergency">
                 <h3>{ ui.t(Key::EmergencyHeading) }</h3>
                 {
@@ -77,7 +80,7 @@ pub fn country_panel(props: &CountryPanelProps) -> Html {
                             <>
                                 <p>{ emergency_line(&ui, Some(&e.number), &name) }</p>
                                 if !e.also.is_empty() {
-                                    <p class="small">{ ui.tf(Key::EmergencyAlso, &[("numbers", &e.also.join(", "))]) }</p>
+                                    <p class="small">{ ui.t_with(Key::EmergencyAlso, &[], "numbers", super::ui::ltr(&e.also.join(", "))) }</p>
                                 }
                                 <p class="source small">
                                     <a href={e.source_url.to_string()} target="_blank" rel="noopener noreferrer" referrerpolicy="no-referrer">{ ui.t(Key::SourceLabel) }{ super::ui::new_tab(&ui) }</a>
