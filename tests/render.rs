@@ -288,7 +288,7 @@ fn us_fiji_and_iraq_read_in_every_language_with_english_only_in_names_and_marked
             assert!(untranslated.is_empty(), "{country} in {}: untranslated English {untranslated:?} in\n{text}", lang.tag());
             // What stays English is marked so, with its own direction.
             for note in builtin::hotlines_of(country).iter().flat_map(|h| h.channels.iter().filter_map(|c| c.note.as_deref())) {
-                assert!(html.contains(&format!(r#"<span lang="en" dir="auto">{note}</span>"#)), "{country} {}: note {note:?} marked English", lang.tag());
+                assert!(html.contains(&format!(r#"<bdi dir="auto" lang="en">{note}</bdi>"#)), "{country} {}: note {note:?} marked English", lang.tag());
             }
         }
     }
@@ -300,7 +300,7 @@ fn codes_flags_area_and_provenance_are_shown_in_the_visitors_language() {
     assert!(us.contains("gratuito, intérpretes"), "the phone's flags in Spanish");
     assert!(us.contains("fuente consultada el 2026-11-25"));
     assert!(us.contains("una segunda página independiente confirma este número (2022)"));
-    assert!(us.contains(r#"<span lang="en" dir="auto">TTY/relay: dial 711</span>"#));
+    assert!(us.contains(r#"<bdi dir="auto" lang="en">TTY/relay: dial 711</bdi>"#));
     let iq = panel_in(Lang::Ar, "IQ", Options::default());
     assert!(iq.contains("الناجون من العنف"), "the audience code in Arabic");
     assert!(iq.contains(r#"<bdi lang="en">Kurdistan Region</bdi>"#), "the area as the proper name it is");

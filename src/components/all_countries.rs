@@ -3,7 +3,7 @@
 
 use super::country_picker::use_search_index;
 use super::hotline_card::channel_href;
-use super::ui::{ltr, use_ui, Ui};
+use super::ui::{data_text, ltr, use_ui, Ui};
 use crate::hooks::use_progressive::use_progressive;
 use crate::core::data::ChannelKind;
 use crate::core::directory::Directory;
@@ -29,15 +29,34 @@ pub fn all_countries(props: &AllCountriesProps) -> Html {
     // that prerender on the standalone page, keeps the prerendered markup; a list started in the
     // browser (embeds, and pages opened by a deep link) grows.
     let from_prerender = *use_state(|| !ui.live);
-    html! {
-        <details class="all" part="all-countries" open=true>
-            <summary><h2 class="inline">{ ui.t(Key::AllCountriesHeading) }</h2></summary>
-            if from_prerender {
-                { prerendered_list(props) }
-            } else {
-                <GrowingList directory={props.directory.clone()} on_choose={props.on_choose.clone()} />
+    let end = use_node_ref();
+    let skip = {
+        let end = end.clone();
+        Callback::from(move |e: MouseEvent| {
+            if let Some(end) = end.cast::<web_sys::HtmlElement>() {
+                e.prevent_default();
+                let _ = end.focus();
             }
-        </details>
+        })
+    };
+    html! {
+        <>
+            <details class="all" part="all-countries" open=true>
+                <summary><h2 class="inline">{ ui.t(Key::AllCountriesHeading) }</h2></summary>
+                // About 570 controls follow: one step past them, to whatever comes after the list.
+                // The link works without the wasm on the standalone page; in a shadow root a
+                // fragment link cannot reach its target, so the click moves the focus itself.
+                <a class="skip-link visually-hidden focusable" href="#fw-all-end" onclick={skip}>{ ui.t(Key::SkipAllCountries) }</a>
+                if from_prerender {
+                    { prerendered_list(props) }
+                } else {
+                    <GrowingList directory={props.directory.clone()} on_choose={props.on_choose.clone()} />
+                }
+            </details>
+            // After the `details`, not in it: from an element inside its content, Chromium's Tab
+            // went back to the skip link.
+            <p id="fw-all-end" ref={end} class="visually-hidden focusable" tabindex="-1">{ ui.t(Key::AllCountriesEnd) }</p>
+        </>
     }
 }
 
@@ -176,10 +195,12 @@ fn country_row(ui: &Ui, entry: &SearchEntry, directory: &Directory, on_choose: &
             <ul class="plain row-lines">
                 { for lines.iter().map(|h| html! {
                     <li key={h.id.to_string()}>
-                        <span class="row-name">{ &*h.name }</span>{ " " }
+                        <span class="row-name">{ data_text(&h.name, None) }</span>{ " " }
                         { for h.channels.iter().filter(|c| c.kind == ChannelKind::Phone).filter_map(|c| {
                             let shown = c.display.as_deref().or(c.number())?;
-                            Some(html! { <a class="row-tel" href={channel_href(c)?}>{ ltr(shown) }</a> })
+                            // The number alone would be all a screen reader says of the link.
+                            let name = ui.tf(Key::CallLine, &[("line", &h.name), ("number", shown)]);
+                            Some(html! { <a class="row-tel" href={channel_href(c)?} aria-label={name}>{ ltr(shown) }</a> })
                         }) }
                     </li>
                 }) }
@@ -188,7 +209,8 @@ fn country_row(ui: &Ui, entry: &SearchEntry, directory: &Directory, on_choose: &
                 }
                 if let Some(e) = emergency {
                     <li class="small">{ ui.t_with(Key::EmergencyCall, &[], "number",
-                        html! { <a class="row-tel" href={format!("tel:{}", e.number)}>{ ltr(&e.number) }</a> }) }</li>
+                        html! { <a class="row-tel" href={format!("tel:{}", e.number)}
+                            aria-label={ui.tf(Key::CallEmergency, &[("number", &e.number)])}>{ ltr(&e.number) }</a> }) }</li>
                 }
             </ul>
         </li>

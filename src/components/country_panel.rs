@@ -48,7 +48,7 @@ pub fn country_panel(props: &CountryPanelProps) -> Html {
                 {
                     match first {
                         // The number first: on a narrow screen it must be in view without scrolling.
-                        Some((h, c)) => html! { <p class="banner-line">{ channel_link(&ui, h, c) }{" "}<span class="banner-name small">{ &*h.name }</span></p> },
+                        Some((h, c)) => html! { <p class="banner-line">{ channel_link(&ui, h, c) }{" "}<span class="banner-name small">{ super::ui::data_text(&h.name, None) }</span></p> },
                         None => html! { <p class="banner-line">{ emergency_line(&ui, emergency.map(|e| &*e.number), &name) }</p> },
                     }
                 }
@@ -66,9 +66,12 @@ pub fn country_panel(props: &CountryPanelProps) -> Html {
                     <p>{ ui.t(Key::NoLineAdvice) }</p>
                 </div>
             }
-            <ul class="cards">
-                { for lines.iter().map(|h| html! { <li key={h.id.to_string()}><HotlineCard hotline={h.clone()} /></li> }) }
-            </ul>
+            // No empty list: screen readers would announce a list of nothing.
+            if !lines.is_empty() {
+                <ul class="cards">
+                    { for lines.iter().map(|h| html! { <li key={h.id.to_string()}><HotlineCard hotline={h.clone()} /></li> }) }
+                </ul>
+            }
             <div class="emergency" part="emergency">
                 <h3>{ ui.t(Key::EmergencyHeading) }</h3>
                 {
@@ -77,10 +80,10 @@ pub fn country_panel(props: &CountryPanelProps) -> Html {
                             <>
                                 <p>{ emergency_line(&ui, Some(&e.number), &name) }</p>
                                 if !e.also.is_empty() {
-                                    <p class="small">{ ui.tf(Key::EmergencyAlso, &[("numbers", &e.also.join(", "))]) }</p>
+                                    <p class="small">{ ui.t_with(Key::EmergencyAlso, &[], "numbers", super::ui::ltr(&e.also.join(", "))) }</p>
                                 }
                                 <p class="source small">
-                                    <a href={e.source_url.to_string()} target="_blank" rel="noopener noreferrer" referrerpolicy="no-referrer">{ ui.t(Key::SourceLabel) }</a>
+                                    <a href={e.source_url.to_string()} target="_blank" rel="noopener noreferrer" referrerpolicy="no-referrer">{ ui.t(Key::SourceLabel) }{ super::ui::new_tab(&ui) }</a>
                                     { " · " }{ ui.tf(Key::SourceChecked, &[("date", &ui.platform.0.date(&e.checked, ui.lang))]) }
                                 </p>
                             </>
@@ -118,11 +121,11 @@ fn international() -> Html {
             <ul class="plain">
                 { for entries.iter().map(|e| html! {
                     <li key={e.id.to_string()}>
-                        <strong>{ &*e.name }</strong>{ " · " }{ &*e.organisation }
-                        if let Some(d) = &e.description { <p class="small">{ super::hotline_card::english(d) }</p> }
+                        <strong>{ super::ui::data_text(&e.name, None) }</strong>{ " · " }{ super::ui::data_text(&e.organisation, None) }
+                        if let Some(d) = &e.description { <p class="small">{ super::ui::data_text(d, Some("en")) }</p> }
                         <ul class="channels">
                             { for e.channels.iter().filter_map(|c| c.url.as_deref().map(|u| html! {
-                                <li><a class="channel" href={u.to_string()} target="_blank" rel="noopener noreferrer" referrerpolicy="no-referrer">{ ui.t(Key::ChannelWeb) }{ " · " }{ super::ui::ltr(u) }</a></li>
+                                <li><a class="channel" href={u.to_string()} target="_blank" rel="noopener noreferrer" referrerpolicy="no-referrer">{ ui.t(Key::ChannelWeb) }{ " · " }{ super::ui::ltr(u) }{ super::ui::new_tab(&ui) }</a></li>
                             })) }
                         </ul>
                     </li>

@@ -113,7 +113,8 @@ pub fn country_picker(props: &CountryPickerProps) -> Html {
                 aria-describedby="fw-search-hint" aria-controls="fw-results"
                 value={(*query).clone()} {oninput} {onkeydown} />
             <p class="small search-status" role="status" aria-live="polite">{ status }</p>
-            <ul id="fw-results" class="results plain">
+            // Hidden while empty: an empty list is nothing to announce (and an empty `ul` is no valid list).
+            <ul id="fw-results" class="results plain" hidden={results.is_empty()}>
                 { for results.iter().take(MAX_RESULTS).map(|e| {
                     let code = e.code.to_string();
                     let query = query.clone();

@@ -1,7 +1,7 @@
 //! What a card shows: one hotline, what it is for, every way to reach it, when it answers,
 //! in which languages, and where the information comes from.
 
-use super::ui::{ltr, use_ui, Ui, WidgetEvent};
+use super::ui::{data_text, ltr, new_tab, use_ui, Ui, WidgetEvent};
 use crate::core::data::{Channel, ChannelKind, Hotline, Scope};
 use crate::core::hours::{self, OpenStatus};
 use crate::core::i18n::{self, Key};
@@ -40,7 +40,8 @@ fn encode_component(s: &str) -> String {
     out
 }
 
-/// One channel as a large link, labelled by what it does ("Call 1-888-373-7888").
+/// One channel as a large link, labelled by what it does ("Call 1-888-373-7888"); a screen reader
+/// also hears which line it reaches, and that a web link opens a new tab.
 pub fn channel_link(ui: &Ui, h: &Hotline, c: &Channel) -> Html {
     let Some(href) = channel_href(c) else { return Html::default() };
     let shown = c.display.as_deref().or(c.number()).unwrap_or_default();
@@ -69,6 +70,9 @@ pub fn channel_link(ui: &Ui, h: &Hotline, c: &Channel) -> Html {
             rel={external.then_some("noopener noreferrer")}
             referrerpolicy={external.then_some("no-referrer")}>
             { label }
+            // Plain text: an element in a visually hidden span keeps its full width off screen.
+            <span class="visually-hidden">{ " " }{ ui.tf(Key::ChannelLine, &[("line", &h.name)]) }</span>
+            if external { { new_tab(ui) } }
         </a>
     }
 }
@@ -81,8 +85,8 @@ pub fn hotline_card(props: &HotlineCardProps) -> Html {
     let country = ui.country_name(&h.country);
     html! {
         <article class="card" part="card" aria-labelledby={format!("fw-h-{}", h.id)}>
-            <h3 id={format!("fw-h-{}", h.id)} class="card-title">{ &*h.name }</h3>
-            <p class="org">{ &*h.organisation }</p>
+            <h3 id={format!("fw-h-{}", h.id)} class="card-title">{ data_text(&h.name, None) }</h3>
+            <p class="org">{ data_text(&h.organisation, None) }</p>
             <p class="labels">
                 {
                     match h.scope {
@@ -128,16 +132,16 @@ pub fn hotline_card(props: &HotlineCardProps) -> Html {
             }
             if let Some(note) = &h.languages_note { <p class="small">{ english(note) }</p> }
             <p class="source small">
-                <a href={h.source_url.to_string()} target="_blank" rel="noopener noreferrer" referrerpolicy="no-referrer">{ ui.t(Key::SourceLabel) }</a>
+                <a href={h.source_url.to_string()} target="_blank" rel="noopener noreferrer" referrerpolicy="no-referrer">{ ui.t(Key::SourceLabel) }{ new_tab(&ui) }</a>
                 { " · " }{ ui.tf(Key::SourceChecked, &[("date", &platform.date(&h.checked, ui.lang))]) }
                 if let Some(second) = &h.second_source {
                     { " · " }
                     <a class="second-source" href={second.url.to_string()} target="_blank" rel="noopener noreferrer" referrerpolicy="no-referrer">
-                        { second_source_text(&ui, second.year) }
+                        { second_source_text(&ui, second.year) }{ new_tab(&ui) }
                     </a>
                 }
                 { " · " }
-                <a href={ui.report_url.clone()} target="_blank" rel="noopener noreferrer" referrerpolicy="no-referrer">{ ui.t(Key::ReportOutdated) }</a>
+                <a href={ui.report_url.clone()} target="_blank" rel="noopener noreferrer" referrerpolicy="no-referrer">{ ui.t(Key::ReportOutdated) }{ new_tab(&ui) }</a>
             </p>
         </article>
     }
@@ -146,7 +150,7 @@ pub fn hotline_card(props: &HotlineCardProps) -> Html {
 /// Text the data holds only in English (a note, the source's own hours): marked as English,
 /// with its own direction, so it reads and is spoken right inside any language.
 pub fn english(text: &str) -> Html {
-    html! { <span lang="en" dir="auto">{ text.to_string() }</span> }
+    data_text(text, Some("en"))
 }
 
 /// "a second, independent page confirms this number (2022)".

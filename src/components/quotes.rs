@@ -71,22 +71,22 @@ pub fn quotes(props: &QuotesProps) -> Html {
             // Announced only when the visitor moves by hand: a rotating live region would talk over them.
             <div class="quote-frame" aria-live={if playing { "off" } else { "polite" }}>
                 <figure class="quote" part="quote" key={current.id.to_string()}>
-                    <blockquote lang="en"><p>{ format!("“{}”", current.text) }</p></blockquote>
+                    <blockquote lang="en" dir="auto"><p>{ format!("“{}”", current.text) }</p></blockquote>
                     if let Some(key) = translation_key(&current.id).filter(|_| ui.lang != Lang::En) {
                         <p class="translation" lang={ui.lang.tag()}>
                             <span class="label">{ ui.t(Key::QuoteTranslation) }</span>{ " " }{ ui.t(key) }
                         </p>
                     }
                     <figcaption>
-                        { "— " }<span class="speaker">{ &*current.speaker }</span>
+                        { "— " }<bdi class="speaker" dir="auto" lang="en">{ &*current.speaker }</bdi>
                         { ", " }
                         {
                             match &current.date {
-                                Some(d) => html! { <span class="date" lang="en">{ &**d }</span> },
+                                Some(d) => html! { <bdi class="date" dir="auto" lang="en">{ &**d }</bdi> },
                                 None => html! { <span class="date">{ ui.t(Key::QuoteDateUnknown) }</span> },
                             }
                         }
-                        if let Some(c) = &current.context { <span class="small context" lang="en">{ " · " }{ &**c }</span> }
+                        if let Some(c) = &current.context { <span class="small context">{ " · " }<bdi dir="auto" lang="en">{ &**c }</bdi></span> }
                     </figcaption>
                 </figure>
             </div>

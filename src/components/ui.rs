@@ -73,3 +73,16 @@ impl Ui {
 pub fn ltr(text: &str) -> Html {
     html! { <bdi dir="ltr">{ text.to_string() }</bdi> }
 }
+
+/// Data text (a line's or organisation's name, a note, hours) isolated in its own direction, so
+/// that English inside Arabic, or Arabic inside English, reads in its own order; and marked with
+/// its language where the data says which (`None` for names, which come in the local language,
+/// often mixed with English). The data's own notes are English (data/SOURCES.md).
+pub fn data_text(text: &str, lang: Option<&'static str>) -> Html {
+    html! { <bdi dir="auto" {lang}>{ text.to_string() }</bdi> }
+}
+
+/// Said inside a link that opens a new tab (visually hidden), in the visitor's language.
+pub fn new_tab(ui: &Ui) -> Html {
+    html! { <span class="visually-hidden">{ " " }{ ui.t(Key::NewTab) }</span> }
+}

@@ -39,7 +39,11 @@ fn is_typing(event: &KeyboardEvent) -> bool {
 
 /// Listens for Shift pressed three times within five seconds (not while typing) and calls
 /// `on_exit`; returns how many presses are counted now, for the screen-reader announcement.
-/// Also resets the page if the visitor comes back to it from the browser's cache.
+/// A press counts only when Shift goes down and up with no other key (or click) in between, as
+/// GOV.UK's "Exit this page" does: Shift+Tab, capitals and shortcuts use Shift as a modifier,
+/// and a keyboard user moving backwards must not be thrown off the page. Any other key also
+/// starts the count again.
+/// Also resets the page, and the count, if the visitor comes back to it from the browser's cache.
 #[hook]
 pub fn use_quick_exit(enabled: bool, on_exit: Callback<()>, on_return: Callback<()>) -> u8 {
     let presses = use_state(|| 0u8);
@@ -50,25 +54,62 @@ pub fn use_quick_exit(enabled: bool, on_exit: Callback<()>, on_return: Callback<
             if *enabled {
                 if let Some(window) = web_sys::window() {
                     let times: Rc<RefCell<Vec<f64>>> = Rc::default();
+                    // Shift is down and nothing else has been pressed since.
+                    let alone = Rc::new(std::cell::Cell::new(false));
                     let options = EventListenerOptions::run_in_capture_phase();
-                    listeners.push(EventListener::new_with_options(&window, "keydown", options, move |e| {
-                        let Some(e) = e.dyn_ref::<KeyboardEvent>() else { return };
-                        if e.key() != "Shift" || e.repeat() || is_typing(e) {
-                            return;
+                    let reset = {
+                        let (times, presses) = (times.clone(), presses.clone());
+                        move || {
+                            let mut times = times.borrow_mut();
+                            if !times.is_empty() {
+                                times.clear();
+                                presses.set(0);
+                            }
                         }
-                        let now = js_sys::Date::now();
-                        let mut times = times.borrow_mut();
-                        times.retain(|t| now - t < WINDOW_MS);
-                        times.push(now);
-                        presses.set(times.len().min(3) as u8);
-                        if times.len() >= 3 {
-                            times.clear();
-                            on_exit.emit(());
+                    };
+                    listeners.push(EventListener::new_with_options(&window, "keydown", options, {
+                        let (alone, reset) = (alone.clone(), reset.clone());
+                        move |e| {
+                            let Some(e) = e.dyn_ref::<KeyboardEvent>() else { return };
+                            if e.key() == "Shift" {
+                                if !e.repeat() {
+                                    alone.set(true);
+                                }
+                            } else {
+                                alone.set(false);
+                                reset();
+                            }
                         }
+                    }));
+                    listeners.push(EventListener::new_with_options(&window, "keyup", options, {
+                        let alone = alone.clone();
+                        move |e| {
+                            let Some(e) = e.dyn_ref::<KeyboardEvent>() else { return };
+                            if e.key() != "Shift" || !alone.replace(false) || is_typing(e) {
+                                return;
+                            }
+                            let now = js_sys::Date::now();
+                            let mut times = times.borrow_mut();
+                            times.retain(|t| now - t < WINDOW_MS);
+                            times.push(now);
+                            presses.set(times.len().min(3) as u8);
+                            if times.len() >= 3 {
+                                times.clear();
+                                on_exit.emit(());
+                            }
+                        }
+                    }));
+                    // Shift+click (open in a new window, select text) is not a press either.
+                    listeners.push(EventListener::new_with_options(&window, "pointerdown", options, {
+                        let alone = alone.clone();
+                        move |_| alone.set(false)
                     }));
                     listeners.push(EventListener::new(&window, "pageshow", move |e| {
                         let persisted = e.dyn_ref::<web_sys::PageTransitionEvent>().is_some_and(|e| e.persisted());
                         if persisted {
+                            // Presses made before the visitor left must not add to new ones.
+                            alone.set(false);
+                            reset();
                             on_return.emit(());
                         }
                     }));

@@ -1,7 +1,8 @@
 // Safety for people at risk: quick exit (button and Shift×3), no trace left behind.
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { setup, watch } from "./helpers.mjs";
+import { CHROMIUM_ARGS, serveDist, setup, watch } from "./helpers.mjs";
+import { chromium } from "../../tools/node_modules/playwright-core/index.mjs";
 
 const AWAY = "https://www.wikipedia.org/";
 const env = setup();
@@ -66,6 +67,43 @@ describe("quick exit on the standalone page", () => {
     await context.close();
   });
 
+  test("Shift as a modifier never counts: Shift+Tab three and six times stays on the page", async () => {
+    const { context, page } = await open("/");
+    await page.locator(".cards").waitFor();
+    // A keyboard user walking backwards from the end of the hotlines.
+    await page.locator(".cards a.channel").last().focus();
+    for (let i = 1; i <= 6; i++) {
+      await page.keyboard.press("Shift+Tab");
+      if (i === 3 || i === 6) {
+        await page.waitForTimeout(300);
+        assert.equal(page.url(), `${env.server.url}/`, `still here after Shift+Tab ×${i}`);
+        assert.equal(await page.evaluate(() => document.body.hidden), false);
+        assert.equal(await page.locator(".quick-exit [role=status]").textContent(), "", "no press announced");
+      }
+    }
+    // Shift with letters and shortcuts, outside any field, does not count either.
+    for (const keys of ["Shift+A", "Shift+ArrowDown", "Shift+End"]) await page.keyboard.press(keys);
+    await page.waitForTimeout(300);
+    assert.equal(page.url(), `${env.server.url}/`);
+    await context.close();
+  });
+
+  test("another key between Shift presses starts the count again", async () => {
+    const { context, page, titles, historyBefore } = await open("/");
+    await page.locator(".cards").waitFor();
+    await page.keyboard.press("Shift");
+    await page.keyboard.press("Shift");
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Shift");
+    await page.waitForTimeout(300);
+    assert.equal(page.url(), `${env.server.url}/`);
+    await page.locator(".quick-exit [role=status]", { hasText: "Shift pressed 1 of 3 times" }).waitFor({ state: "attached" });
+    await page.keyboard.press("Shift");
+    await page.keyboard.press("Shift");
+    await assertLeft(page, titles, historyBefore);
+    await context.close();
+  });
+
   test("goes to the configured destination", async () => {
     const { context, page } = await open("/?quick-exit-url=" + encodeURIComponent(`${env.server.url}/pages/plain.html`));
     await page.locator(".quick-exit-button").click();
@@ -90,6 +128,118 @@ describe("quick exit in an embed", () => {
     await page.locator("#th >> .quick-exit-button").click();
     await assertLeft(page, titles, historyBefore);
     await context.close();
+  });
+});
+
+describe("quick exit never fires while typing", () => {
+  test("Shift pressed alone, and capitals typed, in any field of the host page or the widget", async () => {
+    const { context, page } = await open("/pages/exit-embed.html");
+    await page.locator("#w >> .cards").waitFor();
+    const fields = ["#host-input", "#host-textarea", "#host-editable", "#w >> #fw-search", "#w >> #fw-language"];
+    for (const field of fields) {
+      await page.locator(field).focus();
+      for (let i = 0; i < 4; i++) await page.keyboard.press("Shift");
+      if (!field.endsWith("#fw-language")) await page.keyboard.type("Hello World ABC");
+      for (let i = 0; i < 3; i++) await page.keyboard.press("Shift+KeyQ");
+    }
+    await page.waitForTimeout(500);
+    assert.equal(page.url(), `${env.server.url}/pages/exit-embed.html`);
+    assert.match(await page.locator("#host-input").inputValue(), /Hello World ABC/);
+    assert.equal(await page.locator("#w >> .fw").isVisible(), true);
+    await context.close();
+  });
+});
+
+describe("quick exit from an embed inside an iframe", () => {
+  /** The widget at `frameOrigin`, in an iframe of a host page served from the main origin. */
+  async function framed(frameOrigin) {
+    const opened = await open(`/pages/exit-frame.html?src=${encodeURIComponent(`${frameOrigin}/pages/exit-embed.html`)}`);
+    const frame = opened.page.frameLocator("#frame");
+    await frame.locator("#w >> .cards").waitFor();
+    return { ...opened, frame };
+  }
+
+  test("same origin: Shift×3 in the frame replaces the top window", async () => {
+    const { context, page, frame, historyBefore } = await framed(env.server.url);
+    await frame.locator("h1").click();
+    for (let i = 0; i < 3; i++) await page.keyboard.press("Shift");
+    await page.waitForURL(AWAY);
+    assert.equal(await page.evaluate(() => history.length), historyBefore, "the top entry was replaced, not added to");
+    await context.close();
+  });
+
+  test("another origin: the button replaces the top window (a click lets a frame navigate its top)", async () => {
+    const other = await serveDist();
+    try {
+      const { context, page, frame, historyBefore } = await framed(other.url);
+      await frame.locator("#w >> .quick-exit-button").click();
+      await page.waitForURL(AWAY);
+      assert.equal(await page.evaluate(() => history.length), historyBefore);
+      await context.close();
+    } finally {
+      await other.close();
+    }
+  });
+
+  test("another origin: Shift×3 leaves, the top window where the browser allows it, else the frame", async () => {
+    const other = await serveDist();
+    try {
+      const { context, page, frame } = await framed(other.url);
+      await frame.locator("h1").click();
+      for (let i = 0; i < 3; i++) await page.keyboard.press("Shift");
+      // The top window where the browser lets a frame navigate it, else the frame itself: either
+      // way the widget is gone from the screen.
+      const where = () => [page.url(), page.frames().find((f) => f !== page.mainFrame())?.url()];
+      for (let i = 0; i < 50 && !where().includes(AWAY); i++) await page.waitForTimeout(100);
+      const [top, inFrame] = where();
+      assert.ok(top === AWAY || inFrame === AWAY, `left: top ${top}, frame ${inFrame}`);
+      await context.close();
+    } finally {
+      await other.close();
+    }
+  });
+});
+
+describe("coming back through the back/forward cache", () => {
+  test("restores the page and starts the Shift count again", async () => {
+    // Playwright turns the cache off by default, and Chromium keeps no page served no-store in it.
+    const browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium", args: CHROMIUM_ARGS,
+      ignoreDefaultArgs: ["--disable-back-forward-cache"],
+    });
+    const server = await serveDist({
+      cacheControl: "max-age=0",
+      routes: { "/elsewhere": (req, res) => res.writeHead(200, { "content-type": "text/html" }).end("<title>Elsewhere</title><p>elsewhere</p>") },
+    });
+    try {
+      const context = await browser.newContext({ locale: "en-US" });
+      const page = await context.newPage();
+      page.setDefaultTimeout(10_000);
+      await page.goto(`${server.url}/?quick-exit-url=${encodeURIComponent(`${server.url}/elsewhere`)}`);
+      await page.locator(".cards").waitFor();
+      await page.evaluate(() => { window.fwKept = true; });
+      await page.keyboard.press("Shift");
+      await page.keyboard.press("Shift");
+      await page.locator(".quick-exit [role=status]", { hasText: "Shift pressed 2 of 3 times" }).waitFor({ state: "attached" });
+      await page.goto(`${server.url}/elsewhere`);
+      // A page restored from the cache fires no "load" (only "pageshow").
+      await page.goBack({ waitUntil: "commit" });
+      await page.waitForFunction(() => document.readyState === "complete");
+      assert.equal(await page.evaluate(() => window.fwKept), true, "restored from the back/forward cache, not reloaded");
+      assert.equal(await page.locator(".quick-exit [role=status]").textContent(), "", "the old count is not announced");
+      assert.equal(await page.evaluate(() => document.body.hidden), false);
+      assert.notEqual(await page.title(), "");
+      await page.keyboard.press("Shift");
+      await page.waitForTimeout(300);
+      assert.equal(new URL(page.url()).pathname, "/", "one press after coming back is one, not three");
+      await page.keyboard.press("Shift");
+      await page.keyboard.press("Shift");
+      await page.waitForURL(`${server.url}/elsewhere`);
+      await context.close();
+    } finally {
+      await browser.close();
+      await server.close();
+    }
   });
 });
 

@@ -24,8 +24,10 @@ function cached(key, body, compress) {
   return result;
 }
 
-/** Starts a server; resolves with { url, close }. `routes` maps a path to a function(req,res) for test pages. */
-export function serve({ root = "dist", host = "127.0.0.1", port = 0, cors = false, compress = false, csp = null, routes = {} } = {}) {
+/** Starts a server; resolves with { url, close }. `routes` maps a path to a function(req,res) for test pages.
+ * `cacheControl`: no-store by default; a test of the back/forward cache needs another (Chromium
+ * keeps no page served no-store in that cache). */
+export function serve({ root = "dist", host = "127.0.0.1", port = 0, cors = false, compress = false, csp = null, routes = {}, cacheControl = "no-store" } = {}) {
   const base = resolve(root);
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, `http://${req.headers.host}`);
@@ -38,7 +40,7 @@ export function serve({ root = "dist", host = "127.0.0.1", port = 0, cors = fals
     try {
       if ((await stat(path)).isDirectory()) path = join(path, "index.html");
       let body = await readFile(path);
-      const headers = { "content-type": TYPES[extname(path)] ?? "application/octet-stream", "cache-control": "no-store" };
+      const headers = { "content-type": TYPES[extname(path)] ?? "application/octet-stream", "cache-control": cacheControl };
       if (cors) headers["access-control-allow-origin"] = "*";
       if (csp && extname(path) === ".html") headers["content-security-policy"] = csp;
       const accept = String(req.headers["accept-encoding"] ?? "");
