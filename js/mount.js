@@ -60,9 +60,9 @@ async function showFallback(element, options) {
     if (!line && entry.emergency) line = { name: "Emergency number", tel: entry.emergency, display: entry.emergency };
     const a = document.createElement("a");
     if (line) {
-      p.append(`${line.name}: `);
+      // The link says what it reaches: the line's name and its number, not digits alone.
       a.href = `tel:${line.tel}`;
-      a.textContent = `Call ${line.display}`;
+      a.textContent = `Call ${line.name}, ${line.display}`;
     } else {
       p.append("Find an anti-trafficking hotline: ");
       a.href = fallbackDirectory.url ?? international.url;
