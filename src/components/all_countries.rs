@@ -22,7 +22,7 @@ pub struct AllCountriesProps {
 /// page for 50 ms on a slow phone.
 const ROWS_PER_TASK: usize = 25;
 
-#[function_component(AllCountries)]
+#[component(AllCountries)]
 pub fn all_countries(props: &AllCountriesProps) -> Html {
     let ui = use_ui();
     // Decided once, at the list's first render: a list rendered at build time, or taken over from
@@ -61,7 +61,7 @@ pub fn all_countries(props: &AllCountriesProps) -> Html {
 }
 
 /// The list in an embed: empty in the first render, then ROWS_PER_TASK more rows per task.
-#[function_component(GrowingList)]
+#[component(GrowingList)]
 fn growing_list(props: &AllCountriesProps) -> Html {
     let ui = use_ui();
     let index = use_search_index();
@@ -96,7 +96,7 @@ fn prerendered_list(_: &AllCountriesProps) -> Html {
 }
 
 #[cfg(any(feature = "page", not(target_arch = "wasm32")))]
-#[function_component(PrerenderedList)]
+#[component(PrerenderedList)]
 fn prerendered_list_component(props: &AllCountriesProps) -> Html {
     let ui = use_ui();
     let index = use_search_index();
@@ -164,7 +164,7 @@ struct PrerenderedRowsProps {
 }
 
 #[cfg(any(feature = "page", not(target_arch = "wasm32")))]
-#[function_component(PrerenderedRows)]
+#[component(PrerenderedRows)]
 fn prerendered_rows(props: &PrerenderedRowsProps) -> HtmlResult {
     crate::hooks::use_turn::use_turn()?;
     let entries = props.index.0.entries();

@@ -65,7 +65,7 @@ pub fn chosen_by_name(by: &ChosenBy) -> &'static str {
     }
 }
 
-#[function_component(App)]
+#[component(App)]
 pub fn app(props: &AppProps) -> Html {
     let state = {
         let initial = if props.hydrating { prerender_choice(&props.options) } else { props.detected.clone() };

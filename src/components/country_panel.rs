@@ -16,7 +16,7 @@ pub struct CountryPanelProps {
     pub layout: Layout,
 }
 
-#[function_component(CountryPanel)]
+#[component(CountryPanel)]
 pub fn country_panel(props: &CountryPanelProps) -> Html {
     let ui = use_ui();
     let Some((code, by)) = &props.country else {
@@ -111,7 +111,7 @@ fn emergency_line(ui: &super::ui::Ui, number: Option<&str>, country: &str) -> Ht
 }
 
 /// Entries for anyone anywhere, shown when a country has no line of its own.
-#[function_component(International)]
+#[component(International)]
 fn international() -> Html {
     let ui = use_ui();
     let entries = crate::core::builtin::international();

@@ -58,7 +58,7 @@ pub fn use_search_index() -> Rc<SearchIndex> {
     use_memo((ui.lang, ui.platform.clone(), ui.live), move |_| SearchIndex { ui, entries: Default::default() })
 }
 
-#[function_component(CountryPicker)]
+#[component(CountryPicker)]
 pub fn country_picker(props: &CountryPickerProps) -> Html {
     let ui = use_ui();
     let index = use_search_index();

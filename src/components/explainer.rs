@@ -26,7 +26,7 @@ pub fn next_tab(current: usize, key: &str, rtl: bool, count: usize) -> Option<us
     }
 }
 
-#[function_component(Explainer)]
+#[component(Explainer)]
 pub fn explainer() -> Html {
     let ui = use_ui();
     let selected = use_state(|| 0usize);

@@ -77,7 +77,7 @@ pub fn channel_link(ui: &Ui, h: &Hotline, c: &Channel) -> Html {
     }
 }
 
-#[function_component(HotlineCard)]
+#[component(HotlineCard)]
 pub fn hotline_card(props: &HotlineCardProps) -> Html {
     let ui = use_ui();
     let h = &props.hotline;
@@ -167,7 +167,7 @@ struct HoursLineProps {
 }
 
 /// "Open 24/7", "Open now · closes 18:00" or "Closed · opens Mon 09:00", in the visitor's clock.
-#[function_component(HoursLine)]
+#[component(HoursLine)]
 fn hours_line(props: &HoursLineProps) -> Html {
     let ui = use_ui();
     let h = &props.hotline;
@@ -212,7 +212,7 @@ struct CopyNumberProps {
 }
 
 /// Copies a number, and says so to screen readers through a polite live region.
-#[function_component(CopyNumber)]
+#[component(CopyNumber)]
 fn copy_number(props: &CopyNumberProps) -> Html {
     let ui = use_ui();
     let (copy, result) = use_clipboard();

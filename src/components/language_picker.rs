@@ -11,7 +11,7 @@ pub struct LanguagePickerProps {
     pub on_change: Callback<Lang>,
 }
 
-#[function_component(LanguagePicker)]
+#[component(LanguagePicker)]
 pub fn language_picker(props: &LanguagePickerProps) -> Html {
     let ui = use_ui();
     let onchange = props.on_change.reform(|e: Event| {

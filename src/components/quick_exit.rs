@@ -16,7 +16,7 @@ pub struct QuickExitProps {
     pub whole_page: bool,
 }
 
-#[function_component(QuickExit)]
+#[component(QuickExit)]
 pub fn quick_exit(props: &QuickExitProps) -> Html {
     let ui = use_ui();
     let title = use_mut_ref(String::new);
@@ -66,7 +66,7 @@ pub fn quick_exit(props: &QuickExitProps) -> Html {
 }
 
 /// The honest safety copy shown beside the hotlines: what quick exit does not do, and a tip.
-#[function_component(SafetyNote)]
+#[component(SafetyNote)]
 pub fn safety_note() -> Html {
     let ui = use_ui();
     html! {

@@ -21,7 +21,7 @@ pub struct QuotesProps {
     pub rotate_ms: u32,
 }
 
-#[function_component(Quotes)]
+#[component(Quotes)]
 pub fn quotes(props: &QuotesProps) -> Html {
     let ui = use_ui();
     let count = props.quotes.len();
