@@ -330,7 +330,10 @@ fn load_partner_url(cell: &Rc<RefCell<Option<Instance>>>, url: Option<String>) {
         let mut guard = cell.borrow_mut();
         let Some(instance) = guard.as_mut() else { return };
         match result {
-            Ok(rows) => {
+            Ok((rows, garbled)) => {
+                if garbled {
+                    warn(&mut instance.warned, format!("freedom-widget: option \"hotlines-url\" = {}: some of its text is not UTF-8 and shows as \u{FFFD}", Quoted(&url)));
+                }
                 instance.url_rows = Some(rows);
                 instance.loaded_url = Some(url);
                 let directory = directory_for(instance);
@@ -351,7 +354,8 @@ const MAX_PARTNER_FILE: u32 = 1_000_000;
 /// The file is read as text and parsed by the crate's own reader (bounded nesting, errors that
 /// say where), not by `Response.json()`: a JavaScript value would have to be written out as JSON
 /// again to reach the reader, and writing out 100,000 nested arrays overflows the engine's stack.
-async fn fetch_json(url: &str) -> Result<Json, String> {
+/// Also says whether the text holds U+FFFD: what `text()` makes of bytes that are not UTF-8.
+async fn fetch_json(url: &str) -> Result<(Json, bool), String> {
     use wasm_bindgen_futures::JsFuture;
     let window = web_sys::window().ok_or("no window")?;
     let base = window.document().and_then(|d| d.base_uri().ok().flatten()).unwrap_or_default();
@@ -377,7 +381,9 @@ async fn fetch_json(url: &str) -> Result<Json, String> {
     if text.length() > MAX_PARTNER_FILE {
         return Err(format!("larger than the {MAX_PARTNER_FILE} characters a partner file may hold"));
     }
-    json::parse(&String::from(text)).map_err(|e| format!("not valid JSON ({e})"))
+    let text = String::from(text);
+    let value = json::parse(&text).map_err(|e| format!("not valid JSON ({e})"))?;
+    Ok((value, text.contains('\u{FFFD}')))
 }
 
 #[wasm_bindgen]
