@@ -18,10 +18,11 @@ use proptest::prelude::*;
 use std::sync::mpsc;
 use std::time::Duration;
 
-/// `default` cases, or PROPTEST_CASES if set.
-fn config(default: u32) -> ProptestConfig {
-    let cases = std::env::var("PROPTEST_CASES").ok().and_then(|c| c.parse().ok()).unwrap_or(default);
-    ProptestConfig { cases, ..ProptestConfig::default() }
+/// `default` cases, or PROPTEST_CASES divided by `weight` (how many ordinary cases one of this
+/// property's costs) if set.
+fn config(default: u32, weight: u32) -> ProptestConfig {
+    let asked = std::env::var("PROPTEST_CASES").ok().and_then(|c| c.parse::<u32>().ok());
+    ProptestConfig { cases: asked.map_or(default, |c| (c / weight).max(1)), ..ProptestConfig::default() }
 }
 
 /// Runs `f` on its own thread and fails if it takes longer than the bound: a hang is a failure
@@ -132,7 +133,7 @@ mod json_reader {
     use super::*;
 
     proptest! {
-        #![proptest_config(config(256))]
+        #![proptest_config(config(256, 1))]
 
         #[test]
         fn any_bytes_are_read_or_refused_saying_where(bytes in prop::collection::vec(any::<u8>(), 0..2048)) {
@@ -273,7 +274,7 @@ mod options {
     }
 
     proptest! {
-        #![proptest_config(config(256))]
+        #![proptest_config(config(256, 1))]
 
         #[test]
         fn attributes(pairs in prop::collection::vec((name(), value()), 0..8)) {
@@ -354,7 +355,7 @@ mod partner_rows {
     }
 
     proptest! {
-        #![proptest_config(config(256))]
+        #![proptest_config(config(256, 1))]
 
         #[test]
         fn any_field_swapped_for_any_value(path in prop::sample::select(PATHS), value in json_value(), wrapped in any::<bool>()) {
@@ -379,7 +380,7 @@ mod partner_rows {
 
     proptest! {
         // Each case validates thousands of rows: a few cases say enough.
-        #![proptest_config(config(4))]
+        #![proptest_config(config(4, 64))]
 
         #[test]
         fn many_rows_in_bounded_time(n in 1..3_000usize) {
@@ -402,7 +403,7 @@ mod language_files {
     }
 
     proptest! {
-        #![proptest_config(config(256))]
+        #![proptest_config(config(256, 1))]
 
         #[test]
         fn any_text_is_installed_or_refused(text in prop_oneof![any::<String>(), "[{}\\[\\]\":, a-z-]{0,60}", huge_text()]) {
