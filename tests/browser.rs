@@ -134,7 +134,7 @@ struct QuotesHarnessProps {
     rotate_ms: u32,
 }
 
-#[function_component(QuotesHarness)]
+#[component(QuotesHarness)]
 fn quotes_harness(props: &QuotesHarnessProps) -> Html {
     let ui = Ui {
         lang: Lang::En,

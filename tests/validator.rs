@@ -264,42 +264,6 @@ fn partner_rows_correct_extend_and_skip() {
     assert!(matches!(dir.hotlines_in("JP"), std::borrow::Cow::Borrowed(_)), "a country no partner row touches is not copied");
 }
 
-mod json_reader {
-    //! The reader the widget uses for its own data and partner rows, in the browser too.
-    use freedom_widget::core::json::{self, Json};
-
-    #[test]
-    fn parses_escapes_and_unicode() {
-        let v = json::parse(r#"{"a": "C\u00f4te d\u2019Ivoire \ud83d\ude00 \"q\" \\ \n", "b": [true, false, null, -1.5e3], "c": {}}"#).unwrap();
-        let Json::Object(fields) = v else { panic!() };
-        assert_eq!(fields[0].1, Json::String("Côte d’Ivoire 😀 \"q\" \\ \n".into()));
-        assert_eq!(fields[1].1, Json::Array(vec![Json::Bool(true), Json::Bool(false), Json::Null, Json::Number("-1.5e3".into())]));
-        assert!(json::parse("{\"a\": }").unwrap_err().contains("byte"));
-        assert!(json::parse("[1, 2").is_err());
-        assert!(json::parse("\"unterminated").is_err());
-    }
-
-    #[test]
-    fn a_broken_partner_row_is_named_and_the_others_survive() {
-        let file = json::parse(r#"{"hotlines": [
-            {"id": "ok-row", "country": "TH", "organisation": "O", "name": "N", "scope": "trafficking",
-             "channels": [{"kind": "phone", "display": "1", "e164": "+6620000000"}], "source_url": "https://e.org", "checked": "2026-01-01"},
-            {"id": "no-country", "organisation": "O", "name": "N", "scope": "trafficking", "channels": [], "source_url": "https://e.org", "checked": "2026-01-01"},
-            {"id": "bad-kind", "country": "TH", "organisation": "O", "name": "N", "scope": "trafficking",
-             "channels": [{"kind": "pigeon"}], "source_url": "https://e.org", "checked": "2026-01-01"},
-            "not an object"
-        ]}"#).unwrap();
-        let rows = json::partner_rows("partner.json", &file);
-        assert!(rows[0].is_ok());
-        let e = rows[1].as_ref().unwrap_err();
-        assert_eq!((e.row.as_str(), e.field.as_str(), e.problem.as_str()), ("partner.json[1] \"no-country\"", "country", "missing"));
-        let e = rows[2].as_ref().unwrap_err();
-        assert_eq!(e.field, "channels[0].kind");
-        assert_eq!(rows[3].as_ref().unwrap_err().field, "row");
-        assert!(json::partner_rows("x", &json::parse("42").unwrap())[0].is_err());
-    }
-}
-
 #[test]
 fn a_bad_value_is_quoted_in_the_message_and_a_missing_one_is_called_nothing() {
     // What the partner wrote is shown quoted and escaped, so a stray quote or newline in their

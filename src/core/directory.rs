@@ -51,6 +51,20 @@ impl Directory {
         Directory { second_source_only: true, ..self.clone() }
     }
 
+    /// Checks the decoded rows of one partner source (`options.hotlines`, or the file's URL), so
+    /// a row's problem names where it came from (`/partner.json[2] "id": field ...`), not the
+    /// list they are merged into. Give the result to `with_partner_rows`.
+    pub fn check_partner_rows(source: &str, rows: Vec<Result<Hotline, RowError>>) -> Vec<Result<Hotline, RowError>> {
+        let check = |(index, row): (usize, Result<Hotline, RowError>)| {
+            let row = row?;
+            match validate::check_hotline(&BuiltinReference, source, index, &row).into_iter().next() {
+                Some(first) => Err(first),
+                None => Ok(row),
+            }
+        };
+        rows.into_iter().enumerate().map(check).collect()
+    }
+
     /// A country's lines, in the order to show them: the built-in ones (corrected where a
     /// partner row has their `id`), then the partner's own; only those with a second source
     /// when the partner asked for that. Borrowed unless a partner row touches the country or

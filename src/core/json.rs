@@ -18,13 +18,31 @@ pub enum Json {
     Object(Vec<(String, Json)>),
 }
 
-/// Parses a JSON document; the error says where it broke.
+/// How deep arrays and objects may nest. The reader recurses, so without a bound a file of
+/// 100,000 `[` would overflow the stack (natively) or trap the wasm instance (in the browser);
+/// the deepest JSON the widget reads (a hotline's channels) nests four levels.
+pub const MAX_DEPTH: usize = 128;
+
+/// A file's bytes as the browser's `Response.text()` hands them to the widget: UTF-8 with each
+/// invalid sequence replaced by U+FFFD and one leading byte-order mark dropped. Native code reads
+/// files through this, so the import command and the tests see what visitors' browsers see.
+pub fn decode_text(bytes: &[u8]) -> Cow<'_, str> {
+    String::from_utf8_lossy(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes))
+}
+
+/// Parses a JSON file's bytes, decoded as [`decode_text`] does.
+pub fn parse_bytes(bytes: &[u8]) -> Result<Json, String> {
+    parse(&decode_text(bytes))
+}
+
+/// Parses a JSON document (RFC 8259, nested at most [`MAX_DEPTH`] deep); the error says what
+/// broke and at which byte.
 pub fn parse(text: &str) -> Result<Json, String> {
-    let mut p = Parser { s: text.as_bytes(), i: 0 };
+    let mut p = Parser { s: text.as_bytes(), i: 0, depth: 0 };
     let value = p.value()?;
     p.space();
     if p.i != p.s.len() {
-        return Err(format!("unexpected text at byte {}", p.i));
+        return p.err("unexpected text after the value");
     }
     Ok(value)
 }
@@ -32,6 +50,7 @@ pub fn parse(text: &str) -> Result<Json, String> {
 struct Parser<'a> {
     s: &'a [u8],
     i: usize,
+    depth: usize,
 }
 
 impl Parser<'_> {
@@ -51,85 +70,125 @@ impl Parser<'_> {
             false
         }
     }
+    fn digits(&mut self) -> usize {
+        let start = self.i;
+        while self.s.get(self.i).is_some_and(u8::is_ascii_digit) {
+            self.i += 1;
+        }
+        self.i - start
+    }
+    /// Enters an array or object, refusing to go deeper than `MAX_DEPTH`.
+    fn open(&mut self) -> Result<(), String> {
+        if self.depth == MAX_DEPTH {
+            return self.err(&format!("nested deeper than {MAX_DEPTH} levels"));
+        }
+        self.depth += 1;
+        self.i += 1;
+        self.space();
+        Ok(())
+    }
     fn value(&mut self) -> Result<Json, String> {
         self.space();
         match self.s.get(self.i) {
             Some(b'{') => {
-                self.i += 1;
+                self.open()?;
                 let mut fields = Vec::new();
-                self.space();
-                if self.eat("}") {
-                    return Ok(Json::Object(fields));
+                if !self.eat("}") {
+                    loop {
+                        self.space();
+                        if self.s.get(self.i) != Some(&b'"') {
+                            return self.err("expected a field name");
+                        }
+                        let key = self.string()?;
+                        self.space();
+                        if !self.eat(":") {
+                            return self.err("expected ':'");
+                        }
+                        fields.push((key, self.value()?));
+                        self.space();
+                        if self.eat("}") {
+                            break;
+                        }
+                        if !self.eat(",") {
+                            return self.err("expected ',' or '}'");
+                        }
+                    }
                 }
-                loop {
-                    self.space();
-                    if self.s.get(self.i) != Some(&b'"') {
-                        return self.err("expected a field name");
-                    }
-                    let key = self.string()?;
-                    self.space();
-                    if !self.eat(":") {
-                        return self.err("expected ':'");
-                    }
-                    fields.push((key, self.value()?));
-                    self.space();
-                    if self.eat(",") {
-                        continue;
-                    }
-                    if self.eat("}") {
-                        return Ok(Json::Object(fields));
-                    }
-                    return self.err("expected ',' or '}'");
-                }
+                self.depth -= 1;
+                Ok(Json::Object(fields))
             }
             Some(b'[') => {
-                self.i += 1;
+                self.open()?;
                 let mut items = Vec::new();
-                self.space();
-                if self.eat("]") {
-                    return Ok(Json::Array(items));
-                }
-                loop {
-                    items.push(self.value()?);
-                    self.space();
-                    if self.eat(",") {
-                        continue;
+                if !self.eat("]") {
+                    loop {
+                        items.push(self.value()?);
+                        self.space();
+                        if self.eat("]") {
+                            break;
+                        }
+                        if !self.eat(",") {
+                            return self.err("expected ',' or ']'");
+                        }
                     }
-                    if self.eat("]") {
-                        return Ok(Json::Array(items));
-                    }
-                    return self.err("expected ',' or ']'");
                 }
+                self.depth -= 1;
+                Ok(Json::Array(items))
             }
             Some(b'"') => self.string().map(Json::String),
             Some(b't') if self.eat("true") => Ok(Json::Bool(true)),
             Some(b'f') if self.eat("false") => Ok(Json::Bool(false)),
             Some(b'n') if self.eat("null") => Ok(Json::Null),
             Some(b'-' | b'0'..=b'9') => {
+                // -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?
                 let start = self.i;
-                while self.i < self.s.len() && matches!(self.s[self.i], b'-' | b'+' | b'.' | b'e' | b'E' | b'0'..=b'9') {
-                    self.i += 1;
+                self.eat("-");
+                let int = self.i;
+                let whole = self.digits();
+                if whole == 0 || (whole > 1 && self.s[int] == b'0') {
+                    return self.err("bad number");
                 }
+                if self.eat(".") && self.digits() == 0 {
+                    return self.err("bad number");
+                }
+                if self.eat("e") || self.eat("E") {
+                    let _ = self.eat("+") || self.eat("-");
+                    if self.digits() == 0 {
+                        return self.err("bad number");
+                    }
+                }
+                // The bytes are ASCII digits and signs, so this never replaces anything.
                 Ok(Json::Number(String::from_utf8_lossy(&self.s[start..self.i]).into_owned()))
             }
             _ => self.err("expected a value"),
         }
     }
     fn hex4(&mut self) -> Result<u32, String> {
-        let digits = self.s.get(self.i..self.i + 4).and_then(|d| std::str::from_utf8(d).ok());
-        let n = digits.and_then(|d| u32::from_str_radix(d, 16).ok());
-        self.i += 4;
-        n.ok_or_else(|| format!("bad \\u escape at byte {}", self.i))
+        match self.s.get(self.i..self.i + 4) {
+            Some(d) if d.iter().all(u8::is_ascii_hexdigit) => {
+                self.i += 4;
+                // Four hex digits always fit.
+                Ok(d.iter().fold(0, |n, &c| n * 16 + (c as char).to_digit(16).unwrap_or(0)))
+            }
+            _ => self.err("bad \\u escape"),
+        }
     }
     fn string(&mut self) -> Result<String, String> {
         self.i += 1; // the opening quote
-        let mut out = Vec::new();
+        let mut out = String::new();
         loop {
+            // Copy the run up to the next quote, backslash or control character at once.
+            let start = self.i;
+            while self.s.get(self.i).is_some_and(|&b| b != b'"' && b != b'\\' && b >= 0x20) {
+                self.i += 1;
+            }
+            // The run starts and ends at ASCII bytes of a `&str`, so it is whole UTF-8.
+            out.push_str(std::str::from_utf8(&self.s[start..self.i]).unwrap_or("\u{FFFD}"));
             match self.s.get(self.i) {
                 None => return self.err("unterminated string"),
                 Some(b'"') => {
                     self.i += 1;
-                    return String::from_utf8(out).map_err(|_| "invalid UTF-8".to_string());
+                    return Ok(out);
                 }
                 Some(b'\\') => {
                     self.i += 1;
@@ -145,22 +204,32 @@ impl Parser<'_> {
                         Some(b'r') => '\r',
                         Some(b't') => '\t',
                         Some(b'u') => {
-                            let mut code = self.hex4()?;
-                            if (0xD800..0xDC00).contains(&code) && self.eat("\\u") {
+                            let code = self.hex4()?;
+                            // A high surrogate joins the low one escaped right after it; a lone
+                            // half of a pair becomes U+FFFD, as JavaScript shows it.
+                            let pair = (0xD800..0xDC00).contains(&code) && self.s[self.i..].starts_with(b"\\u");
+                            let low = if pair {
+                                let at = self.i;
+                                self.i += 2;
                                 let low = self.hex4()?;
-                                code = 0x10000 + ((code - 0xD800) << 10) + (low.wrapping_sub(0xDC00) & 0x3FF);
-                            }
+                                if !(0xDC00..0xE000).contains(&low) {
+                                    self.i = at;
+                                }
+                                Some(low).filter(|l| (0xDC00..0xE000).contains(l))
+                            } else {
+                                None
+                            };
+                            let code = low.map_or(code, |l| 0x10000 + ((code - 0xD800) << 10) + (l - 0xDC00));
                             char::from_u32(code).unwrap_or('\u{FFFD}')
                         }
-                        _ => return self.err("bad escape"),
+                        _ => {
+                            self.i -= 1;
+                            return self.err("bad escape");
+                        }
                     };
-                    let mut buf = [0; 4];
-                    out.extend_from_slice(ch.encode_utf8(&mut buf).as_bytes());
+                    out.push(ch);
                 }
-                Some(&b) => {
-                    out.push(b);
-                    self.i += 1;
-                }
+                Some(_) => return self.err("control character in a string (write it as an escape)"),
             }
         }
     }

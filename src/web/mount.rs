@@ -36,7 +36,7 @@ struct Instance {
     warned: Vec<String>,
     /// Partner rows from `hotlines` and `hotlines-url`, kept across `update()`.
     js_rows: Option<JsValue>,
-    url_rows: Option<JsValue>,
+    url_rows: Option<Json>,
     loaded_url: Option<String>,
     on_event: Option<Function>,
     props: AppProps,
@@ -297,13 +297,13 @@ pub fn mount(host: Element, options: JsValue) -> Result<Handle, JsValue> {
 }
 
 /// The directory with the partner's rows from the options object and the URL, warning once per bad row.
-fn partner_directory(js_rows: Option<&JsValue>, url_rows: Option<(&str, &JsValue)>, warned: &mut Vec<String>) -> Rc<Directory> {
+fn partner_directory(js_rows: Option<&JsValue>, url_rows: Option<(&str, &Json)>, warned: &mut Vec<String>) -> Rc<Directory> {
     let mut rows = Vec::new();
     if let Some(js) = js_rows {
-        rows.extend(partner_rows("options.hotlines", js));
+        rows.extend(Directory::check_partner_rows("options.hotlines", partner_rows("options.hotlines", js)));
     }
     if let Some((url, list)) = url_rows {
-        rows.extend(partner_rows(url, list));
+        rows.extend(Directory::check_partner_rows(url, json::partner_rows(url, list)));
     }
     if rows.is_empty() {
         return Rc::new(Directory::default());
@@ -330,7 +330,10 @@ fn load_partner_url(cell: &Rc<RefCell<Option<Instance>>>, url: Option<String>) {
         let mut guard = cell.borrow_mut();
         let Some(instance) = guard.as_mut() else { return };
         match result {
-            Ok(rows) => {
+            Ok((rows, garbled)) => {
+                if garbled {
+                    warn(&mut instance.warned, format!("freedom-widget: option \"hotlines-url\" = {}: some of its text is not UTF-8 and shows as \u{FFFD}", Quoted(&url)));
+                }
                 instance.url_rows = Some(rows);
                 instance.loaded_url = Some(url);
                 let directory = directory_for(instance);
@@ -343,7 +346,16 @@ fn load_partner_url(cell: &Rc<RefCell<Option<Instance>>>, url: Option<String>) {
     });
 }
 
-async fn fetch_json(url: &str) -> Result<JsValue, String> {
+/// The most a partner file may hold, in characters: four times the whole built-in directory
+/// (230 KB). A larger file is refused before it is copied into the wasm's memory, which never
+/// shrinks again.
+const MAX_PARTNER_FILE: u32 = 1_000_000;
+
+/// The file is read as text and parsed by the crate's own reader (bounded nesting, errors that
+/// say where), not by `Response.json()`: a JavaScript value would have to be written out as JSON
+/// again to reach the reader, and writing out 100,000 nested arrays overflows the engine's stack.
+/// Also says whether the text holds U+FFFD: what `text()` makes of bytes that are not UTF-8.
+async fn fetch_json(url: &str) -> Result<(Json, bool), String> {
     use wasm_bindgen_futures::JsFuture;
     let window = web_sys::window().ok_or("no window")?;
     let base = window.document().and_then(|d| d.base_uri().ok().flatten()).unwrap_or_default();
@@ -364,8 +376,14 @@ async fn fetch_json(url: &str) -> Result<JsValue, String> {
     if !response.ok() {
         return Err(format!("the server answered {}", response.status()));
     }
-    let json = response.json().map_err(|_| "not JSON")?;
-    JsFuture::from(json).await.map_err(|_| "not valid JSON".to_string())
+    let text = response.text().map_err(|_| "not text")?;
+    let text: js_sys::JsString = JsFuture::from(text).await.map_err(|_| "could not be read")?.unchecked_into();
+    if text.length() > MAX_PARTNER_FILE {
+        return Err(format!("larger than the {MAX_PARTNER_FILE} characters a partner file may hold"));
+    }
+    let text = String::from(text);
+    let value = json::parse(&text).map_err(|e| format!("not valid JSON ({e})"))?;
+    Ok((value, text.contains('\u{FFFD}')))
 }
 
 #[wasm_bindgen]

@@ -1,0 +1,112 @@
+// A partner file (`hotlines-url`) the widget cannot trust: 100,000 nested brackets, 20 MB, markup
+// and `javascript:` URLs in every text field, bytes that are not UTF-8. Whatever the file, the
+// widget keeps showing the built-in lines, says each problem once naming the file, renders no
+// partner text as HTML, and a second widget on the same page keeps working.
+import { describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { setup, watch } from "./helpers.mjs";
+
+/** Markup that would run or show an element if it were ever parsed as HTML. */
+const html = (field) => `<img src=x onerror="window.__xss='${field}'"><script>window.__xss='${field}'</script><b>${field}</b>`;
+
+const row = (over) => ({
+  id: "zz-partner", country: "TH", organisation: "Partner NGO", name: "Partner line", scope: "trafficking",
+  channels: [{ kind: "phone", display: "02 000 0000", e164: "+6620000000" }],
+  languages: ["th"], source_url: "https://example.org/help", checked: "2026-11-20", ...over,
+});
+
+const marked = row({
+  id: "zz-marked", organisation: html("organisation"), name: html("name"), audience: html("audience"),
+  channels: [
+    { kind: "phone", display: html("display"), e164: "+6620000000", note: html("note") },
+    { kind: "sms", display: html("sms"), e164: "+6620000001", body: html("body") },
+    { kind: "email", display: html("email"), address: "javascript:alert(1)@example.org" },
+    { kind: "web", display: html("web"), url: "https://example.org/?q=<script>alert(1)</script>" },
+  ],
+  hours_text: html("hours_text"), languages_note: html("languages_note"),
+});
+// Every URL a script: the validator refuses the row.
+const scripted = row({ id: "zz-scripted", source_url: "javascript:alert(1)",
+  channels: [{ kind: "web", display: "Report", url: "javascript:alert(1)" }] });
+
+function twentyMegabytes() {
+  const one = JSON.stringify(row({}));
+  const rows = new Array(Math.ceil((20 * 1024 * 1024) / (one.length + 1))).fill(one);
+  return Buffer.from(`[${rows.join(",")}]`);
+}
+
+const FILES = {
+  "/deep.json": { body: Buffer.from("[".repeat(100_000) + "]".repeat(100_000)), says: [/not valid JSON \(nested deeper than 128 levels/] },
+  "/huge.json": { body: twentyMegabytes(), says: [/larger than the 1000000 characters/] },
+  "/marked.json": { body: Buffer.from(JSON.stringify([marked, scripted])), says: [/\/marked\.json\[1\] "zz-scripted"/] },
+  // A name written in Latin-1 (é as the single byte E9): read as the browser reads it, with U+FFFD.
+  "/latin1.json": { body: Buffer.from(JSON.stringify([row({ name: "Caf\u00e9 line" })]), "latin1"), says: [/not UTF-8 and shows as \uFFFD/] },
+  "/bytes.json": { body: Buffer.from([0x5b, 0xff, 0xfe, 0x5d]), says: [/not valid JSON/] },
+};
+
+// Chromium asks for a favicon; answered, so the console's only messages are the widget's.
+const routes = { "/favicon.ico": (q, r) => r.writeHead(204).end() };
+for (const [path, file] of Object.entries(FILES)) {
+  routes[path] = (q, r) => r.writeHead(200, { "content-type": "application/json" }).end(file.body);
+  routes[path.replace(".json", ".html")] = (q, r) => r.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Partner</title>
+    <script type="module" src="/embed/embed.js"></script></head><body>
+    <freedom-widget id="a" country="TH" layout="compact" hotlines-url="${path}"></freedom-widget>
+    <freedom-widget id="b" country="US" layout="compact"></freedom-widget></body></html>`);
+}
+const env = setup({ routes });
+
+/** What a widget's shadow root holds that only parsed markup could have put there. */
+function injected(page) {
+  return page.evaluate(() => {
+    const roots = [document, ...[...document.querySelectorAll("freedom-widget")].map((w) => w.shadowRoot)];
+    const found = [];
+    for (const root of roots) {
+      for (const el of root.querySelectorAll("img, script:not([src]), iframe, object, embed, b, [onerror], [onload]")) found.push(el.outerHTML.slice(0, 80));
+      for (const a of root.querySelectorAll("[href], [src], [action], [formaction]")) {
+        const url = a.getAttribute("href") ?? a.getAttribute("src") ?? a.getAttribute("action") ?? a.getAttribute("formaction");
+        if (/^\s*javascript:/i.test(url)) found.push(a.outerHTML.slice(0, 80));
+      }
+    }
+    if (window.__xss) found.push(`script ran: ${window.__xss}`);
+    return found;
+  });
+}
+
+describe("a partner file the widget cannot trust", () => {
+  for (const [path, file] of Object.entries(FILES)) {
+    test(`${path}: built-in lines stay, the problem is said once naming the file, no markup, the other widget works`, async () => {
+      const context = await env.browser.newContext({ locale: "en-US", timezoneId: "Asia/Bangkok" });
+      const page = await context.newPage();
+      page.setDefaultTimeout(15_000);
+      const seen = watch(page);
+      await page.goto(env.server.url + path.replace(".json", ".html"));
+      const about = () => seen.warnings.filter((w) => w.includes(path));
+      for (let waited = 0; about().length < file.says.length && waited < 15_000; waited += 100) await page.waitForTimeout(100);
+      // Time for a repeat to show, had there been one.
+      await page.waitForTimeout(500);
+      assert.equal(about().length, file.says.length, `warnings about ${path}:\n${seen.warnings.join("\n")}`);
+      file.says.forEach((pattern, i) => assert.match(about()[i], pattern));
+
+      // The built-in Thai line is still shown, and dialable.
+      await page.locator('#a >> a[href="tel:1300"]').first().waitFor();
+      assert.deepEqual(await injected(page), [], "nothing from the file became markup");
+      if (path === "/marked.json") {
+        // The accepted row shows its markup as text, exactly as written.
+        const text = await page.locator("#a >> .fw-mount").textContent();
+        assert.ok(text.includes(html("name")) && text.includes(html("display")), "the markup is shown as text");
+        assert.equal(await page.locator("#a >> text=zz-scripted").count(), 0);
+      }
+      if (path === "/latin1.json") await page.locator("#a >> text=Caf\uFFFD line").first().waitFor();
+
+      // Both widgets still answer: the finder of each finds another country.
+      for (const id of ["b", "a"]) {
+        await page.locator(`#${id} >> #fw-search`).fill("japan");
+        await page.locator(`#${id} >> .result`, { hasText: "Japan" }).waitFor();
+      }
+      await page.locator('#b >> a[href="tel:+18883737888"]').first().waitFor();
+      assert.deepEqual(seen.errors, [], "no error, nothing uncaught");
+      await context.close();
+    });
+  }
+});
