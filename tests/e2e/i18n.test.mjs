@@ -70,7 +70,7 @@ describe("a line's entry in every language", () => {
         const left = entryEnglish.filter((en) => new RegExp(`(^|[^\\p{L}])${en.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}($|[^\\p{L}])`, "iu").test(text));
         assert.deepEqual(left, lang === "fr" ? left.filter((w) => w === "police") : [], `${country} in ${lang}: ${text}`);
         assert.doesNotMatch(text, /verified|For:/, `${country} in ${lang}`);
-        for (const note of await page.locator('.cards span[lang="en"]').all()) {
+        for (const note of await page.locator('.cards [lang="en"]').all()) {
           assert.equal(await note.getAttribute("dir"), "auto", "English notes carry their own direction");
         }
         await context.close();
