@@ -1,11 +1,22 @@
-//! The thin browser edge: mounting into an element (with its own Shadow DOM), answering the
-//! `Platform` questions with `Intl`, turning widget events into DOM events, and loading a
-//! partner's data file. Everything a visitor sees is decided in `core` and `components`.
+//! The thin browser edge, one file per capability: everything exported to JavaScript
+//! (`exports`), mounting into an element with its own Shadow DOM (`mount`), the standalone page's
+//! takeover (`page`), options from a JavaScript object (`js_options`), a partner's rows and file
+//! (`partner_data`), the browser's clues for detection and language (`clues`), widget events as
+//! DOM events (`events`), the console (`console`), answers from `Intl` (`platform`) and the
+//! adopted stylesheet (`styles`). Everything a visitor sees is decided in `core` and `components`.
 
-pub mod mount;
+mod clues;
+mod console;
+mod events;
+pub mod exports;
+mod js_options;
+mod mount;
+#[cfg(feature = "page")]
+mod page;
+mod partner_data;
 pub mod platform;
 pub mod styles;
 
 #[cfg(feature = "page")]
-pub use mount::hydrate_page;
-pub use mount::{mount, Handle};
+pub use exports::hydrate_page;
+pub use exports::{mount, Handle};

@@ -1,29 +1,27 @@
-//! `mount(element, options)`: the one entry point the script tag, the custom element and the
-//! npm package share. It gives the widget an open shadow root (so host CSS cannot reach in and
-//! ours cannot leak out), reads the browser's clues for detection, and returns a `Handle`.
+//! `mount(element, options)`: the widget in an open shadow root (so host CSS cannot reach in and
+//! ours cannot leak out), for the script tag, the custom element and the npm package; `update`
+//! and `destroy`; a partner's data file applied when it arrives. Exported to JavaScript in
+//! `exports.rs`.
 
-use super::platform::{browser_time_zone, BrowserPlatform};
+use super::clues::{build_props, Door};
+use super::console::warn;
+use super::events::event_callback;
+use super::js_options::{get, read_options};
+use super::partner_data::{fetch_json, partner_directory, partner_quotes};
+use super::platform::browser_platform;
 use super::styles;
-use crate::components::ui::{PlatformRef, WidgetEvent};
+use crate::components::ui::PlatformRef;
 use crate::components::{App, AppProps};
-use crate::core::data::{Hotline, Quote};
-use crate::core::detect::{self, Clues};
 use crate::core::directory::Directory;
-use crate::core::i18n::Lang;
-use crate::core::options::Options;
-use crate::core::json::{self, Json};
-use crate::core::validate::{Quoted, RowError};
-use crate::core::{builtin, is_country, zone_country};
-use js_sys::{Array, Function, Object, Reflect};
+use crate::core::json::Json;
+use crate::core::validate::Quoted;
+use js_sys::Function;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, ShadowRoot, ShadowRootInit, ShadowRootMode};
 use yew::AppHandle;
-
-/// Options that are data or code rather than attribute-like values.
-const STRUCTURED: [&str; 3] = ["hotlines", "quotes", "onEvent"];
 
 struct Instance {
     app: AppHandle<App>,
@@ -45,204 +43,11 @@ struct Instance {
 thread_local! {
     /// Mounted instances by host element: mounting again into one element replaces the widget.
     static INSTANCES: RefCell<Vec<(Element, Rc<RefCell<Option<Instance>>>)>> = const { RefCell::new(Vec::new()) };
-    static PLATFORM: PlatformRef = PlatformRef(Rc::new(BrowserPlatform::default()));
 }
 
-/// A mounted widget: `update(options)` applies new options, `destroy()` removes it and releases
-/// every timer and listener.
-#[wasm_bindgen]
-pub struct Handle {
+/// A mounted widget, shared with its handle in JavaScript; empty once destroyed.
+pub(super) struct Widget {
     instance: Rc<RefCell<Option<Instance>>>,
-}
-
-/// Says `message` in the console unless `warned` shows it was said already.
-pub(crate) fn warn(warned: &mut Vec<String>, message: String) {
-    if !warned.contains(&message) {
-        web_sys::console::warn_1(&(&message).into());
-        warned.push(message);
-    }
-}
-
-/// Attribute-like options as name/value strings: strings as they are, booleans and numbers
-/// written out, arrays joined with commas (`sections: ["quotes", "hotlines"]`).
-fn option_pairs(options: &JsValue) -> Vec<(String, String)> {
-    let Some(object) = options.dyn_ref::<Object>() else { return Vec::new() };
-    let mut pairs = Vec::new();
-    for entry in Object::entries(object).iter() {
-        let entry: Array = entry.unchecked_into();
-        let key = entry.get(0).as_string().unwrap_or_default();
-        let value = entry.get(1);
-        if STRUCTURED.contains(&key.as_str()) || value.is_undefined() || value.is_null() {
-            continue;
-        }
-        let text = if let Some(s) = value.as_string() {
-            s
-        } else if let Some(b) = value.as_bool() {
-            b.to_string()
-        } else if Array::is_array(&value) {
-            Array::from(&value).iter().filter_map(|v| v.as_string()).collect::<Vec<_>>().join(",")
-        } else {
-            // Numbers and objects, written as JavaScript writes them: the warning names them as given.
-            js_sys::JSON::stringify(&value).ok().and_then(|s| s.as_string()).unwrap_or_default()
-        };
-        pairs.push((key, text));
-    }
-    pairs
-}
-
-fn get(options: &JsValue, key: &str) -> Option<JsValue> {
-    Reflect::get(options, &key.into()).ok().filter(|v| !v.is_undefined() && !v.is_null())
-}
-
-/// A JavaScript value as JSON text, read by the same decoder as the built-in data.
-fn to_json(value: &JsValue) -> Option<Json> {
-    let text = js_sys::JSON::stringify(value).ok()?.as_string()?;
-    json::parse(&text).ok()
-}
-
-/// Partner rows, each decoded on its own so one broken row costs only itself.
-fn partner_rows(source: &str, rows: &JsValue) -> Vec<Result<Hotline, RowError>> {
-    match to_json(rows) {
-        Some(value) => json::partner_rows(source, &value),
-        None => vec![Err(RowError { row: source.into(), field: "hotlines".into(), problem: "not JSON data".into() })],
-    }
-}
-
-fn partner_quotes(value: Option<JsValue>, warned: &mut Vec<String>) -> Rc<[Quote]> {
-    let mut quotes: Vec<Quote> = builtin::quotes().to_vec();
-    match value.as_ref().map(to_json) {
-        None => {}
-        Some(Some(Json::Array(list))) => {
-            for (i, q) in list.iter().enumerate() {
-                match json::quote("quotes", i, q) {
-                    Ok(q) => quotes.push(q),
-                    Err(e) => warn(warned, format!("freedom-widget: partner quote skipped: {e}")),
-                }
-            }
-        }
-        Some(_) => warn(warned, "freedom-widget: option \"quotes\": expected an array of {text, speaker, date?, context?}; ignored".into()),
-    }
-    quotes.into()
-}
-
-fn browser_languages() -> Vec<String> {
-    let Some(window) = web_sys::window() else { return Vec::new() };
-    let list = window.navigator().languages();
-    let mut out: Vec<String> = list.iter().filter_map(|v| v.as_string()).collect();
-    if out.is_empty() {
-        out.extend(window.navigator().language());
-    }
-    out
-}
-
-fn page_language() -> Option<String> {
-    let lang = web_sys::window()?.document()?.document_element()?.get_attribute("lang")?;
-    (!lang.trim().is_empty()).then_some(lang)
-}
-
-/// Everything the app needs from options and the browser, and what was wrong with them.
-/// An embed heeds the host page's `<html lang>`; the standalone page's own `lang` says nothing of
-/// the visitor, so there the language comes from the option, then the browser.
-fn build_props(options: &Options, platform: PlatformRef, quotes: Rc<[Quote]>, directory: Rc<Directory>, on_event: yew::Callback<WidgetEvent>, hydrating: bool, heed_page_lang: bool) -> AppProps {
-    let languages = browser_languages();
-    let mut clues = Clues {
-        option: options.country.as_deref(),
-        languages: &languages,
-        time_zone: None,
-        fallback: options.fallback_country.as_deref(),
-    };
-    // The time zone is asked for only when the option and the browser languages name no country:
-    // the browser's first Intl call loads locale data, which costs tens of ms at start-up.
-    let mut detected = detect::detect(&clues, is_country, zone_country);
-    let zone;
-    if matches!(detected, None | Some((_, detect::ChosenBy::Fallback))) {
-        zone = browser_time_zone();
-        clues.time_zone = zone.as_deref();
-        detected = detect::detect(&clues, is_country, zone_country);
-    }
-    let lang = negotiated_lang(options, &languages, heed_page_lang);
-    AppProps { options: Rc::new(options.clone()), directory, quotes, detected, lang, platform, hydrating, on_event, is_page: false, typed_search: None, search_had_focus: false }
-}
-
-/// The widget's language: the partner's option, then (in embeds) the host page's, then the
-/// visitor's browser languages.
-fn negotiated_lang(options: &Options, browser: &[String], heed_page_lang: bool) -> Lang {
-    let page = if heed_page_lang { page_language() } else { None };
-    Lang::negotiate(options.lang.iter().map(String::as_str).chain(page.as_deref()).chain(browser.iter().map(String::as_str)))
-}
-
-/// Fetches the messages of the language a mount with these options will speak, so the first
-/// render is already in it. The loaders await it before `mount` / `hydrate_page`; it resolves to
-/// `false` if the language could not be had (the widget then starts in English).
-#[wasm_bindgen]
-pub fn load_language_for(options: JsValue, heed_page_lang: bool) -> js_sys::Promise {
-    let lang = negotiated_lang(&parse_quietly(&options), &browser_languages(), heed_page_lang);
-    wasm_bindgen_futures::future_to_promise(async move { Ok(JsValue::from_bool(super::platform::ensure_language(lang).await)) })
-}
-
-/// Options read ahead of a mount, with no warnings: the mount itself says each problem.
-fn parse_quietly(options: &JsValue) -> Options {
-    Options::from_pairs(option_pairs(options).iter().map(|(k, v)| (k.as_str(), v.as_str())), is_country).0
-}
-
-/// Parses options from a JS object and says each problem once: one path for `mount`, `update` and
-/// the standalone page.
-fn read_options(options: &JsValue, warned: &mut Vec<String>) -> Options {
-    let (parsed, warnings) = Options::from_pairs(option_pairs(options).iter().map(|(k, v)| (k.as_str(), v.as_str())), is_country);
-    for w in warnings {
-        warn(warned, w.to_string());
-    }
-    if let Some(w) = language_warning(&parsed) {
-        warn(warned, w);
-    }
-    parsed
-}
-
-fn language_warning(options: &Options) -> Option<String> {
-    let asked = options.lang.as_deref()?;
-    let got = Lang::negotiate([asked]);
-    (got == Lang::En && !asked.to_ascii_lowercase().starts_with("en")).then(|| {
-        format!("freedom-widget: option \"lang\" = {}: no translation for this language yet; using English", Quoted(asked))
-    })
-}
-
-/// Turns widget events into DOM events on the host (`freedom-widget:call`, …), which bubble
-/// out of the shadow root, and calls the partner's `onEvent` if given. Nothing leaves the page.
-fn event_callback(host: Element, on_event: Option<Function>, live: Rc<Cell<bool>>) -> yew::Callback<WidgetEvent> {
-    yew::Callback::from(move |event: WidgetEvent| {
-        if !live.get() {
-            return;
-        }
-        let detail = Object::new();
-        let set = |k: &str, v: &str| {
-            let _ = Reflect::set(&detail, &k.into(), &v.into());
-        };
-        let name = match &event {
-            WidgetEvent::Call { country, hotline, channel } => {
-                set("country", country);
-                set("hotline", hotline);
-                set("channel", channel);
-                "call"
-            }
-            WidgetEvent::CountryChange { country, chosen_by } => {
-                set("country", country);
-                set("chosenBy", chosen_by);
-                "country-change"
-            }
-            WidgetEvent::QuickExit => "quick-exit",
-        };
-        let init = web_sys::CustomEventInit::new();
-        init.set_bubbles(true);
-        init.set_composed(true);
-        init.set_detail(&detail);
-        if let Ok(e) = web_sys::CustomEvent::new_with_event_init_dict(&format!("freedom-widget:{name}"), &init) {
-            let _ = host.dispatch_event(&e);
-        }
-        if let Some(f) = &on_event {
-            // A partner's handler that throws must not break the widget.
-            let _ = f.call2(&JsValue::NULL, &name.into(), &detail);
-        }
-    })
 }
 
 fn shadow_root_of(host: &Element) -> Result<ShadowRoot, JsValue> {
@@ -252,13 +57,12 @@ fn shadow_root_of(host: &Element) -> Result<ShadowRoot, JsValue> {
     }
 }
 
-/// Mounts the widget into `host` (inside an open shadow root) and returns its handle.
-/// Mounting again into the same element replaces the first widget.
-#[wasm_bindgen]
-pub fn mount(host: Element, options: JsValue) -> Result<Handle, JsValue> {
+/// Mounts the widget into `host` (inside an open shadow root). Mounting again into the same
+/// element replaces the first widget.
+pub(super) fn mount(host: Element, options: JsValue) -> Result<Widget, JsValue> {
     let previous = INSTANCES.with(|list| list.borrow().iter().find(|(e, _)| *e == host).map(|(_, i)| i.clone()));
     if let Some(previous) = previous {
-        Handle { instance: previous }.destroy();
+        Widget { instance: previous }.destroy();
     }
     let shadow = shadow_root_of(&host)?;
     styles::adopt(&shadow)?;
@@ -274,10 +78,10 @@ pub fn mount(host: Element, options: JsValue) -> Result<Handle, JsValue> {
     let on_event = get(&options, "onEvent").and_then(|f| f.dyn_into::<Function>().ok());
     let js_rows = get(&options, "hotlines");
     let quotes = partner_quotes(get(&options, "quotes"), &mut warned);
-    let platform = PLATFORM.with(Clone::clone);
+    let platform = browser_platform();
     let directory = partner_directory(js_rows.as_ref(), None, &mut warned);
     let live = Rc::new(Cell::new(true));
-    let props = build_props(&parsed, platform.clone(), quotes, directory, event_callback(host.clone(), on_event.clone(), live.clone()), false, true);
+    let props = build_props(&parsed, platform.clone(), quotes, directory, event_callback(host.clone(), on_event.clone(), live.clone()), Door::Embed);
     let instance = Instance {
         app: yew::Renderer::<App>::with_root_and_props(root, props.clone()).render(),
         live,
@@ -293,26 +97,7 @@ pub fn mount(host: Element, options: JsValue) -> Result<Handle, JsValue> {
     let cell = Rc::new(RefCell::new(Some(instance)));
     INSTANCES.with(|list| list.borrow_mut().push((host, cell.clone())));
     load_partner_url(&cell, parsed.hotlines_url.clone());
-    Ok(Handle { instance: cell })
-}
-
-/// The directory with the partner's rows from the options object and the URL, warning once per bad row.
-fn partner_directory(js_rows: Option<&JsValue>, url_rows: Option<(&str, &Json)>, warned: &mut Vec<String>) -> Rc<Directory> {
-    let mut rows = Vec::new();
-    if let Some(js) = js_rows {
-        rows.extend(Directory::check_partner_rows("options.hotlines", partner_rows("options.hotlines", js)));
-    }
-    if let Some((url, list)) = url_rows {
-        rows.extend(Directory::check_partner_rows(url, json::partner_rows(url, list)));
-    }
-    if rows.is_empty() {
-        return Rc::new(Directory::default());
-    }
-    let (directory, problems) = Directory::with_partner_rows(rows);
-    for p in problems {
-        warn(warned, format!("freedom-widget: partner hotline skipped: {p}"));
-    }
-    Rc::new(directory)
+    Ok(Widget { instance: cell })
 }
 
 fn directory_for(instance: &mut Instance) -> Rc<Directory> {
@@ -346,50 +131,9 @@ fn load_partner_url(cell: &Rc<RefCell<Option<Instance>>>, url: Option<String>) {
     });
 }
 
-/// The most a partner file may hold, in characters: four times the whole built-in directory
-/// (230 KB). A larger file is refused before it is copied into the wasm's memory, which never
-/// shrinks again.
-const MAX_PARTNER_FILE: u32 = 1_000_000;
-
-/// The file is read as text and parsed by the crate's own reader (bounded nesting, errors that
-/// say where), not by `Response.json()`: a JavaScript value would have to be written out as JSON
-/// again to reach the reader, and writing out 100,000 nested arrays overflows the engine's stack.
-/// Also says whether the text holds U+FFFD: what `text()` makes of bytes that are not UTF-8.
-async fn fetch_json(url: &str) -> Result<(Json, bool), String> {
-    use wasm_bindgen_futures::JsFuture;
-    let window = web_sys::window().ok_or("no window")?;
-    let base = window.document().and_then(|d| d.base_uri().ok().flatten()).unwrap_or_default();
-    let resolved = web_sys::Url::new_with_base(url, &base).map_err(|_| "not a valid URL".to_string())?;
-    let origin = window.location().origin().unwrap_or_default();
-    if resolved.origin() != origin {
-        return Err(format!("must be on this site ({origin}), not {}", resolved.origin()));
-    }
-    let controller = web_sys::AbortController::new().map_err(|_| "cannot time out")?;
-    let init = web_sys::RequestInit::new();
-    init.set_signal(Some(&controller.signal()));
-    init.set_credentials(web_sys::RequestCredentials::SameOrigin);
-    let abort = controller.clone();
-    let timer = gloo::timers::callback::Timeout::new(5_000, move || abort.abort());
-    let response = JsFuture::from(window.fetch_with_str_and_init(&resolved.href(), &init)).await;
-    drop(timer);
-    let response: web_sys::Response = response.map_err(|_| "did not load within 5 s or was blocked".to_string())?.unchecked_into();
-    if !response.ok() {
-        return Err(format!("the server answered {}", response.status()));
-    }
-    let text = response.text().map_err(|_| "not text")?;
-    let text: js_sys::JsString = JsFuture::from(text).await.map_err(|_| "could not be read")?.unchecked_into();
-    if text.length() > MAX_PARTNER_FILE {
-        return Err(format!("larger than the {MAX_PARTNER_FILE} characters a partner file may hold"));
-    }
-    let text = String::from(text);
-    let value = json::parse(&text).map_err(|e| format!("not valid JSON ({e})"))?;
-    Ok((value, text.contains('\u{FFFD}')))
-}
-
-#[wasm_bindgen]
-impl Handle {
+impl Widget {
     /// Applies new options (the same keys as `mount`); unknown or bad values warn and keep defaults.
-    pub fn update(&self, options: JsValue) {
+    pub(super) fn update(&self, options: JsValue) {
         let mut guard = self.instance.borrow_mut();
         let Some(instance) = guard.as_mut() else { return };
         let parsed = read_options(&options, &mut instance.warned);
@@ -405,7 +149,7 @@ impl Handle {
         };
         let directory = directory_for(instance);
         let url_changed = parsed.hotlines_url != instance.loaded_url;
-        let props = build_props(&parsed, instance.platform.clone(), quotes, directory, event_callback(instance.host.clone(), instance.on_event.clone(), instance.live.clone()), false, true);
+        let props = build_props(&parsed, instance.platform.clone(), quotes, directory, event_callback(instance.host.clone(), instance.on_event.clone(), instance.live.clone()), Door::Embed);
         instance.props = props.clone();
         instance.app.update(props);
         drop(guard);
@@ -415,60 +159,13 @@ impl Handle {
     }
 
     /// Removes the widget, its timers and listeners, and empties the element's shadow root.
-    pub fn destroy(&self) {
+    pub(super) fn destroy(&self) {
         let Some(instance) = self.instance.borrow_mut().take() else { return };
         INSTANCES.with(|list| list.borrow_mut().retain(|(_, i)| !Rc::ptr_eq(i, &self.instance)));
         instance.live.set(false);
         instance.app.destroy();
         if let Some(shadow) = instance.host.shadow_root() {
             shadow.set_inner_html("");
-        }
-    }
-}
-
-/// The standalone page (built with the `page` feature only): takes over the prerendered HTML in `root` (light DOM; the page links
-/// the same stylesheet the embed adopts), then detects the country and starts the clock.
-#[cfg(feature = "page")]
-#[wasm_bindgen]
-pub fn hydrate_page(root: Element, options: JsValue) {
-    let mut warned = Vec::new();
-    let parsed = read_options(&options, &mut warned);
-    // The prerender used the page's defaults; options from a deep link change the markup, so
-    // those pages render afresh instead of hydrating markup that no longer matches.
-    let prerendered = parsed == crate::core::options::Options::page_defaults();
-    let parsed = crate::core::options::Options { quick_exit: parsed.quick_exit.or(Some(true)), ..parsed };
-    let platform = PLATFORM.with(Clone::clone);
-    let mut props = build_props(&parsed, platform, builtin::quotes().to_vec().into(), Rc::new(Directory::default()), event_callback(root.clone(), None, Rc::new(Cell::new(true))), prerendered, false);
-    props.is_page = true;
-    // Read before taking over, which empties (or, for a deep link, replaces) the box.
-    if let Some(input) = root.query_selector("#fw-search").ok().flatten().and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok()) {
-        props.typed_search = Some(input.value()).filter(|typed| !typed.trim().is_empty()).map(Into::into);
-        props.search_had_focus = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.active_element())
-            .is_some_and(|active| active == **input);
-    }
-    let renderer = yew::Renderer::<App>::with_root_and_props(root, props);
-    let app = if prerendered { renderer.hydrate() } else { renderer.render() };
-    // The page lives as long as the document.
-    std::mem::forget(app);
-}
-
-/// Decodes the built-in data now, in its own task, so that the first mount (and the host page)
-/// does not wait for it in one long task. The loader calls it between yields.
-#[wasm_bindgen]
-pub fn prepare() {
-    let _ = (builtin::emergency(), builtin::countries());
-}
-
-/// For a layout that lists every country (`full`, the default), decodes all their lines now, in
-/// a task of its own before the first render; other layouts decode only the country shown.
-/// Reads the options as `mount` and `hydrate_page` will (case, unknown values and all).
-#[wasm_bindgen]
-pub fn prepare_directory_for(options: JsValue) {
-    if parse_quietly(&options).layout == crate::core::options::Layout::Full {
-        for country in builtin::countries_with_lines() {
-            builtin::hotlines_of(country);
         }
     }
 }

@@ -2,6 +2,7 @@
 
 use crate::core::hours::{WallTime, ZoneRules};
 use crate::core::i18n::Lang;
+use crate::components::ui::PlatformRef;
 use crate::core::platform::{Platform, StaticPlatform};
 use js_sys::{Array, Date, Object, Reflect};
 use std::cell::RefCell;
@@ -95,15 +96,20 @@ impl ZoneRules for BrowserPlatform {
 }
 
 thread_local! {
+    /// One platform for every widget on the page: it caches `Intl` formatters.
+    static PLATFORM: PlatformRef = PlatformRef(std::rc::Rc::new(BrowserPlatform::default()));
     /// The loader's `(tag) => Promise<string>`: fetches a language's file from beside the wasm.
     static LANGUAGE_SOURCE: RefCell<Option<js_sys::Function>> = const { RefCell::new(None) };
     static LANGUAGE_WARNED: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
 }
 
-/// Called by the loaders (`js/widget.js`, `js/page.js`) once the wasm runs: where languages
-/// other than English come from.
-#[wasm_bindgen]
-pub fn set_language_source(source: js_sys::Function) {
+/// The page's one `BrowserPlatform`.
+pub(super) fn browser_platform() -> PlatformRef {
+    PLATFORM.with(Clone::clone)
+}
+
+/// Where languages other than English come from (see `exports::set_language_source`).
+pub(super) fn set_language_source(source: js_sys::Function) {
     LANGUAGE_SOURCE.with(|s| *s.borrow_mut() = Some(source));
 }
 
@@ -121,7 +127,7 @@ pub async fn ensure_language(lang: Lang) -> bool {
         Some(Ok(())) => true,
         _ => {
             let message = format!("freedom-widget: the {} messages could not be loaded; staying in the current language", lang.tag());
-            LANGUAGE_WARNED.with(|w| super::mount::warn(&mut w.borrow_mut(), message));
+            LANGUAGE_WARNED.with(|w| super::console::warn(&mut w.borrow_mut(), message));
             false
         }
     }

@@ -1,0 +1,70 @@
+//! The browser's clues for detection and language (its languages, the host page's `lang`, the
+//! time zone), handed to the core, which decides (`core::detect`, `Lang::negotiate`); and the
+//! props the app starts with.
+
+use super::platform::browser_time_zone;
+use crate::components::ui::{PlatformRef, WidgetEvent};
+use crate::components::AppProps;
+use crate::core::data::Quote;
+use crate::core::detect::{self, Clues};
+use crate::core::directory::Directory;
+use crate::core::i18n::Lang;
+use crate::core::options::Options;
+use crate::core::{is_country, zone_country};
+use std::rc::Rc;
+
+/// Which door a widget came through: an embed (script tag, element, npm) or the standalone page,
+/// which takes over its prerendered HTML when its options are those it was prerendered with.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Door {
+    Embed,
+    Page { hydrating: bool },
+}
+
+pub(super) fn browser_languages() -> Vec<String> {
+    let Some(window) = web_sys::window() else { return Vec::new() };
+    let list = window.navigator().languages();
+    let mut out: Vec<String> = list.iter().filter_map(|v| v.as_string()).collect();
+    if out.is_empty() {
+        out.extend(window.navigator().language());
+    }
+    out
+}
+
+fn page_language() -> Option<String> {
+    let lang = web_sys::window()?.document()?.document_element()?.get_attribute("lang")?;
+    (!lang.trim().is_empty()).then_some(lang)
+}
+
+/// Everything the app needs from options and the browser's clues. An embed heeds the host
+/// page's `<html lang>`; the standalone page's own `lang` says nothing of the visitor, so there
+/// the language comes from the option, then the browser.
+pub(super) fn build_props(options: &Options, platform: PlatformRef, quotes: Rc<[Quote]>, directory: Rc<Directory>, on_event: yew::Callback<WidgetEvent>, door: Door) -> AppProps {
+    let languages = browser_languages();
+    let mut clues = Clues {
+        option: options.country.as_deref(),
+        languages: &languages,
+        time_zone: None,
+        fallback: options.fallback_country.as_deref(),
+    };
+    // The time zone is asked for only when the option and the browser languages name no country:
+    // the browser's first Intl call loads locale data, which costs tens of ms at start-up.
+    let mut detected = detect::detect(&clues, is_country, zone_country);
+    let zone;
+    if matches!(detected, None | Some((_, detect::ChosenBy::Fallback))) {
+        zone = browser_time_zone();
+        clues.time_zone = zone.as_deref();
+        detected = detect::detect(&clues, is_country, zone_country);
+    }
+    let lang = negotiated_lang(options, &languages, door == Door::Embed);
+    let hydrating = door == (Door::Page { hydrating: true });
+    let is_page = door != Door::Embed;
+    AppProps { options: Rc::new(options.clone()), directory, quotes, detected, lang, platform, hydrating, on_event, is_page, typed_search: None, search_had_focus: false }
+}
+
+/// The widget's language: the partner's option, then (in embeds) the host page's, then the
+/// visitor's browser languages.
+pub(super) fn negotiated_lang(options: &Options, browser: &[String], heed_page_lang: bool) -> Lang {
+    let page = if heed_page_lang { page_language() } else { None };
+    Lang::negotiate(options.lang.iter().map(String::as_str).chain(page.as_deref()).chain(browser.iter().map(String::as_str)))
+}

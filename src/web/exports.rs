@@ -1,0 +1,80 @@
+//! Everything the wasm exports to JavaScript, in one place (the loader, `js/loader.js` and
+//! `js/mount.js`, is its only caller). Each export is a few lines that hand over to the module
+//! that does the work.
+
+use super::mount::{self as mounting, Widget};
+use super::{clues, js_options, platform};
+use crate::core::builtin;
+use crate::core::options::Layout;
+use wasm_bindgen::prelude::*;
+use web_sys::Element;
+
+/// A mounted widget: `update(options)` applies new options, `destroy()` removes it and releases
+/// every timer and listener.
+#[wasm_bindgen]
+pub struct Handle {
+    widget: Widget,
+}
+
+/// Mounts the widget into `host` (inside an open shadow root) and returns its handle.
+/// Mounting again into the same element replaces the first widget.
+#[wasm_bindgen]
+pub fn mount(host: Element, options: JsValue) -> Result<Handle, JsValue> {
+    Ok(Handle { widget: mounting::mount(host, options)? })
+}
+
+#[wasm_bindgen]
+impl Handle {
+    /// Applies new options (the same keys as `mount`); unknown or bad values warn and keep defaults.
+    pub fn update(&self, options: JsValue) {
+        self.widget.update(options);
+    }
+
+    /// Removes the widget, its timers and listeners, and empties the element's shadow root.
+    pub fn destroy(&self) {
+        self.widget.destroy();
+    }
+}
+
+/// The standalone page (built with the `page` feature only): takes over the prerendered HTML in
+/// `root`, then detects the country and starts the clock.
+#[cfg(feature = "page")]
+#[wasm_bindgen]
+pub fn hydrate_page(root: Element, options: JsValue) {
+    super::page::take_over(root, options);
+}
+
+/// Called by the loader once the wasm runs: where languages other than English come from (a
+/// function `(tag) => Promise<string>` that loads that language's module).
+#[wasm_bindgen]
+pub fn set_language_source(source: js_sys::Function) {
+    platform::set_language_source(source);
+}
+
+/// Fetches the messages of the language a mount with these options will speak, so the first
+/// render is already in it. The loaders await it before `mount` / `hydrate_page`; it resolves to
+/// `false` if the language could not be had (the widget then starts in English).
+#[wasm_bindgen]
+pub fn load_language_for(options: JsValue, heed_page_lang: bool) -> js_sys::Promise {
+    let lang = clues::negotiated_lang(&js_options::parse_quietly(&options), &clues::browser_languages(), heed_page_lang);
+    wasm_bindgen_futures::future_to_promise(async move { Ok(JsValue::from_bool(platform::ensure_language(lang).await)) })
+}
+
+/// Decodes the built-in data now, in its own task, so that the first mount (and the host page)
+/// does not wait for it in one long task. The loader calls it between yields.
+#[wasm_bindgen]
+pub fn prepare() {
+    let _ = (builtin::emergency(), builtin::countries());
+}
+
+/// For a layout that lists every country (`full`, the default), decodes all their lines now, in
+/// a task of its own before the first render; other layouts decode only the country shown.
+/// Reads the options as `mount` and `hydrate_page` will (case, unknown values and all).
+#[wasm_bindgen]
+pub fn prepare_directory_for(options: JsValue) {
+    if js_options::parse_quietly(&options).layout == Layout::Full {
+        for country in builtin::countries_with_lines() {
+            builtin::hotlines_of(country);
+        }
+    }
+}
