@@ -415,13 +415,23 @@ impl Handle {
 pub fn hydrate_page(root: Element, options: JsValue) {
     let mut warned = Vec::new();
     let parsed = read_options(&options, &mut warned);
-    // The prerender used the page's defaults; options from a deep link change the markup, so
-    // those pages render afresh instead of hydrating markup that no longer matches.
-    let prerendered = parsed == crate::core::options::Options::page_defaults();
-    let parsed = crate::core::options::Options { quick_exit: parsed.quick_exit.or(Some(true)), ..parsed };
+    // The prerender used the page's defaults. A deep link naming only a country and a language
+    // (the poster's QR code: `?country=MX&lang=es`) still takes the prerender over, which starts
+    // as prerendered and turns to that country and language just after, as for a visitor's
+    // detected ones: rendering afresh emptied the list of every country and regrew it under a
+    // reader (gone for up to 1.7 s in WebKit, everything below it moved by 8,000 px). Other
+    // options change the markup, so those pages render afresh.
+    let defaults = Options::page_defaults();
+    let prerendered = Options { country: defaults.country.clone(), lang: defaults.lang.clone(), ..parsed.clone() } == defaults;
+    let parsed = Options { quick_exit: parsed.quick_exit.or(Some(true)), ..parsed };
     let platform = PLATFORM.with(Clone::clone);
     let mut props = build_props(&parsed, platform, builtin::quotes().to_vec().into(), Rc::new(Directory::default()), event_callback(root.clone(), None, Rc::new(Cell::new(true))), prerendered, false);
     props.is_page = true;
+    if prerendered {
+        // The first render must match the prerender, which chose no country from the options:
+        // the deep link's country comes with detection's answer (`props.detected`) just after.
+        props.options = Rc::new(Options { country: defaults.country, ..parsed });
+    }
     // Read before taking over, which empties (or, for a deep link, replaces) the box.
     if let Some(input) = root.query_selector("#fw-search").ok().flatten().and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok()) {
         props.typed_search = Some(input.value()).filter(|typed| !typed.trim().is_empty()).map(Into::into);
