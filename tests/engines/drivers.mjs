@@ -132,6 +132,11 @@ class WebKit {
     const port = await freePort();
     const driver = spawn(WEBKIT_DRIVER, [`--port=${port}`], { env: { ...process.env, DISPLAY: xvfb.display, LANG: "en_US.UTF-8", LANGUAGE: "en_US" }, stdio: "ignore" });
     const self = Object.assign(new WebKit(), { xvfb: xvfb.process, driver, base: `http://127.0.0.1:${port}` });
+    // Never left behind, even when a test run is cut short.
+    process.once("exit", () => {
+      driver.kill();
+      xvfb.process.kill();
+    });
     try {
       for (let i = 0; ; i++) {
         try {
@@ -142,11 +147,12 @@ class WebKit {
           await new Promise((r) => setTimeout(r, 100));
         }
       }
-      // MiniBrowser takes WebKitSettings as options: that is how page script is turned off. With
-      // it off, "eager" left the next command waiting for a load that WebKit never reported.
+      // MiniBrowser takes WebKitSettings as options: that is how page script is turned off.
+      // "normal" page loads: with "eager", the command after a navigation could wait 30 s for a
+      // load that WebKit had already had (with page script off, or the wasm arriving late).
       const args = ["--automation", ...(javaScript ? [] : ["--enable-javascript=false"])];
       const { sessionId } = await self.call("POST", "/session", {
-        capabilities: { alwaysMatch: { pageLoadStrategy: javaScript ? "eager" : "normal", "webkitgtk:browserOptions": { args } } },
+        capabilities: { alwaysMatch: { pageLoadStrategy: "normal", "webkitgtk:browserOptions": { args } } },
       });
       self.session = `/session/${sessionId}`;
       await self.call("POST", `${self.session}/timeouts`, { script: 20_000, pageLoad: 30_000 });
