@@ -40,9 +40,18 @@ if ! (cd tools && npm ls --depth=0 >/dev/null 2>&1) || [ "$(wasm-opt --version 2
 fi
 
 if [ "${1:-}" = "--test" ]; then
-  if ! [ -x /usr/bin/chromium ] || ! [ -x /usr/bin/chromedriver ]; then
-    say "installing Debian's chromium and chromium-driver"
+  # The three engines the tests run in, all Debian's: Chromium (and its driver, for the component
+  # tests), Firefox ESR (driven over WebDriver BiDi, which it speaks itself) and WebKitGTK's
+  # WebKitWebDriver, which needs a display: Xvfb. Only what is missing is installed.
+  missing=()
+  [ -x /usr/bin/chromium ] || missing+=(chromium)
+  [ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
+  [ -x /usr/bin/firefox-esr ] || missing+=(firefox-esr)
+  [ -x /usr/bin/WebKitWebDriver ] || missing+=(webkit2gtk-driver)
+  command -v Xvfb >/dev/null || missing+=(xvfb)
+  if [ "${#missing[@]}" -gt 0 ]; then
+    say "installing Debian's ${missing[*]}"
     apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
   fi
 fi

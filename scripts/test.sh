@@ -4,7 +4,9 @@
 #      SSR render, and the partner kit's poster (poster/);
 #   2. `wasm-bindgen-test` component tests in headless Chromium;
 #   3. the release build (which validates the data and prerenders the page), then end-to-end tests
-#      against dist/ served over HTTP on localhost, in headless Chromium.
+#      against dist/ served over HTTP on localhost, in headless Chromium;
+#   4. the core visitor flows against the same build in all three engines: Chromium, Firefox ESR
+#      and WebKitGTK (tests/engines/).
 # Exits non-zero on any failure. `.ci/run` calls exactly this.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -25,3 +27,6 @@ bash scripts/build.sh
 
 step "end-to-end tests against dist/ (node --test, playwright-core + /usr/bin/chromium)"
 node --test --test-concurrency=1 tests/e2e/
+
+step "the core visitor flows in Chromium, Firefox ESR and WebKitGTK (tests/engines/)"
+node --test --test-concurrency=1 tests/engines/

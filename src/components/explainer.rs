@@ -33,6 +33,10 @@ pub fn explainer() -> Html {
     let tabs: Vec<NodeRef> = (0..PS.len()).map(|_| NodeRef::default()).collect();
     let tabs = use_memo((), move |_| tabs);
     let focus_pending = use_mut_ref(|| false);
+    // Whether the selected tab was reached by the keyboard. WebKit does not match `:focus-visible`
+    // on a tab focused by script after a mouse click on another tab, so a visitor who clicked,
+    // then used the arrow keys, saw no focus ring there; this class draws it in every engine.
+    let by_key = use_state_eq(|| false);
     {
         // Keyboard moves focus with the selection; a click or first render does not steal focus.
         let tabs = tabs.clone();
@@ -47,11 +51,13 @@ pub fn explainer() -> Html {
     }
     let onkeydown = {
         let selected = selected.clone();
+        let by_key = by_key.clone();
         let rtl = ui.lang.is_rtl();
         Callback::from(move |e: KeyboardEvent| {
             if let Some(next) = next_tab(*selected, &e.key(), rtl, PS.len()) {
                 e.prevent_default();
                 *focus_pending.borrow_mut() = true;
+                by_key.set(true);
                 selected.set(next);
             }
         })
@@ -62,9 +68,16 @@ pub fn explainer() -> Html {
             <div class="tablist" role="tablist" aria-label={ui.t(Key::ExplainerTabs)} {onkeydown}>
                 { for PS.iter().enumerate().map(|(i, (id, title, _))| {
                     let is = i == *selected;
-                    let onclick = { let selected = selected.clone(); Callback::from(move |_: MouseEvent| selected.set(i)) };
+                    let onclick = {
+                        let (selected, by_key) = (selected.clone(), by_key.clone());
+                        Callback::from(move |_: MouseEvent| {
+                            by_key.set(false);
+                            selected.set(i);
+                        })
+                    };
+                    let class = classes!("tab", (is && *by_key).then_some("by-key"));
                     html! {
-                        <button type="button" role="tab" class="tab" part="tab" ref={tabs[i].clone()}
+                        <button type="button" role="tab" {class} part="tab" ref={tabs[i].clone()}
                             id={format!("fw-tab-{id}")} aria-controls={format!("fw-panel-{id}")}
                             aria-selected={if is { "true" } else { "false" }} tabindex={if is { "0" } else { "-1" }} {onclick}>
                             { ui.t(*title) }

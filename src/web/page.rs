@@ -9,7 +9,8 @@ use crate::components::App;
 use crate::core::builtin;
 use crate::core::directory::Directory;
 use crate::core::options::Options;
-use std::cell::Cell;
+use js_sys::{Array, Function, Reflect};
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -20,12 +21,22 @@ use web_sys::Element;
 pub(super) fn take_over(root: Element, options: JsValue) {
     let mut warned = Vec::new();
     let parsed = read_options(&options, &mut warned);
-    // The prerender used the page's defaults; options from a deep link change the markup, so
-    // those pages render afresh instead of hydrating markup that no longer matches.
-    let prerendered = parsed == Options::page_defaults();
+    // The prerender used the page's defaults. A deep link naming only a country and a language
+    // (the poster's QR code: `?country=MX&lang=es`) still takes the prerender over, which starts
+    // as prerendered and turns to that country and language just after, as for a visitor's
+    // detected ones: rendering afresh emptied the list of every country and regrew it under a
+    // reader (gone for up to 1.7 s in WebKit, everything below it moved by 8,000 px). Other
+    // options change the markup, so those pages render afresh.
+    let defaults = Options::page_defaults();
+    let prerendered = Options { country: defaults.country.clone(), lang: defaults.lang.clone(), ..parsed.clone() } == defaults;
     let parsed = Options { quick_exit: parsed.quick_exit.or(Some(true)), ..parsed };
     let platform = browser_platform();
     let mut props = build_props(&parsed, platform, builtin::quotes().to_vec().into(), Rc::new(Directory::default()), event_callback(root.clone(), None, Rc::new(Cell::new(true))), Door::Page { hydrating: prerendered });
+    if prerendered {
+        // The first render must match the prerender, which chose no country from the options:
+        // the deep link's country comes with detection's answer (`props.detected`) just after.
+        props.options = Rc::new(Options { country: defaults.country, ..parsed });
+    }
     // Read before taking over, which empties (or, for a deep link, replaces) the box.
     if let Some(input) = root.query_selector("#fw-search").ok().flatten().and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok()) {
         props.typed_search = Some(input.value()).filter(|typed| !typed.trim().is_empty()).map(Into::into);
@@ -34,8 +45,71 @@ pub(super) fn take_over(root: Element, options: JsValue) {
             .and_then(|d| d.active_element())
             .is_some_and(|active| active == **input);
     }
+    let parts = if prerendered { reader_place_parts(&root) } else { Vec::new() };
     let renderer = yew::Renderer::<App>::with_root_and_props(root, props);
     let app = if prerendered { renderer.hydrate() } else { renderer.render() };
+    keep_reader_place(parts);
     // The page lives as long as the document.
     std::mem::forget(app);
+}
+
+
+/// Keeps a reader who has scrolled down in place while the parts of the page above them change
+/// height as it takes over (the country panel filled in for a deep link or a detected country,
+/// the text turning to the visitor's language), in engines without scroll anchoring (WebKit):
+/// when a part wholly above the window changes height, the window scrolls by as much, before
+/// the change is painted. Without it the reader lost 300 px there and a click aimed at a tab
+/// landed elsewhere. The parts are the widget's sections and the directory's own (its panel,
+/// search and list), never one inside another, so no change is counted twice. Their heights are
+/// taken before the takeover: its first renders can come before the first observation.
+fn keep_reader_place(parts: Vec<(Element, f64)>) {
+    use web_sys::{ResizeObserver, ResizeObserverEntry};
+    if parts.is_empty() || anchors_scroll() {
+        return;
+    }
+    let observed: Vec<Element> = parts.iter().map(|(part, _)| part.clone()).collect();
+    let heights = RefCell::new(parts);
+    let on_resize = Closure::<dyn FnMut(Array)>::new(move |entries: Array| {
+        let Some(window) = web_sys::window() else { return };
+        for entry in entries.iter() {
+            let target = entry.unchecked_into::<ResizeObserverEntry>().target();
+            let rect = target.get_bounding_client_rect();
+            let mut heights = heights.borrow_mut();
+            let Some((_, height)) = heights.iter_mut().find(|(part, _)| *part == target) else { continue };
+            let grown = rect.height() - std::mem::replace(height, rect.height());
+            // Wholly above the window's top before the change: the reader is below it.
+            if grown != 0.0 && target.is_connected() && rect.bottom() - grown <= 0.0 {
+                window.scroll_by_with_x_and_y(0.0, grown);
+            }
+        }
+    });
+    let Ok(observer) = ResizeObserver::new(on_resize.as_ref().unchecked_ref()) else { return };
+    for part in &observed {
+        observer.observe(part);
+    }
+    // Both live as long as the page.
+    on_resize.forget();
+    std::mem::forget(observer);
+}
+
+/// Whether the engine keeps the reader's place by itself (CSS scroll anchoring: Chromium,
+/// Firefox); doing it twice scrolled twice as far.
+fn anchors_scroll() -> bool {
+    let supports = Reflect::get(&js_sys::global(), &"CSS".into())
+        .and_then(|css| Reflect::get(&css, &"supports".into()).map(|f| (css, f)))
+        .ok()
+        .and_then(|(css, f)| f.dyn_into::<Function>().ok().map(|f| (css, f)));
+    supports.is_some_and(|(css, f)| f.call2(&css, &"overflow-anchor".into(), &"auto".into()).is_ok_and(|r| r.is_truthy()))
+}
+
+/// The parts `keep_reader_place` watches, with their heights as prerendered.
+fn reader_place_parts(root: &Element) -> Vec<(Element, f64)> {
+    let Ok(parts) = root.query_selector_all(".fw > :not(.directory), .fw > .directory > *") else { return Vec::new() };
+    (0..parts.length())
+        .filter_map(|i| parts.item(i).and_then(|n| n.dyn_into::<Element>().ok()))
+        .map(|part| {
+            let height = part.get_bounding_client_rect().height();
+            (part, height)
+        })
+        .collect()
 }

@@ -1,0 +1,202 @@
+// One small driver per engine, with the same few verbs, so that each visitor flow is written once
+// and run in Chromium, Firefox and WebKit. Every browser and driver is Debian's, installed by
+// scripts/setup.sh --test; nothing here downloads one.
+//   chromium: playwright-core on /usr/bin/chromium (as the other end-to-end tests);
+//   firefox:  puppeteer-core over WebDriver BiDi, which Firefox speaks itself (no geckodriver);
+//   webkit:   WebKitGTK's own WebKitWebDriver over the W3C WebDriver HTTP API (a client of a
+//             few lines below), on a virtual display (Xvfb), since WebKitGTK needs one.
+//
+// The verbs: goto(url), eval(fn, ...args) (runs fn in the page, returns its JSON result, awaits
+// a promise), press(key) and type(text) (trusted key events), click(x, y) (a trusted mouse click
+// at viewport coordinates), close(). Keys are named as KeyboardEvent.key names them.
+import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import { createServer } from "node:net";
+import { CHROMIUM_ARGS } from "../e2e/helpers.mjs";
+
+export const ENGINES = (process.env.FW_ENGINES ?? "chromium,firefox,webkit").split(",").map((e) => e.trim()).filter(Boolean);
+
+const FIREFOX = process.env.FIREFOX ?? "/usr/bin/firefox-esr";
+const WEBKIT_DRIVER = process.env.WEBKIT_DRIVER ?? "/usr/bin/WebKitWebDriver";
+
+/** Launches `engine`; `javaScript: false` opens a browser that runs no page script. */
+export async function launch(engine, { javaScript = true } = {}) {
+  if (engine === "chromium") return Chromium.launch(javaScript);
+  if (engine === "firefox") return Firefox.launch(javaScript);
+  if (engine === "webkit") return WebKit.launch(javaScript);
+  throw new Error(`unknown engine ${engine}`);
+}
+
+const source = (fn) => (typeof fn === "function" ? fn.toString() : `() => (${fn})`);
+
+class Chromium {
+  static async launch(javaScript) {
+    const { chromium } = await import("../../tools/node_modules/playwright-core/index.mjs");
+    const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium", args: CHROMIUM_ARGS });
+    const context = await browser.newContext({ locale: "en-US", viewport: { width: 1024, height: 768 }, javaScriptEnabled: javaScript });
+    const page = await context.newPage();
+    return Object.assign(new Chromium(), { browser, page });
+  }
+  async goto(url) {
+    await this.page.goto(url, { waitUntil: "domcontentloaded" });
+  }
+  eval(fn, ...args) {
+    return this.page.evaluate(([src, a]) => (0, eval)(`(${src})`)(...a), [source(fn), args]);
+  }
+  press(key) {
+    return this.page.keyboard.press(key);
+  }
+  type(text) {
+    return this.page.keyboard.type(text);
+  }
+  click(x, y) {
+    return this.page.mouse.click(x, y);
+  }
+  close() {
+    return this.browser.close();
+  }
+}
+
+class Firefox {
+  static async launch(javaScript) {
+    const { default: puppeteer } = await import("../../tools/node_modules/puppeteer-core/lib/puppeteer/puppeteer-core.js");
+    const browser = await puppeteer.launch({
+      browser: "firefox",
+      executablePath: FIREFOX,
+      headless: true,
+      // A profile of its own each time; no update, telemetry or other traffic of Firefox's own.
+      extraPrefsFirefox: {
+        "intl.accept_languages": "en-US",
+        "javascript.enabled": javaScript,
+        "app.update.enabled": false,
+        "datareporting.policy.dataSubmissionEnabled": false,
+        "network.captive-portal-service.enabled": false,
+      },
+    });
+    const page = await browser.newPage();
+    await page.setViewport({ width: 1024, height: 768 });
+    return Object.assign(new Firefox(), { browser, page });
+  }
+  async goto(url) {
+    await this.page.goto(url, { waitUntil: "domcontentloaded" });
+  }
+  eval(fn, ...args) {
+    return this.page.evaluate((src, a) => (0, eval)(`(${src})`)(...a), source(fn), args);
+  }
+  press(key) {
+    return this.page.keyboard.press(key);
+  }
+  type(text) {
+    return this.page.keyboard.type(text);
+  }
+  click(x, y) {
+    return this.page.mouse.click(x, y);
+  }
+  close() {
+    return this.browser.close();
+  }
+}
+
+// WebDriver's key codes (W3C WebDriver, "keyboard actions") for the keys the flows press.
+const WD_KEYS = { Tab: "\uE004", Enter: "\uE007", Shift: "\uE008", Escape: "\uE00C", End: "\uE010", Home: "\uE011", ArrowLeft: "\uE012", ArrowUp: "\uE013", ArrowRight: "\uE014", ArrowDown: "\uE015" };
+
+function freePort() {
+  return new Promise((ok, fail) => {
+    const s = createServer();
+    s.once("error", fail);
+    s.listen(0, "127.0.0.1", () => {
+      const { port } = s.address();
+      s.close(() => ok(port));
+    });
+  });
+}
+
+/** Starts Xvfb on the first free display; resolves with { display, process }. */
+function startXvfb() {
+  return new Promise((ok, fail) => {
+    const xvfb = spawn("Xvfb", ["-displayfd", "3", "-screen", "0", "1280x1024x24", "-nolisten", "tcp"], { stdio: ["ignore", "ignore", "pipe", "pipe"] });
+    let out = "";
+    xvfb.once("error", fail);
+    xvfb.stdio[3].on("data", (d) => {
+      out += d;
+      if (out.includes("\n")) ok({ display: `:${out.trim()}`, process: xvfb });
+    });
+    xvfb.once("exit", (code) => fail(new Error(`Xvfb exited (${code})`)));
+  });
+}
+
+class WebKit {
+  static async launch(javaScript) {
+    if (!existsSync(WEBKIT_DRIVER)) throw new Error(`${WEBKIT_DRIVER} is missing: run scripts/setup.sh --test`);
+    const xvfb = await startXvfb();
+    const port = await freePort();
+    const driver = spawn(WEBKIT_DRIVER, [`--port=${port}`], { env: { ...process.env, DISPLAY: xvfb.display, LANG: "en_US.UTF-8", LANGUAGE: "en_US" }, stdio: "ignore" });
+    const self = Object.assign(new WebKit(), { xvfb: xvfb.process, driver, base: `http://127.0.0.1:${port}` });
+    // Never left behind, even when a test run is cut short.
+    process.once("exit", () => {
+      driver.kill();
+      xvfb.process.kill();
+    });
+    try {
+      for (let i = 0; ; i++) {
+        try {
+          await fetch(`${self.base}/status`);
+          break;
+        } catch (e) {
+          if (i > 100) throw e;
+          await new Promise((r) => setTimeout(r, 100));
+        }
+      }
+      // MiniBrowser takes WebKitSettings as options: that is how page script is turned off.
+      // "normal" page loads: with "eager", the command after a navigation could wait 30 s for a
+      // load that WebKit had already had (with page script off, or the wasm arriving late).
+      const args = ["--automation", ...(javaScript ? [] : ["--enable-javascript=false"])];
+      const { sessionId } = await self.call("POST", "/session", {
+        capabilities: { alwaysMatch: { pageLoadStrategy: "normal", "webkitgtk:browserOptions": { args } } },
+      });
+      self.session = `/session/${sessionId}`;
+      await self.call("POST", `${self.session}/timeouts`, { script: 20_000, pageLoad: 30_000 });
+      await self.call("POST", `${self.session}/window/rect`, { width: 1024, height: 768 }).catch(() => {});
+    } catch (e) {
+      await self.close();
+      throw e;
+    }
+    return self;
+  }
+  async call(method, path, body) {
+    const res = await fetch(this.base + path, { method, headers: { "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
+    const json = await res.json();
+    if (!res.ok) throw new Error(`WebKitWebDriver ${method} ${path}: ${json.value?.error}: ${json.value?.message}`);
+    return json.value;
+  }
+  goto(url) {
+    return this.call("POST", `${this.session}/url`, { url });
+  }
+  eval(fn, ...args) {
+    // Execute Script awaits a promise the script returns.
+    return this.call("POST", `${this.session}/execute/sync`, { script: `return (${source(fn)}).apply(null, arguments)`, args });
+  }
+  keys(actions) {
+    return this.call("POST", `${this.session}/actions`, { actions: [{ type: "key", id: "keyboard", actions }] });
+  }
+  press(key) {
+    const value = WD_KEYS[key] ?? key;
+    return this.keys([{ type: "keyDown", value }, { type: "keyUp", value }]);
+  }
+  type(text) {
+    return this.keys([...text].flatMap((value) => [{ type: "keyDown", value }, { type: "keyUp", value }]));
+  }
+  click(x, y) {
+    return this.call("POST", `${this.session}/actions`, {
+      actions: [{
+        type: "pointer", id: "mouse", parameters: { pointerType: "mouse" },
+        actions: [{ type: "pointerMove", x: Math.round(x), y: Math.round(y), origin: "viewport" }, { type: "pointerDown", button: 0 }, { type: "pointerUp", button: 0 }],
+      }],
+    });
+  }
+  async close() {
+    if (this.session) await this.call("DELETE", this.session).catch(() => {});
+    this.driver?.kill();
+    this.xvfb?.kill();
+  }
+}

@@ -1,0 +1,315 @@
+// The core visitor flows, written once and run in Chromium, Firefox ESR and WebKitGTK (the
+// engine behind Safari, which most phone visitors in many countries use) against the release
+// build in dist/, served on localhost. FW_ENGINES=webkit (say) runs one engine.
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync, readdirSync } from "node:fs";
+import { extname, join } from "node:path";
+import { DIST, PAGES } from "../e2e/helpers.mjs";
+import { serve, TYPES } from "../e2e/serve.mjs";
+import { ENGINES, launch } from "./drivers.mjs";
+
+const US = "tel:+18883737888";
+const MX = "tel:+528005533000";
+const TIMEOUT = 20_000;
+
+/**
+ * dist/ and the test pages, with what a flow needs from the network: `wasm: "404"` answers every
+ * .wasm with 404; `wasm: "hold"` holds the page's wasm back until `release()`; `csp` is sent with
+ * every test page.
+ */
+async function server({ host = "127.0.0.1", cors = false, wasm = "serve", csp = null, record = false } = {}) {
+  const page = (path) => (req, res) => {
+    try {
+      const body = readFileSync(join(PAGES, path.slice("/pages/".length)));
+      const headers = { "content-type": TYPES[extname(path)] ?? "text/plain", "cache-control": "no-store" };
+      if (csp && path.endsWith(".html")) headers["content-security-policy"] = csp;
+      res.writeHead(200, headers).end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  };
+  const routes = new Proxy({}, {
+    get(_, path) {
+      if (typeof path !== "string") return undefined;
+      if (path.startsWith("/pages/")) return page(path);
+      if (path.endsWith(".wasm") && wasm === "404") return (req, res) => res.writeHead(404).end("gone");
+      if (record && path === "/") return recordedPage;
+      if (record && path === "/fw-takeover.js") return (req, res) => res.writeHead(200, { "content-type": TYPES[".js"] }).end(RECORDER);
+      if (path.endsWith(".wasm") && wasm === "hold" && !path.startsWith("/embed/")) {
+        return async (req, res) => {
+          await new Promise((r) => setTimeout(r, HOLD_MS));
+          res.writeHead(200, { "content-type": "application/wasm", "cache-control": "no-store" }).end(readFileSync(join(DIST, path)));
+        };
+      }
+      return undefined;
+    },
+  });
+  const s = await serve({ root: DIST, host, cors, routes });
+  return s;
+}
+
+const HOLD_MS = 1500;
+
+/**
+ * Added at the end of the page's body (an external script, as its CSP allows), so it runs from
+ * first paint even where WebDriver waits for the page to load before running a script (WebKit):
+ * scrolls to the explainer below the list, as a reader would, then records at every animation
+ * frame (just after it) the rows on the page, where the explainer sits on the screen and relative to the list;
+ * and as soon as the page starts its takeover (it turns to Spanish), clicks what is at the point
+ * where the second tab is, as a reader aiming at it would.
+ */
+const RECORDER = `(() => {
+  const tab = () => document.querySelectorAll("[role=tab]")[1];
+  document.querySelector("[role=tablist]").scrollIntoView({ block: "center" });
+  const r = tab().getBoundingClientRect();
+  const t = (window.fwTakeover = { rows: document.querySelectorAll(".country-row").length, view: Math.round(r.top), aimed: tab().id, clicked: null, frames: [] });
+  // Measured in a task after each frame, where a reader's click would come: after the page
+  // has laid out, kept the place and painted.
+  const frame = () => setTimeout(measure, 0);
+  const measure = () => {
+    const started = document.querySelector(".fw").lang === "es";
+    if (started && t.clicked === null) {
+      // Where the tab is now: its label has just turned to Spanish, and may have moved sideways.
+      const now = tab().getBoundingClientRect();
+      const at = document.elementFromPoint(now.left + now.width / 2, now.top + now.height / 2);
+      t.clicked = (at && at.closest("[role=tab]") || at || {}).id || String(at && at.tagName);
+      if (at) at.click();
+    }
+    const top = tab().getBoundingClientRect().top;
+    const mx = document.querySelector('.country-row[data-country="MX"] .country-name');
+    t.frames.push({
+      started,
+      rows: document.querySelectorAll(".country-row").length,
+      view: Math.round(top),
+      y: Math.round(scrollY),
+      below: Math.round(top - document.querySelector(".country-list").getBoundingClientRect().top),
+      spanishList: !!mx && /México/.test(mx.textContent),
+    });
+    if (!t.done && t.frames.length < 10000) requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
+})();`;
+
+/** dist/index.html with RECORDER. */
+function recordedPage(req, res) {
+  const html = readFileSync(join(DIST, "index.html"), "utf8").replace("</body>", '<script src="/fw-takeover.js"></script></body>');
+  res.writeHead(200, { "content-type": TYPES[".html"], "cache-control": "no-store" }).end(html);
+}
+
+/** Polls `fn` in the page until it returns something truthy; returns that. */
+async function until(b, what, fn, ...args) {
+  const end = Date.now() + TIMEOUT;
+  let last;
+  for (;;) {
+    try {
+      last = await b.eval(fn, ...args);
+      if (last) return last;
+    } catch (e) {
+      last = e; // the page may be navigating
+    }
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what} (last: ${last})`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** The centre of the first element matching `selector` (in the page, or inside `host`'s shadow root), scrolled into view. */
+function centre(b, selector, host = null) {
+  return b.eval((selector, host) => {
+    const root = host ? document.querySelector(host).shadowRoot : document;
+    const el = root.querySelector(selector);
+    el.scrollIntoView({ block: "center" });
+    const r = el.getBoundingClientRect();
+    return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+  }, selector, host);
+}
+
+async function clickOn(b, selector, host = null) {
+  const { x, y } = await centre(b, selector, host);
+  await b.click(x, y);
+}
+
+/** The focused tab: its index, whether it is selected, and whether its focus ring shows. */
+const focusedTab = (b) =>
+  b.eval(() => {
+    const tabs = [...document.querySelectorAll("[role=tab]")];
+    const active = document.activeElement;
+    const s = getComputedStyle(active);
+    return {
+      index: tabs.indexOf(active),
+      selected: active.getAttribute("aria-selected"),
+      ring: s.outlineStyle !== "none" && parseFloat(s.outlineWidth) >= 2 ? `${s.outlineWidth} ${s.outlineStyle}` : "none",
+    };
+  });
+
+let main, cdn, strict, broken, csp;
+before(async () => {
+  main = await server();
+  // The embed from another origin (a CDN), on a page with the README's strict CSP naming it.
+  cdn = await server({ host: "127.0.0.2", cors: true });
+  csp = `default-src 'self'; script-src 'self' 'wasm-unsafe-eval' ${cdn.url}; connect-src 'self' ${cdn.url}; style-src 'self'`;
+  strict = await server({ csp });
+  broken = await server({ wasm: "404" });
+});
+after(async () => {
+  for (const s of [main, cdn, strict, broken]) await s?.close();
+});
+
+for (const engine of ENGINES) {
+  describe(engine, () => {
+    let b;
+    before(async () => {
+      b = await launch(engine);
+    });
+    after(async () => {
+      await b?.close();
+    });
+
+    test("a deep link (?country=MX&lang=es) shows Mexico's line, in Spanish", async () => {
+      await b.goto(`${main.url}/?country=MX&lang=es`);
+      await until(b, "Mexico's line in the panel", (href) => !!document.querySelector(`.cards a[href="${href}"]`), MX);
+      const shown = await b.eval(() => ({ lang: document.querySelector(".fw").lang, heading: document.querySelector("#fw-directory-heading").textContent }));
+      assert.equal(shown.lang, "es");
+      assert.match(shown.heading, /México/);
+    });
+
+    test("search narrows the list of countries", async () => {
+      await b.goto(`${main.url}/?country=US`);
+      await until(b, "the page taking over", (href) => !!document.querySelector(`.cards a[href="${href}"]`), US);
+      await clickOn(b, "#fw-search");
+      await b.type("Mex");
+      const results = await until(b, "results for Mex", () => {
+        const names = [...document.querySelectorAll("#fw-results button")].map((r) => r.textContent.trim());
+        return names.length ? names : null;
+      });
+      assert.ok(results.includes("Mexico"), `Mexico among ${results}`);
+      assert.ok(results.length < 5, `the list narrowed to ${results.length}`);
+    });
+
+    test("explainer tabs: after a mouse click, arrow keys move selection and focus, and the focus ring shows", async () => {
+      await b.goto(`${main.url}/?country=US`);
+      await until(b, "the page taking over", (href) => !!document.querySelector(`.cards a[href="${href}"]`), US);
+      await clickOn(b, "[role=tab]");
+      for (const [key, index] of [["ArrowRight", 1], ["ArrowRight", 2], ["ArrowLeft", 1], ["End", 3], ["Home", 0]]) {
+        await b.press(key);
+        const tab = await until(b, `tab ${index} focused`, (i) => {
+          const t = document.querySelectorAll("[role=tab]")[i];
+          return document.activeElement === t && t.getAttribute("aria-selected") === "true";
+        }, index);
+        assert.ok(tab);
+        const focused = await focusedTab(b);
+        assert.deepEqual({ index: focused.index, selected: focused.selected }, { index, selected: "true" }, `${key}`);
+        assert.notEqual(focused.ring, "none", `the focus ring shows after ${key}`);
+      }
+      // Tab leaves the tablist for the panel; Shift+Tab comes back to the selected tab, with its ring.
+      await b.press("Tab");
+      assert.equal(await b.eval(() => document.activeElement.getAttribute("role")), "tabpanel");
+    });
+
+    test("in Arabic the widget reads right to left, tabs mirrored", async () => {
+      await b.goto(`${main.url}/?lang=ar`);
+      await until(b, "the page in Arabic", () => document.querySelector(".fw")?.lang === "ar");
+      const layout = await b.eval(() => {
+        const [first, second] = document.querySelectorAll("[role=tab]");
+        return { dir: document.querySelector(".fw").dir, direction: getComputedStyle(first).direction, firstRightOfSecond: first.getBoundingClientRect().left > second.getBoundingClientRect().left };
+      });
+      assert.deepEqual(layout, { dir: "rtl", direction: "rtl", firstRightOfSecond: true });
+    });
+
+    test("quick exit: the button leaves for the destination", async () => {
+      const away = `${main.url}/pages/plain.html`;
+      await b.goto(`${main.url}/?quick-exit-url=${encodeURIComponent(away)}`);
+      // The prerender has the button too: wait for the page (which finds the US for en-US) to run it.
+      await until(b, "the page taking over", (href) => !!document.querySelector(`.cards a[href="${href}"]`), US);
+      await clickOn(b, ".quick-exit-button");
+      await until(b, "the destination", (away) => location.href === away && !!document.querySelector("#host-heading"), away);
+    });
+
+    test("the script tag from another origin under the strict CSP: Mexico's line, styled, dialable", async () => {
+      const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Partner</title></head><body>
+        <p id="host-text">Partner</p>
+        <script type="module" src="${cdn.url}/embed/embed.js" data-country="MX"></script></body></html>`;
+      const host = await serve({ root: DIST, routes: { "/host.html": (req, res) => res.writeHead(200, { "content-type": "text/html", "content-security-policy": csp }).end(html) } });
+      try {
+        await b.goto(`${host.url}/host.html`);
+        await until(b, "the embed's MX line", (href) => !!document.querySelector("freedom-widget")?.shadowRoot?.querySelector(`.cards a[href="${href}"]`), MX);
+        const look = await b.eval((href) => {
+          const a = document.querySelector("freedom-widget").shadowRoot.querySelector(`.cards a[href="${href}"]`);
+          const r = a.getBoundingClientRect();
+          return { size: parseFloat(getComputedStyle(a).fontSize), w: r.width, h: r.height, host: document.querySelector("#host-text").textContent };
+        }, MX);
+        assert.ok(look.size >= 16, `styled: ${look.size}px`);
+        assert.ok(look.w >= 24 && look.h >= 24, `a target of ${look.w}×${look.h}`);
+        assert.equal(look.host, "Partner");
+      } finally {
+        await host.close();
+      }
+    });
+
+    test("when the wasm answers 404, the embed still shows a line to call", async () => {
+      await b.goto(`${broken.url}/pages/plain.html`);
+      const text = await until(b, "the fallback", () => document.querySelector("freedom-widget")?.shadowRoot?.querySelector(".fw-fallback")?.textContent);
+      assert.match(text, /National Human Trafficking Hotline/);
+      assert.ok(await b.eval((href) => !!document.querySelector("freedom-widget").shadowRoot.querySelector(`a[href="${href}"]`), US));
+      assert.equal(await b.eval(() => document.querySelector("#host-text").textContent), "The partner's own content stays as it is.");
+    });
+
+    test("a deep link keeps the prerendered list while the page takes it over: rows, scroll and clicks", async () => {
+      const held = await server({ wasm: "hold", record: true });
+      try {
+        await b.goto(`${held.url}/?country=MX&lang=es`);
+        // The list is taken over when it turns to Spanish (all at once, at the end).
+        await until(b, "the list taken over, in Spanish", () => /México/.test(document.querySelector('.country-row[data-country="MX"] .country-name')?.textContent));
+        await new Promise((r) => setTimeout(r, 500));
+        const seen = await b.eval(() => {
+          const t = window.fwTakeover;
+          t.done = true;
+          return { ...t, selected: document.querySelectorAll("[role=tab]")[1].getAttribute("aria-selected") };
+        });
+        const during = seen.frames.filter((f) => f.started);
+        assert.ok(seen.frames.length - during.length > 2 && during.length > 2, `frames seen before (${seen.frames.length - during.length}) and during (${during.length}) the takeover`);
+        const fewest = Math.min(...seen.frames.map((f) => f.rows));
+        assert.equal(fewest, seen.rows, `rows at every frame (fewest ${fewest} of ${seen.rows})`);
+        // The reader's place: where the explainer (below the list) sits on the screen, until the
+        // list turns to Spanish (then its rows change, and so its height). A reading taken in
+        // the task between a render and the frame that keeps the place is not what was painted:
+        // only a move seen in two readings in a row counts.
+        const changes = seen.frames.filter((f, i, all) => i === 0 || JSON.stringify(f) !== JSON.stringify(all[i - 1])).map((f) => JSON.stringify(f));
+        if (process.env.FW_DEBUG) console.log(engine, seen.view, changes.join("\n"));
+        const before = seen.frames.filter((f) => !f.spanishList).map((f) => Math.abs(f.view - seen.view));
+        const drift = Math.max(...before.slice(1).map((d, i) => Math.min(d, before[i])));
+        assert.ok(drift <= 2, `the explainer stayed where it was on the screen (moved ${drift}px)`);
+        const lowest = Math.min(...seen.frames.filter((f) => !f.spanishList).map((f) => f.y));
+        assert.ok(lowest >= seen.frames[0].y - 2, `never scrolled back up (from ${seen.frames[0].y} to ${lowest})`);
+        // What follows the list does not move relative to it until the list turns to Spanish.
+        const belows = seen.frames.filter((f) => !f.spanishList).map((f) => f.below);
+        assert.ok(Math.max(...belows) - Math.min(...belows) <= 2, `what follows the list moved by ${Math.max(...belows) - Math.min(...belows)}px`);
+        assert.equal(seen.clicked, seen.aimed, "the click during the takeover landed on the tab the reader aimed at");
+        assert.equal(seen.selected, "true", "and selected it");
+      } finally {
+        await held.close();
+      }
+    });
+
+    test("with JavaScript off, the prerendered page has every country's numbers and the four Ps", async () => {
+      const off = await launch(engine, { javaScript: false });
+      const own = await server();
+      try {
+        await off.goto(`${own.url}/`);
+        const page = await until(off, "the prerendered page", (href) => {
+          const rows = document.querySelectorAll(".country-row").length;
+          return rows ? { rows, us: !!document.querySelector(`a[href="${href}"]`), tabs: [...document.querySelectorAll("[role=tab]")].map((t) => t.textContent.trim()), hydrated: document.querySelector(".fw").lang } : null;
+        }, US);
+        assert.ok(page.rows > 200, `${page.rows} countries`);
+        assert.ok(page.us, "the US number is there to dial");
+        assert.deepEqual(page.tabs, ["Prosecution", "Protection", "Prevention", "Partnership"]);
+        // With script running the page would have found the US for en-US by now.
+        await new Promise((r) => setTimeout(r, 1500));
+        assert.equal(await off.eval(() => document.querySelectorAll(".cards").length), 0, "no page script ran");
+      } finally {
+        await own.close();
+        await off.close();
+      }
+    });
+  });
+}
