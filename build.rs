@@ -9,19 +9,19 @@
 #[path = "src/core/data.rs"]
 #[allow(dead_code)]
 mod data;
-#[path = "src/core/hours.rs"]
-#[allow(dead_code)]
-mod hours;
-#[path = "src/core/validate.rs"]
-#[allow(dead_code)]
-mod validate;
-/// The .ftl compiler, shared with the poster's build script.
-#[path = "build/i18n.rs"]
-mod i18n;
 /// The whole-file checks and corrections, shared with the import command and the tests.
 #[path = "build/datafile.rs"]
 #[allow(dead_code)]
 mod datafile;
+#[path = "src/core/hours.rs"]
+#[allow(dead_code)]
+mod hours;
+/// The .ftl compiler, shared with the poster's build script.
+#[path = "build/i18n.rs"]
+mod i18n;
+#[path = "src/core/validate.rs"]
+#[allow(dead_code)]
+mod validate;
 
 use data::*;
 use std::collections::{BTreeMap, BTreeSet};
@@ -53,7 +53,17 @@ fn tsv(path: &str) -> Vec<Vec<String>> {
 }
 
 fn main() {
-    for p in ["src/core/data.rs", "src/core/hours.rs", "src/core/validate.rs", "build/i18n.rs", "build/datafile.rs", "data/hotlines.json", "data/corrections.json", "data/quotes.json", "i18n"] {
+    for p in [
+        "src/core/data.rs",
+        "src/core/hours.rs",
+        "src/core/validate.rs",
+        "build/i18n.rs",
+        "build/datafile.rs",
+        "data/hotlines.json",
+        "data/corrections.json",
+        "data/quotes.json",
+        "i18n",
+    ] {
         println!("cargo:rerun-if-changed={p}");
     }
     let out = Path::new(&env::var("OUT_DIR").unwrap()).to_path_buf();
@@ -75,7 +85,9 @@ fn main() {
     // Every code of the data's closed lists has its message, in English and so (the compiler
     // checks every language against English) in every language.
     let en = i18n::parse_ftl(Path::new("i18n/en.ftl"));
-    let missing: Vec<String> = AUDIENCE_CODES.iter().map(|c| format!("audience-{}", c.replace('_', "-")))
+    let missing: Vec<String> = AUDIENCE_CODES
+        .iter()
+        .map(|c| format!("audience-{}", c.replace('_', "-")))
         .chain(CHANNEL_FLAGS.iter().map(|f| format!("flag-{}", f.replace('_', "-"))))
         .filter(|k| !en.contains_key(k))
         .map(|k| format!("i18n/en.ftl: missing key {k} (a code of the data's closed lists)"))
@@ -98,7 +110,8 @@ fn fail(what: &str, errors: &[String]) -> ! {
 
 fn generate_data(world: &World) {
     let text = fs::read_to_string("data/hotlines.json").expect("data/hotlines.json");
-    let reference: serde_json::Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("data/hotlines.json: {e}"));
+    let reference: serde_json::Value =
+        serde_json::from_str(&text).unwrap_or_else(|e| panic!("data/hotlines.json: {e}"));
     // The same whole-file checks as the import command and the tests (build/datafile.rs).
     if let Err(errors) = datafile::check(world, &reference) {
         fail("data/hotlines.json", &errors);
@@ -113,7 +126,8 @@ fn generate_data(world: &World) {
     let by_country_key = |v: &serde_json::Value| v["country"].as_str().unwrap_or("").to_string();
     let mut emergency = datafile::visible_rows(&reference, "emergency");
     emergency.sort_by_key(by_country_key);
-    let quotes: serde_json::Value = serde_json::from_str(&fs::read_to_string("data/quotes.json").unwrap()).expect("data/quotes.json");
+    let quotes: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string("data/quotes.json").unwrap()).expect("data/quotes.json");
     // Hotlines: one line per country, "CC<TAB>[rows]", sorted by code, so the widget decodes only
     // the country it shows (the rest when a visitor browses them). serde_json escapes newlines.
     let mut by_country: BTreeMap<String, Vec<serde_json::Value>> = BTreeMap::new();
@@ -146,7 +160,8 @@ fn generate_geo(countries: &[Vec<String>], zones: &[Vec<String>], code: &mut Str
     };
     writeln!(code, "pub(crate) const COUNTRIES_TSV: &str = {:?};", lines(countries)).unwrap();
     writeln!(code, "pub(crate) const TIME_ZONES_TSV: &str = {:?};", lines(zones)).unwrap();
-    writeln!(code, "pub(crate) const LANGUAGE_NAMES_TSV: &str = {:?};", lines(&tsv("data/language-names.tsv"))).unwrap();
+    writeln!(code, "pub(crate) const LANGUAGE_NAMES_TSV: &str = {:?};", lines(&tsv("data/language-names.tsv")))
+        .unwrap();
 }
 
 #[derive(serde::Deserialize)]
@@ -155,9 +170,13 @@ struct QuotesFile {
 }
 
 fn check_quotes() {
-    let file: QuotesFile = serde_json::from_str(&fs::read_to_string("data/quotes.json").unwrap()).expect("data/quotes.json");
+    let file: QuotesFile =
+        serde_json::from_str(&fs::read_to_string("data/quotes.json").unwrap()).expect("data/quotes.json");
     for q in &file.quotes {
-        assert!(!q.text.trim().is_empty() && !q.speaker.trim().is_empty(), "data/quotes.json: quote {} needs text and speaker", q.id);
+        assert!(
+            !q.text.trim().is_empty() && !q.speaker.trim().is_empty(),
+            "data/quotes.json: quote {} needs text and speaker",
+            q.id
+        );
     }
 }
-

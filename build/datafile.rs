@@ -25,7 +25,8 @@ fn rows<T: serde::de::DeserializeOwned>(file: &Value, list: &str, key: &str, err
             for (i, v) in values.iter().enumerate() {
                 match serde_json::from_value::<T>(v.clone()) {
                     Ok(row) => out.push(row),
-                    Err(e) => errors.push(format!("{}: {e}", validate::row_label(list, i, v.get(key).and_then(Value::as_str)))),
+                    Err(e) => errors
+                        .push(format!("{}: {e}", validate::row_label(list, i, v.get(key).and_then(Value::as_str)))),
                 }
             }
         }
@@ -43,7 +44,8 @@ pub fn check(reference: &dyn validate::Reference, file: &Value) -> Result<DataFi
     if !file.get("checked").and_then(Value::as_str).is_some_and(validate::is_date) {
         errors.push("checked: the file's check date must be YYYY-MM-DD".into());
     }
-    errors.extend(validate::check_file(reference, &hotlines, &emergency, &international).iter().map(ToString::to_string));
+    errors
+        .extend(validate::check_file(reference, &hotlines, &emergency, &international).iter().map(ToString::to_string));
     if errors.is_empty() {
         Ok(DataFile { hotlines, emergency, international })
     } else {
@@ -73,7 +75,8 @@ pub fn apply_corrections(data: &mut Value, corrections: &str) -> Result<Vec<Corr
         let key = if list == "emergency" { "country" } else { "id" };
         let path = c["path"].as_array().cloned().unwrap_or_default();
         // Walks to the field's parent, so that a correction without `to` can remove the field.
-        let mut parent = data[list].as_array_mut().and_then(|rows| rows.iter_mut().find(|r| r[key].as_str() == Some(id)));
+        let mut parent =
+            data[list].as_array_mut().and_then(|rows| rows.iter_mut().find(|r| r[key].as_str() == Some(id)));
         for step in path.iter().take(path.len().saturating_sub(1)) {
             parent = parent.and_then(|t| step_into(t, step));
         }

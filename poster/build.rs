@@ -24,7 +24,8 @@ fn main() {
     if ours != widget {
         panic!("poster/i18n must have the widget's languages: poster {ours:?}, widget {widget:?}");
     }
-    let code = i18n::compile(Path::new("i18n"), false).unwrap_or_else(|errors| panic!("poster/i18n:\n  {}", errors.join("\n  ")));
+    let code = i18n::compile(Path::new("i18n"), false)
+        .unwrap_or_else(|errors| panic!("poster/i18n:\n  {}", errors.join("\n  ")));
     let out = Path::new(&env::var("OUT_DIR").unwrap()).join("poster_i18n.rs");
     fs::write(out, code).unwrap();
 }

@@ -85,7 +85,10 @@ async fn typing_narrows_the_country_list_and_enter_picks() {
     assert_eq!(text(&results[0]), "Mexico");
     assert!(text(&shadow.query_selector(".search-status").unwrap().unwrap()).contains("Countries found: 1"));
     key(&input, "Enter");
-    until("Mexico is chosen", || text(&shadow.query_selector("#fw-directory-heading").unwrap().unwrap()).contains("Mexico")).await;
+    until("Mexico is chosen", || {
+        text(&shadow.query_selector("#fw-directory-heading").unwrap().unwrap()).contains("Mexico")
+    })
+    .await;
     let heading = text(&shadow.query_selector("#fw-directory-heading").unwrap().unwrap());
     assert_eq!(heading, "Hotlines in Mexico");
     assert!(shadow.query_selector(r#"a[href="tel:+528005533000"]"#).unwrap().is_some());
@@ -107,7 +110,12 @@ async fn arrow_keys_home_and_end_move_between_tabs() {
     let (_host, shadow, handle) = mount(&[("country", "US")]).await;
     let tabs = all(&shadow, "[role=tab]");
     assert_eq!(tabs.len(), 4);
-    let selected = || all(&shadow, "[role=tab]").iter().position(|t| t.get_attribute("aria-selected").as_deref() == Some("true")).unwrap();
+    let selected = || {
+        all(&shadow, "[role=tab]")
+            .iter()
+            .position(|t| t.get_attribute("aria-selected").as_deref() == Some("true"))
+            .unwrap()
+    };
     let focused = || shadow.active_element().map(|e| text(&e)).unwrap_or_default();
     tabs[0].unchecked_ref::<HtmlElement>().focus().unwrap();
     key(&tabs[0], "ArrowRight");
@@ -154,7 +162,8 @@ fn quotes_harness(props: &QuotesHarnessProps) -> Html {
 async fn quotes_rotate_and_pause_stops_them() {
     let root = document().create_element("div").unwrap();
     document().body().unwrap().append_child(&root).unwrap();
-    let app = yew::Renderer::<QuotesHarness>::with_root_and_props(root.clone(), QuotesHarnessProps { rotate_ms: 60 }).render();
+    let app = yew::Renderer::<QuotesHarness>::with_root_and_props(root.clone(), QuotesHarnessProps { rotate_ms: 60 })
+        .render();
     let position = || root.query_selector(".position").unwrap().map(|e| text(&e)).unwrap_or_default();
     until("the quotes are on screen", || !position().is_empty()).await;
     let first = position();

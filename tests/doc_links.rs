@@ -13,13 +13,7 @@ use std::path::{Path, PathBuf};
 
 /// The documents a reader is pointed to; the walk must find each, so that a walk that finds
 /// nothing cannot pass.
-const EXPECTED: [&str; 5] = [
-    "README.md",
-    "CONTRIBUTING.md",
-    "CHANGELOG.md",
-    "BENCHMARKS.md",
-    "js/README.md",
-];
+const EXPECTED: [&str; 5] = ["README.md", "CONTRIBUTING.md", "CHANGELOG.md", "BENCHMARKS.md", "js/README.md"];
 
 /// Build output, installed tools and test output hold Markdown that is not the project's.
 const SKIPPED_DIRS: [&str; 4] = ["target", "dist", "node_modules", "pkg"];
@@ -32,10 +26,7 @@ fn markdown_files(dir: &Path, out: &mut Vec<PathBuf>) {
         .collect();
     entries.sort();
     for path in entries {
-        let name = path
-            .file_name()
-            .and_then(|n| n.to_str())
-            .unwrap_or_default();
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
         if path.is_dir() {
             // Hidden folders (.git, tests/e2e/.out, .cargo) hold no documentation.
             if !name.starts_with('.') && !SKIPPED_DIRS.contains(&name) {
@@ -100,10 +91,7 @@ fn links(text: &str) -> Vec<Link> {
                 if !label.is_empty() && !label.contains(']') {
                     let dest = rest.trim().split_whitespace().next().unwrap_or("");
                     let dest = dest.trim_start_matches('<').trim_end_matches('>');
-                    found.push(Link {
-                        line: line_at(start),
-                        dest: dest.to_string(),
-                    });
+                    found.push(Link { line: line_at(start), dest: dest.to_string() });
                 }
             }
         }
@@ -142,10 +130,7 @@ fn links(text: &str) -> Vec<Link> {
                 };
                 if chars.get(close + 1) == Some(&'(') {
                     if let Some(dest) = destination(&chars, close + 2) {
-                        found.push(Link {
-                            line: line_at(i),
-                            dest,
-                        });
+                        found.push(Link { line: line_at(i), dest });
                     }
                 }
                 // The link text may hold code spans and more links: scan into it.
@@ -225,11 +210,7 @@ fn anchors(text: &str) -> Vec<String> {
             .map(|c| if c == ' ' { '-' } else { c })
             .collect();
         let n = seen.entry(slug.clone()).or_insert(0);
-        out.push(if *n == 0 {
-            slug.clone()
-        } else {
-            format!("{slug}-{n}")
-        });
+        out.push(if *n == 0 { slug.clone() } else { format!("{slug}-{n}") });
         *n += 1;
     }
     out
@@ -241,9 +222,7 @@ fn percent_decoded(path: &str) -> String {
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
     while i < bytes.len() {
-        let hex = bytes
-            .get(i + 1..i + 3)
-            .and_then(|h| std::str::from_utf8(h).ok());
+        let hex = bytes.get(i + 1..i + 3).and_then(|h| std::str::from_utf8(h).ok());
         match hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
             Some(byte) if bytes[i] == b'%' => {
                 out.push(byte);
@@ -262,8 +241,7 @@ fn percent_decoded(path: &str) -> String {
 fn check(root: &Path, file: &Path, dest: &str) -> Option<String> {
     let scheme = dest.split_once(':').is_some_and(|(s, _)| {
         s.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
-            && s.chars()
-                .all(|c| c.is_ascii_alphanumeric() || "+.-".contains(c))
+            && s.chars().all(|c| c.is_ascii_alphanumeric() || "+.-".contains(c))
     });
     if scheme || dest.starts_with("//") {
         return None;
@@ -282,16 +260,10 @@ fn check(root: &Path, file: &Path, dest: &str) -> Option<String> {
         file.parent().unwrap_or(root).join(path)
     };
     if !target.exists() {
-        return Some(format!(
-            "{} does not exist",
-            target.strip_prefix(root).unwrap_or(&target).display()
-        ));
+        return Some(format!("{} does not exist", target.strip_prefix(root).unwrap_or(&target).display()));
     }
     // A link must stay inside the repository: ../shared is not published with it.
-    let inside = target
-        .canonicalize()
-        .ok()?
-        .starts_with(root.canonicalize().ok()?);
+    let inside = target.canonicalize().ok()?.starts_with(root.canonicalize().ok()?);
     if !inside {
         return Some("points outside the repository".into());
     }
@@ -313,10 +285,7 @@ fn every_relative_link_in_the_markdown_files_points_to_something_that_exists() {
     let mut files = Vec::new();
     markdown_files(root, &mut files);
     for expected in EXPECTED {
-        assert!(
-            files.contains(&root.join(expected)),
-            "{expected} is found and checked"
-        );
+        assert!(files.contains(&root.join(expected)), "{expected} is found and checked");
     }
     let mut broken = Vec::new();
     let mut checked = 0;
@@ -331,11 +300,7 @@ fn every_relative_link_in_the_markdown_files_points_to_something_that_exists() {
         }
     }
     assert!(checked > 0, "the scanner found no link at all");
-    assert!(
-        broken.is_empty(),
-        "broken links:\n  {}",
-        broken.join("\n  ")
-    );
+    assert!(broken.is_empty(), "broken links:\n  {}", broken.join("\n  "));
 }
 
 /// The scanner finds what a reader can click, and nothing inside code.
@@ -351,10 +316,7 @@ fn the_scanner_finds_links_and_skips_code() {
         [fenced](no4.md)\n\
         ```\n\
         [ref]: ./ref.md \"Title\"\n";
-    let got: Vec<(usize, String)> = links(sample)
-        .into_iter()
-        .map(|l| (l.line, l.dest))
-        .collect();
+    let got: Vec<(usize, String)> = links(sample).into_iter().map(|l| (l.line, l.dest)).collect();
     let want = [
         (2, "CONTRIBUTING.md#quick-answers"),
         (2, "img/logo.svg"),
@@ -364,12 +326,7 @@ fn the_scanner_finds_links_and_skips_code() {
         (6, "paren.md"),
         (11, "./ref.md"),
     ];
-    assert_eq!(
-        got,
-        want.iter()
-            .map(|(n, d)| (*n, d.to_string()))
-            .collect::<Vec<_>>()
-    );
+    assert_eq!(got, want.iter().map(|(n, d)| (*n, d.to_string())).collect::<Vec<_>>());
 }
 
 #[test]
@@ -380,16 +337,9 @@ fn a_link_is_checked_against_the_files_and_headings_it_names() {
     assert_eq!(check(root, &readme, "mailto:someone@example.org"), None);
     assert_eq!(check(root, &readme, "js/README.md"), None);
     assert_eq!(check(root, &readme, "CONTRIBUTING.md#quick-answers"), None);
-    assert_eq!(
-        check(root, &readme, "DESIGN.md"),
-        Some("DESIGN.md does not exist".into())
-    );
-    assert!(check(root, &readme, "CONTRIBUTING.md#no-such-section")
-        .is_some_and(|p| p.contains("no heading")));
-    assert!(
-        check(root, &readme, "../Cargo.toml").is_some(),
-        "outside the repository"
-    );
+    assert_eq!(check(root, &readme, "DESIGN.md"), Some("DESIGN.md does not exist".into()));
+    assert!(check(root, &readme, "CONTRIBUTING.md#no-such-section").is_some_and(|p| p.contains("no heading")));
+    assert!(check(root, &readme, "../Cargo.toml").is_some(), "outside the repository");
 }
 
 #[test]
@@ -397,12 +347,6 @@ fn anchors_are_githubs() {
     let text = "# freedom-widget\n## Quick answers\n## Build layout (a contract)\n### `src/core/`: the core\n## Quick answers\n```\n# not a heading\n```\n";
     assert_eq!(
         anchors(text),
-        [
-            "freedom-widget",
-            "quick-answers",
-            "build-layout-a-contract",
-            "srccore-the-core",
-            "quick-answers-1"
-        ]
+        ["freedom-widget", "quick-answers", "build-layout-a-contract", "srccore-the-core", "quick-answers-1"]
     );
 }

@@ -12,7 +12,10 @@ impl ZoneRules for Tzdb {
     fn wall_time(&self, utc_ms: i64, zone: &str) -> Option<WallTime> {
         let tz: Tz = zone.parse().ok()?;
         let t = Utc.timestamp_millis_opt(utc_ms).single()?.with_timezone(&tz);
-        Some(WallTime { weekday: t.weekday().num_days_from_monday() as u8, minute: (t.hour() * 60 + t.minute()) as u16 })
+        Some(WallTime {
+            weekday: t.weekday().num_days_from_monday() as u8,
+            minute: (t.hour() * 60 + t.minute()) as u16,
+        })
     }
 }
 
@@ -20,7 +23,12 @@ fn weekly(tz: &str, days: &str, open: &str, close: &str) -> Hours {
     Hours {
         always: false,
         tz: Some(tz.to_string().into()),
-        weekly: vec![WeeklyHours { days: days.to_string().into(), open: open.to_string().into(), close: close.to_string().into() }].into(),
+        weekly: vec![WeeklyHours {
+            days: days.to_string().into(),
+            open: open.to_string().into(),
+            close: close.to_string().into(),
+        }]
+        .into(),
     }
 }
 
@@ -55,7 +63,10 @@ fn open_now_and_when_it_closes() {
     let Some(OpenStatus::OpenUntil { closes_ms }) = status(&japan, now, &Tzdb) else { panic!("should be open") };
     assert_eq!(read(closes_ms, "Asia/Tokyo"), "Fri 18:15");
     // Friday evening: next opening is Monday.
-    let Some(OpenStatus::ClosedUntil { opens_ms }) = status(&japan, at("Asia/Tokyo", 2026, 11, 27, 18, 15), &Tzdb) else { panic!() };
+    let Some(OpenStatus::ClosedUntil { opens_ms }) = status(&japan, at("Asia/Tokyo", 2026, 11, 27, 18, 15), &Tzdb)
+    else {
+        panic!()
+    };
     assert_eq!(read(opens_ms, "Asia/Tokyo"), "Mon 09:30");
 }
 
@@ -70,7 +81,10 @@ fn across_the_spring_forward_change_in_berlin() {
     // 29 March 2026: Berlin clocks go from 02:00 to 03:00. A line open 09:00–15:00 on weekdays,
     // asked on Saturday 28 March at 12:00, opens Monday 09:00 CEST = 07:00 UTC.
     let germany = weekly("Europe/Berlin", "mon-fri", "09:00", "15:00");
-    let Some(OpenStatus::ClosedUntil { opens_ms }) = status(&germany, at("Europe/Berlin", 2026, 3, 28, 12, 0), &Tzdb) else { panic!() };
+    let Some(OpenStatus::ClosedUntil { opens_ms }) = status(&germany, at("Europe/Berlin", 2026, 3, 28, 12, 0), &Tzdb)
+    else {
+        panic!()
+    };
     assert_eq!(opens_ms, at("Europe/Berlin", 2026, 3, 30, 9, 0));
     assert_eq!(read(opens_ms, "UTC"), "Mon 07:00");
 }
@@ -80,7 +94,10 @@ fn across_the_fall_back_change_in_new_york_for_a_visitor_in_berlin() {
     // 1 November 2026: New York goes from EDT to EST. A weekday line asked on Friday 30 October
     // after closing opens Monday 2 November 09:00 EST, which a visitor in Berlin reads as 15:00.
     let us = weekly("America/New_York", "mon-fri", "09:00", "17:00");
-    let Some(OpenStatus::ClosedUntil { opens_ms }) = status(&us, at("America/New_York", 2026, 10, 30, 18, 0), &Tzdb) else { panic!() };
+    let Some(OpenStatus::ClosedUntil { opens_ms }) = status(&us, at("America/New_York", 2026, 10, 30, 18, 0), &Tzdb)
+    else {
+        panic!()
+    };
     assert_eq!(read(opens_ms, "America/New_York"), "Mon 09:00");
     assert_eq!(read(opens_ms, "Europe/Berlin"), "Mon 15:00");
 }
@@ -88,9 +105,15 @@ fn across_the_fall_back_change_in_new_york_for_a_visitor_in_berlin() {
 #[test]
 fn overnight_periods_and_every_day() {
     let night = weekly("Europe/Dublin", "mon-sun", "21:00", "02:00");
-    let Some(OpenStatus::OpenUntil { closes_ms }) = status(&night, at("Europe/Dublin", 2026, 11, 25, 23, 0), &Tzdb) else { panic!() };
+    let Some(OpenStatus::OpenUntil { closes_ms }) = status(&night, at("Europe/Dublin", 2026, 11, 25, 23, 0), &Tzdb)
+    else {
+        panic!()
+    };
     assert_eq!(read(closes_ms, "Europe/Dublin"), "Thu 02:00");
-    let Some(OpenStatus::ClosedUntil { opens_ms }) = status(&night, at("Europe/Dublin", 2026, 11, 25, 12, 0), &Tzdb) else { panic!() };
+    let Some(OpenStatus::ClosedUntil { opens_ms }) = status(&night, at("Europe/Dublin", 2026, 11, 25, 12, 0), &Tzdb)
+    else {
+        panic!()
+    };
     assert_eq!(read(opens_ms, "Europe/Dublin"), "Wed 21:00");
 }
 

@@ -25,7 +25,8 @@ fn all_sources() -> String {
 #[test]
 fn every_key_is_used() {
     let src = all_sources();
-    let unused: Vec<&str> = Key::ALL.iter().map(|k| k.id()).filter(|id| !src.contains(&format!("Key::{}", camel(id)))).collect();
+    let unused: Vec<&str> =
+        Key::ALL.iter().map(|k| k.id()).filter(|id| !src.contains(&format!("Key::{}", camel(id)))).collect();
     assert!(unused.is_empty(), "keys in i18n/en.ftl that no code uses: {unused:?}");
 }
 
@@ -81,7 +82,10 @@ fn every_audience_code_and_channel_flag_has_a_message() {
     use freedom_widget::core::data::{AUDIENCE_CODES, CHANNEL_FLAGS};
     use freedom_widget::core::i18n::{audience_key, flag_key};
     for code in AUDIENCE_CODES {
-        assert_eq!(audience_key(code).map(|k| k.id().to_string()), Some(format!("audience-{}", code.replace('_', "-"))));
+        assert_eq!(
+            audience_key(code).map(|k| k.id().to_string()),
+            Some(format!("audience-{}", code.replace('_', "-")))
+        );
     }
     for flag in CHANNEL_FLAGS {
         assert_eq!(flag_key(flag).map(|k| k.id().to_string()), Some(format!("flag-{}", flag.replace('_', "-"))));
@@ -97,7 +101,20 @@ fn nothing_a_visitor_reads_says_verified() {
     }
     // What each language said before ("verificado", "проверено", "核实"…), in the messages that
     // speak of the data. (Portuguese "verificar" elsewhere is a company checking its suppliers.)
-    const VERIFIED: [&str; 12] = ["verif", "vérifi", "провер", "перевір", "核实", "ผ่านการตรวจสอบ", "ตรวจสอบเมื่อ", "xác minh", "beripik", "सत्यापित", "التحقق", "موثوق"];
+    const VERIFIED: [&str; 12] = [
+        "verif",
+        "vérifi",
+        "провер",
+        "перевір",
+        "核实",
+        "ผ่านการตรวจสอบ",
+        "ตรวจสอบเมื่อ",
+        "xác minh",
+        "beripik",
+        "सत्यापित",
+        "التحقق",
+        "موثوق",
+    ];
     let about_data = [Key::SourceChecked, Key::SecondSource, Key::SecondSourceUndated, Key::NoLine, Key::EmergencyNone];
     for lang in Lang::ALL {
         for key in about_data {

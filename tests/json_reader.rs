@@ -7,10 +7,16 @@ use std::io::Write;
 
 #[test]
 fn parses_escapes_and_unicode() {
-    let v = json::parse(r#"{"a": "C\u00f4te d\u2019Ivoire \ud83d\ude00 \"q\" \\ \n", "b": [true, false, null, -1.5e3], "c": {}}"#).unwrap();
+    let v = json::parse(
+        r#"{"a": "C\u00f4te d\u2019Ivoire \ud83d\ude00 \"q\" \\ \n", "b": [true, false, null, -1.5e3], "c": {}}"#,
+    )
+    .unwrap();
     let Json::Object(fields) = v else { panic!() };
     assert_eq!(fields[0].1, Json::String("Côte d’Ivoire 😀 \"q\" \\ \n".into()));
-    assert_eq!(fields[1].1, Json::Array(vec![Json::Bool(true), Json::Bool(false), Json::Null, Json::Number("-1.5e3".into())]));
+    assert_eq!(
+        fields[1].1,
+        Json::Array(vec![Json::Bool(true), Json::Bool(false), Json::Null, Json::Number("-1.5e3".into())])
+    );
     assert!(json::parse("{\"a\": }").unwrap_err().contains("byte"));
     assert!(json::parse("[1, 2").is_err());
     assert!(json::parse("\"unterminated").is_err());
@@ -29,7 +35,10 @@ fn a_broken_partner_row_is_named_and_the_others_survive() {
     let rows = json::partner_rows("partner.json", &file);
     assert!(rows[0].is_ok());
     let e = rows[1].as_ref().unwrap_err();
-    assert_eq!((e.row.as_str(), e.field.as_str(), e.problem.as_str()), ("partner.json[1] \"no-country\"", "country", "missing"));
+    assert_eq!(
+        (e.row.as_str(), e.field.as_str(), e.problem.as_str()),
+        ("partner.json[1] \"no-country\"", "country", "missing")
+    );
     let e = rows[2].as_ref().unwrap_err();
     assert_eq!(e.field, "channels[0].kind");
     assert_eq!(rows[3].as_ref().unwrap_err().field, "row");
@@ -83,7 +92,11 @@ fn json_test_suite() {
     let Ok(entries) = std::fs::read_dir(dir) else {
         // As with the other checks against ../shared: a clone without it has nothing to run, so
         // the test passes, but it says so past the test harness's capture.
-        let _ = writeln!(std::io::stderr(), "json_test_suite: SKIPPED, {} not found (a clone without the shared folder)", dir.display());
+        let _ = writeln!(
+            std::io::stderr(),
+            "json_test_suite: SKIPPED, {} not found (a clone without the shared folder)",
+            dir.display()
+        );
         return;
     };
     let mut wrong = Vec::new();

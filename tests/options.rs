@@ -10,7 +10,13 @@ fn parse(pairs: &[(&str, &str)]) -> (Options, Vec<Warning>) {
 
 #[test]
 fn attribute_names_script_tag_names_and_js_keys_all_work() {
-    let (o, w) = parse(&[("country", "th"), ("data-lang", "es"), ("fallbackCountry", "MX"), ("layout", "compact"), ("theme", "DARK")]);
+    let (o, w) = parse(&[
+        ("country", "th"),
+        ("data-lang", "es"),
+        ("fallbackCountry", "MX"),
+        ("layout", "compact"),
+        ("theme", "DARK"),
+    ]);
     assert!(w.is_empty(), "{w:?}");
     assert_eq!(o.country.as_deref(), Some("TH"));
     assert_eq!(o.lang.as_deref(), Some("es"));
@@ -28,7 +34,14 @@ fn sections_keep_the_partners_order() {
 
 #[test]
 fn bad_values_warn_and_fall_back() {
-    let (o, w) = parse(&[("layout", "wide"), ("theme", "pink"), ("country", "Narnia"), ("sections", "videos"), ("quick-exit", "maybe"), ("colour", "red")]);
+    let (o, w) = parse(&[
+        ("layout", "wide"),
+        ("theme", "pink"),
+        ("country", "Narnia"),
+        ("sections", "videos"),
+        ("quick-exit", "maybe"),
+        ("colour", "red"),
+    ]);
     assert_eq!(o, Options::default());
     let said: Vec<String> = w.iter().map(ToString::to_string).collect();
     assert_eq!(said.len(), 6, "{said:#?}");

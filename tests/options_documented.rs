@@ -15,11 +15,24 @@ fn every_option_is_documented_and_typed() {
     for spec in OPTION_SPECS {
         let attribute = format!("`{}`", spec.attribute);
         let js = format!("`{}`", spec.js);
-        assert!(readme.contains(&attribute) && readme.contains(&js), "README.md documents {} / {}", spec.attribute, spec.js);
-        assert!(package_readme.contains(&attribute) && package_readme.contains(&js), "js/README.md documents {}", spec.attribute);
+        assert!(
+            readme.contains(&attribute) && readme.contains(&js),
+            "README.md documents {} / {}",
+            spec.attribute,
+            spec.js
+        );
+        assert!(
+            package_readme.contains(&attribute) && package_readme.contains(&js),
+            "js/README.md documents {}",
+            spec.attribute
+        );
         assert!(types.contains(&format!("  {}?:", spec.js)), "js/index.d.ts types the option {}", spec.js);
         let quoted = format!("\"{}\"?:", spec.attribute);
-        assert!(types.contains(&quoted) || types.contains(&format!("  {}?:", spec.attribute)), "js/index.d.ts types the attribute {}", spec.attribute);
+        assert!(
+            types.contains(&quoted) || types.contains(&format!("  {}?:", spec.attribute)),
+            "js/index.d.ts types the attribute {}",
+            spec.attribute
+        );
     }
 }
 
@@ -29,12 +42,19 @@ fn every_option_is_documented_and_typed() {
 fn the_partner_kit_form_covers_every_option_and_custom_property() {
     let form = read("partners/index.html");
     for spec in OPTION_SPECS {
-        assert!(form.contains(&format!("id=\"{}\"", spec.attribute)), "partners/index.html has a field for {}", spec.attribute);
+        assert!(
+            form.contains(&format!("id=\"{}\"", spec.attribute)),
+            "partners/index.html has a field for {}",
+            spec.attribute
+        );
     }
     let css = read("static/widget.css");
     let theming = css.lines().find(|l| l.contains("Theming:")).expect("widget.css lists its custom properties");
     let more = css.lines().skip_while(|l| !l.contains("Theming:")).nth(1).unwrap_or_default();
     for property in format!("{theming} {more}").split([' ', ',', '(']).filter(|w| w.starts_with("--fw-")) {
-        assert!(form.contains(&format!("data-property=\"{property}\"")), "partners/index.html has a field for {property}");
+        assert!(
+            form.contains(&format!("data-property=\"{property}\"")),
+            "partners/index.html has a field for {property}"
+        );
     }
 }

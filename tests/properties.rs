@@ -195,13 +195,32 @@ mod options {
 
     /// An option name as a partner might write it: attribute, `data-` attribute, JS key, or not one.
     fn name() -> impl Strategy<Value = String> {
-        let known: Vec<String> = OPTION_SPECS.iter().flat_map(|s| [s.attribute.to_string(), format!("data-{}", s.attribute), s.js.to_string()]).collect();
+        let known: Vec<String> = OPTION_SPECS
+            .iter()
+            .flat_map(|s| [s.attribute.to_string(), format!("data-{}", s.attribute), s.js.to_string()])
+            .collect();
         prop_oneof![4 => prop::sample::select(known), 1 => hostile_text()]
     }
 
     fn value() -> impl Strategy<Value = String> {
-        let plausible = ["TH", "us", "zz", "es", "pt-BR", "quotes, hotlines", "hotlines,hotlines,maps", "compact", "dark", "yes", "0",
-            "https://example.org/", "mailto:a@b.org", "/partner.json", "data:text/json,[]", ""];
+        let plausible = [
+            "TH",
+            "us",
+            "zz",
+            "es",
+            "pt-BR",
+            "quotes, hotlines",
+            "hotlines,hotlines,maps",
+            "compact",
+            "dark",
+            "yes",
+            "0",
+            "https://example.org/",
+            "mailto:a@b.org",
+            "/partner.json",
+            "data:text/json,[]",
+            "",
+        ];
         prop_oneof![4 => prop::sample::select(plausible.map(String::from).to_vec()), 3 => hostile_text(), 1 => huge_text()]
     }
 
@@ -209,16 +228,23 @@ mod options {
     /// them; an unknown name always warns; no pair warns twice.
     fn check(pairs: Vec<(String, String)>) -> Result<(), TestCaseError> {
         let given = pairs.clone();
-        let (_, warnings) = within(move || Options::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())), is_country));
+        let (_, warnings) =
+            within(move || Options::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())), is_country));
         prop_assert!(warnings.len() <= given.len());
         for w in &warnings {
             prop_assert!(given.iter().any(|(k, v)| *k == w.option && *v == w.value), "{w} names no input");
             let said = w.to_string();
-            prop_assert!(said.contains(&format!("option \"{}\"", w.option)) && said.contains(&Quoted(&w.value).to_string()), "{said}");
+            prop_assert!(
+                said.contains(&format!("option \"{}\"", w.option)) && said.contains(&Quoted(&w.value).to_string()),
+                "{said}"
+            );
         }
         for (k, v) in &given {
             if freedom_widget::core::options::spec_named(k).is_none() {
-                prop_assert!(warnings.iter().any(|w| w.option == *k && w.value == *v), "unknown option {k} was not said");
+                prop_assert!(
+                    warnings.iter().any(|w| w.option == *k && w.value == *v),
+                    "unknown option {k} was not said"
+                );
             }
         }
         Ok(())
@@ -231,7 +257,10 @@ mod options {
         let decode = |s: &str| {
             let (b, mut out, mut i) = (s.as_bytes(), Vec::new(), 0);
             while i < b.len() {
-                let hex = b.get(i + 1..i + 3).and_then(|h| std::str::from_utf8(h).ok()).and_then(|h| u8::from_str_radix(h, 16).ok());
+                let hex = b
+                    .get(i + 1..i + 3)
+                    .and_then(|h| std::str::from_utf8(h).ok())
+                    .and_then(|h| u8::from_str_radix(h, 16).ok());
                 match (b[i], hex) {
                     (b'+', _) => out.push(b' '),
                     (b'%', Some(byte)) => {
@@ -265,7 +294,11 @@ mod options {
                 Json::Null => continue,
                 Json::String(s) => s.clone(),
                 Json::Bool(b) => b.to_string(),
-                Json::Array(items) => items.iter().filter_map(|i| if let Json::String(s) = i { Some(s.as_str()) } else { None }).collect::<Vec<_>>().join(","),
+                Json::Array(items) => items
+                    .iter()
+                    .filter_map(|i| if let Json::String(s) = i { Some(s.as_str()) } else { None })
+                    .collect::<Vec<_>>()
+                    .join(","),
                 other => text_of(other),
             };
             pairs.push((k.clone(), text));
@@ -302,20 +335,51 @@ mod partner_rows {
     const SOURCE: &str = "/partner.json";
 
     fn good_row() -> Json {
-        json::parse(r#"{"id": "zz-partner", "country": "TH", "organisation": "Partner NGO", "name": "Partner line",
+        json::parse(
+            r#"{"id": "zz-partner", "country": "TH", "organisation": "Partner NGO", "name": "Partner line",
             "scope": "trafficking", "audience": "everyone",
             "channels": [{"kind": "phone", "display": "02 000 0000", "e164": "+6620000000", "note": "free"},
                          {"kind": "web", "display": "Report", "url": "https://example.org/report"}],
             "hours": {"tz": "Asia/Bangkok", "weekly": [{"days": "mon-fri", "open": "09:00", "close": "17:00"}]},
             "hours_text": "weekdays", "languages": ["th", "en"], "languages_note": "and others",
-            "source_url": "https://example.org/help", "checked": "2026-11-20"}"#).unwrap()
+            "source_url": "https://example.org/help", "checked": "2026-11-20"}"#,
+        )
+        .unwrap()
     }
 
     /// Where a value can be swapped: every field of a row, and inside its lists.
-    const PATHS: &[&str] = &["id", "country", "organisation", "name", "scope", "audience", "channels", "channels.0", "channels.0.kind",
-        "channels.0.display", "channels.0.e164", "channels.0.dial", "channels.0.note", "channels.1.url", "channels.1.body",
-        "channels.1.address", "hours", "hours.always", "hours.tz", "hours.weekly", "hours.weekly.0", "hours.weekly.0.days",
-        "hours.weekly.0.open", "hours.weekly.0.close", "hours_text", "languages", "languages.0", "languages_note", "source_url", "checked"];
+    const PATHS: &[&str] = &[
+        "id",
+        "country",
+        "organisation",
+        "name",
+        "scope",
+        "audience",
+        "channels",
+        "channels.0",
+        "channels.0.kind",
+        "channels.0.display",
+        "channels.0.e164",
+        "channels.0.dial",
+        "channels.0.note",
+        "channels.1.url",
+        "channels.1.body",
+        "channels.1.address",
+        "hours",
+        "hours.always",
+        "hours.tz",
+        "hours.weekly",
+        "hours.weekly.0",
+        "hours.weekly.0.days",
+        "hours.weekly.0.open",
+        "hours.weekly.0.close",
+        "hours_text",
+        "languages",
+        "languages.0",
+        "languages_note",
+        "source_url",
+        "checked",
+    ];
 
     /// Sets the value at `path`, adding the field if the row has none there.
     fn set(target: &mut Json, path: &[&str], value: Json) {

@@ -44,7 +44,9 @@ fn us_entry_has_its_tel_link_sms_keyword_and_source() {
     assert!(html.contains("source checked 2026-11-25"));
     assert!(!html.to_lowercase().contains("verif"), "the date is when the source was read, not a check of the line");
     // The second, independent page, with its year and link.
-    assert!(html.contains(r#"href="https://pbjlearning.com/2022/05/26/when-should-you-call-the-national-human-trafficking-hotline/""#));
+    assert!(html.contains(
+        r#"href="https://pbjlearning.com/2022/05/26/when-should-you-call-the-national-human-trafficking-hotline/""#
+    ));
     assert!(html.contains("a second, independent page confirms this number (2022)"));
     assert!(html.contains("Report an outdated number"));
     assert!(html.contains("Open 24/7"));
@@ -84,7 +86,8 @@ fn a_country_without_a_line_gets_its_emergency_number_and_the_international_entr
 fn a_country_with_neither_says_so() {
     let html = render(Some("AQ"));
     assert!(html.contains("We have no emergency number listed for Antarctica."));
-    let panel = render_with(Options { layout: Layout::Compact, ..Options::default() }, Some("AQ"), Directory::default());
+    let panel =
+        render_with(Options { layout: Layout::Compact, ..Options::default() }, Some("AQ"), Directory::default());
     assert!(!panel.contains("tel:"), "no invented number");
     assert!(html.contains("Global Modern Slavery Directory"));
 }
@@ -117,7 +120,10 @@ fn outbound_links_leak_nothing() {
     for link in html.split("<a ").skip(1) {
         let tag = &link[..link.find('>').unwrap()];
         if tag.contains("href=\"http") {
-            assert!(tag.contains(r#"rel="noopener noreferrer""#) && tag.contains(r#"referrerpolicy="no-referrer""#), "{tag}");
+            assert!(
+                tag.contains(r#"rel="noopener noreferrer""#) && tag.contains(r#"referrerpolicy="no-referrer""#),
+                "{tag}"
+            );
         }
     }
 }
@@ -142,10 +148,16 @@ fn sections_follow_the_partners_order_and_layouts_differ() {
     let html = render_with(o, Some("US"), Directory::default());
     assert!(html.find("In their words").unwrap() < html.find("Hotlines in United States").unwrap());
     assert!(!html.contains("The four Ps"));
-    let banner = render_with(Options { layout: Layout::Banner, ..Options::default() }, Some("US"), Directory::default());
+    let banner =
+        render_with(Options { layout: Layout::Banner, ..Options::default() }, Some("US"), Directory::default());
     assert!(banner.contains(r#"href="tel:+18883737888""#));
-    assert!(!banner.contains("All countries") && !banner.contains("In their words") && !banner.contains("Find your country"));
-    let compact = render_with(Options { layout: Layout::Compact, ..Options::default() }, Some("US"), Directory::default());
+    assert!(
+        !banner.contains("All countries")
+            && !banner.contains("In their words")
+            && !banner.contains("Find your country")
+    );
+    let compact =
+        render_with(Options { layout: Layout::Compact, ..Options::default() }, Some("US"), Directory::default());
     assert!(compact.contains("Find your country") && !compact.contains("All countries"));
 }
 
@@ -245,7 +257,14 @@ fn english_words(country: &str) -> std::collections::BTreeSet<String> {
     use freedom_widget::core::i18n::Key;
     let mut text: Vec<String> = Key::ALL.iter().map(|k| Lang::En.text(*k).to_string()).collect();
     for h in builtin::hotlines_of(country) {
-        text.extend(h.audience.iter().chain(&h.audience_note).chain(&h.hours_text).chain(&h.languages_note).map(|t| t.to_string()));
+        text.extend(
+            h.audience
+                .iter()
+                .chain(&h.audience_note)
+                .chain(&h.hours_text)
+                .chain(&h.languages_note)
+                .map(|t| t.to_string()),
+        );
         text.extend(h.channels.iter().filter_map(|c| c.note.as_ref()).map(|t| t.to_string()));
         text.extend(h.channels.iter().flat_map(|c| c.flags.iter()).map(|f| f.replace('_', " ")));
         text.extend(h.audience_codes.iter().map(|c| c.replace('_', " ")));
@@ -279,16 +298,31 @@ fn us_fiji_and_iraq_read_in_every_language_with_english_only_in_names_and_marked
             // Words the language itself uses (a brand such as WhatsApp, a loanword) are its own.
             let own: std::collections::BTreeSet<String> = Key::ALL
                 .iter()
-                .flat_map(|k| lang.text(*k).split(|c: char| !c.is_ascii_alphabetic()).map(str::to_ascii_lowercase).collect::<Vec<_>>())
+                .flat_map(|k| {
+                    lang.text(*k)
+                        .split(|c: char| !c.is_ascii_alphabetic())
+                        .map(str::to_ascii_lowercase)
+                        .collect::<Vec<_>>()
+                })
                 .collect();
             let untranslated: Vec<&str> = text
                 .split(|c: char| !c.is_ascii_alphabetic())
                 .filter(|w| english.contains(&w.to_ascii_lowercase()) && !own.contains(&w.to_ascii_lowercase()))
                 .collect();
-            assert!(untranslated.is_empty(), "{country} in {}: untranslated English {untranslated:?} in\n{text}", lang.tag());
+            assert!(
+                untranslated.is_empty(),
+                "{country} in {}: untranslated English {untranslated:?} in\n{text}",
+                lang.tag()
+            );
             // What stays English is marked so, with its own direction.
-            for note in builtin::hotlines_of(country).iter().flat_map(|h| h.channels.iter().filter_map(|c| c.note.as_deref())) {
-                assert!(html.contains(&format!(r#"<bdi dir="auto" lang="en">{note}</bdi>"#)), "{country} {}: note {note:?} marked English", lang.tag());
+            for note in
+                builtin::hotlines_of(country).iter().flat_map(|h| h.channels.iter().filter_map(|c| c.note.as_deref()))
+            {
+                assert!(
+                    html.contains(&format!(r#"<bdi dir="auto" lang="en">{note}</bdi>"#)),
+                    "{country} {}: note {note:?} marked English",
+                    lang.tag()
+                );
             }
         }
     }
@@ -310,7 +344,11 @@ fn codes_flags_area_and_provenance_are_shown_in_the_visitors_language() {
     let de = panel_in(Lang::Es, "DE", Options::default());
     assert!(!de.contains("Mon-Fri 09:00-15:00"), "a bare restatement of the hours is not repeated in English");
     let jp = panel_in(Lang::Es, "JP", Options::default());
-    assert!(jp.contains("(lun–vie 09:30–18:15)") && jp.contains(r#"<bdi dir="auto" lang="en">Phone Mon-Fri 09:30-18:15; web form 24/7</bdi>"#), "{jp}");
+    assert!(
+        jp.contains("(lun–vie 09:30–18:15)")
+            && jp.contains(r#"<bdi dir="auto" lang="en">Phone Mon-Fri 09:30-18:15; web form 24/7</bdi>"#),
+        "{jp}"
+    );
 }
 
 #[test]
@@ -352,7 +390,8 @@ fn a_number_the_reference_no_longer_holds_is_shown_nowhere() {
 /// The README's data counts are the data's, not typed by hand.
 #[test]
 fn the_readme_counts_come_from_the_data() {
-    let data: serde_json::Value = serde_json::from_str(&std::fs::read_to_string("data/hotlines.json").unwrap()).unwrap();
+    let data: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string("data/hotlines.json").unwrap()).unwrap();
     let hotlines = data["hotlines"].as_array().unwrap();
     let countries: std::collections::BTreeSet<&str> = hotlines.iter().filter_map(|h| h["country"].as_str()).collect();
     let trafficking = hotlines.iter().filter(|h| h["scope"] == "trafficking").count();

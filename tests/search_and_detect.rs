@@ -44,9 +44,20 @@ fn accents_and_case_do_not_matter() {
 #[test]
 fn english_names_codes_and_aliases() {
     let en = index(&[]);
-    for (q, code) in [("USA", "US"), ("us", "US"), ("United States", "US"), ("UK", "GB"), ("Britain", "GB"),
-        ("great britain", "GB"), ("Ivory Coast", "CI"), ("Burma", "MM"), ("holland", "NL"), ("th", "TH"), ("Türkiye", "TR"), ("turkey", "TR")]
-    {
+    for (q, code) in [
+        ("USA", "US"),
+        ("us", "US"),
+        ("United States", "US"),
+        ("UK", "GB"),
+        ("Britain", "GB"),
+        ("great britain", "GB"),
+        ("Ivory Coast", "CI"),
+        ("Burma", "MM"),
+        ("holland", "NL"),
+        ("th", "TH"),
+        ("Türkiye", "TR"),
+        ("turkey", "TR"),
+    ] {
         assert_eq!(first(&en, q), code, "searching {q:?}");
     }
 }
@@ -84,7 +95,12 @@ fn region_from_language_tags() {
     assert_eq!(region_of("fr"), None);
 }
 
-fn run(option: Option<&str>, languages: &[&str], zone: Option<&str>, fallback: Option<&str>) -> Option<(String, ChosenBy)> {
+fn run(
+    option: Option<&str>,
+    languages: &[&str],
+    zone: Option<&str>,
+    fallback: Option<&str>,
+) -> Option<(String, ChosenBy)> {
     let languages: Vec<String> = languages.iter().map(|s| s.to_string()).collect();
     detect(&Clues { option, languages: &languages, time_zone: zone, fallback }, is_country, zone_country)
 }
@@ -92,9 +108,15 @@ fn run(option: Option<&str>, languages: &[&str], zone: Option<&str>, fallback: O
 #[test]
 fn detection_order_option_language_zone_fallback_none() {
     assert_eq!(run(Some("th"), &["es-MX"], Some("Asia/Tokyo"), None), Some(("TH".into(), ChosenBy::Option)));
-    assert_eq!(run(None, &["es-MX"], Some("Asia/Tokyo"), None), Some(("MX".into(), ChosenBy::Language("es-MX".into()))));
+    assert_eq!(
+        run(None, &["es-MX"], Some("Asia/Tokyo"), None),
+        Some(("MX".into(), ChosenBy::Language("es-MX".into())))
+    );
     assert_eq!(run(None, &["es", "fr-CA"], None, None), Some(("CA".into(), ChosenBy::Language("fr-CA".into()))));
-    assert_eq!(run(None, &["es-419", "en"], Some("Asia/Tokyo"), None), Some(("JP".into(), ChosenBy::TimeZone("Asia/Tokyo".into()))));
+    assert_eq!(
+        run(None, &["es-419", "en"], Some("Asia/Tokyo"), None),
+        Some(("JP".into(), ChosenBy::TimeZone("Asia/Tokyo".into())))
+    );
     assert_eq!(run(None, &["en"], Some("Etc/UTC"), Some("GB")), Some(("GB".into(), ChosenBy::Fallback)));
     assert_eq!(run(None, &["en"], None, None), None);
     // An unknown option is not a country: detection goes on.
@@ -103,10 +125,20 @@ fn detection_order_option_language_zone_fallback_none() {
 
 #[test]
 fn time_zone_table() {
-    for (zone, code) in [("America/Mexico_City", "MX"), ("Asia/Tokyo", "JP"), ("Asia/Calcutta", "IN"), ("Asia/Kolkata", "IN"),
-        ("Asia/Saigon", "VN"), ("Europe/Kiev", "UA"), ("Europe/Kyiv", "UA"), ("America/New_York", "US"), ("Europe/London", "GB"),
-        ("Asia/Manila", "PH"), ("Europe/Berlin", "DE"), ("Pacific/Truk", "FM")]
-    {
+    for (zone, code) in [
+        ("America/Mexico_City", "MX"),
+        ("Asia/Tokyo", "JP"),
+        ("Asia/Calcutta", "IN"),
+        ("Asia/Kolkata", "IN"),
+        ("Asia/Saigon", "VN"),
+        ("Europe/Kiev", "UA"),
+        ("Europe/Kyiv", "UA"),
+        ("America/New_York", "US"),
+        ("Europe/London", "GB"),
+        ("Asia/Manila", "PH"),
+        ("Europe/Berlin", "DE"),
+        ("Pacific/Truk", "FM"),
+    ] {
         assert_eq!(zone_country(zone), Some(code), "{zone}");
     }
     assert_eq!(zone_country("Etc/UTC"), None);

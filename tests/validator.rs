@@ -54,7 +54,10 @@ fn assert_fails(row: Value, field: &str, words: &str) {
     let hit = errors.iter().find(|e| e.field == field);
     let e = hit.unwrap_or_else(|| panic!("expected an error on `{field}`, got {errors:?}"));
     assert_eq!(e.row, "hotlines[7] \"zz-test-line\"", "the message names the row");
-    assert!(e.to_string().contains(field) && e.to_string().contains(words), "message {e} should name {field} and say {words}");
+    assert!(
+        e.to_string().contains(field) && e.to_string().contains(words),
+        "message {e} should name {field} and say {words}"
+    );
 }
 
 #[test]
@@ -94,9 +97,15 @@ fn the_project_copy_matches_the_shared_reference_with_its_listed_corrections() {
         assert!(matches!(note, datafile::CorrectionNote::Applied(_)), "{note:?}: remove it from data/corrections.json");
     }
     let ours: Value = serde_json::from_str(&std::fs::read_to_string("data/hotlines.json").unwrap()).unwrap();
-    assert!(ours == shared, "data/hotlines.json is out of step with ../shared: run `cargo run --features native-tools --bin import-data`");
+    assert!(
+        ours == shared,
+        "data/hotlines.json is out of step with ../shared: run `cargo run --features native-tools --bin import-data`"
+    );
     let notes = std::fs::read_to_string("../shared/data/SOURCES.md").unwrap();
-    assert!(std::fs::read_to_string("data/SOURCES.md").unwrap() == notes, "data/SOURCES.md is out of step with ../shared: run the import");
+    assert!(
+        std::fs::read_to_string("data/SOURCES.md").unwrap() == notes,
+        "data/SOURCES.md is out of step with ../shared: run the import"
+    );
 }
 
 #[test]
@@ -118,13 +127,19 @@ fn the_whole_file_check_passes_the_project_copy_and_names_what_breaks_it() {
     bad_flag["hotlines"][0]["channels"][0]["flags"] = json!(["free", "tollfree"]);
     let errors = datafile::check(&BuiltinReference, &bad_flag).err().unwrap();
     let id = file["hotlines"][0]["id"].as_str().unwrap();
-    assert!(errors.iter().any(|e| e.starts_with(&format!("hotlines[0] \"{id}\": field `channels[0].flags[1]`"))), "{errors:#?}");
+    assert!(
+        errors.iter().any(|e| e.starts_with(&format!("hotlines[0] \"{id}\": field `channels[0].flags[1]`"))),
+        "{errors:#?}"
+    );
     // A row that does not decode is named with its field.
     let mut broken = file.clone();
     broken["hotlines"][3].as_object_mut().unwrap().remove("source_url");
     let errors = datafile::check(&BuiltinReference, &broken).err().unwrap();
     let id = file["hotlines"][3]["id"].as_str().unwrap();
-    assert!(errors.iter().any(|e| e.starts_with(&format!("hotlines[3] \"{id}\"")) && e.contains("source_url")), "{errors:#?}");
+    assert!(
+        errors.iter().any(|e| e.starts_with(&format!("hotlines[3] \"{id}\"")) && e.contains("source_url")),
+        "{errors:#?}"
+    );
 }
 
 #[test]
@@ -136,16 +151,34 @@ fn a_stale_correction_is_reported_and_a_correction_without_to_removes_the_field(
         {"list": "hotlines", "id": "x", "path": ["channels", 0, "url"], "from": "something else", "to": "y"}
     ]});
     let notes = datafile::apply_corrections(&mut data, &corrections.to_string()).unwrap();
-    assert!(matches!(&notes[..], [datafile::CorrectionNote::Applied(_), datafile::CorrectionNote::Applied(_), datafile::CorrectionNote::Stale(_)]), "{notes:?}");
+    assert!(
+        matches!(
+            &notes[..],
+            [
+                datafile::CorrectionNote::Applied(_),
+                datafile::CorrectionNote::Applied(_),
+                datafile::CorrectionNote::Stale(_)
+            ]
+        ),
+        "{notes:?}"
+    );
     assert_eq!(data, json!({"hotlines": [{"id": "x", "channels": [{"url": "https://a.example"}]}]}));
 }
 
 #[test]
 fn audience_codes_and_channel_flags_come_from_closed_lists() {
     assert_eq!(errors_for(with(&["audience_codes"], json!(["children", "migrant_workers"]))), vec![]);
-    assert_fails(with(&["audience_codes"], json!(["children", "kids"])), "audience_codes[1]", "must be one of children, women");
+    assert_fails(
+        with(&["audience_codes"], json!(["children", "kids"])),
+        "audience_codes[1]",
+        "must be one of children, women",
+    );
     assert_eq!(errors_for(with(&["channels", "0", "flags"], json!(["free", "24h", "from_abroad"]))), vec![]);
-    assert_fails(with(&["channels", "0", "flags"], json!(["toll-free"])), "channels[0].flags[0]", "must be one of free, anonymous");
+    assert_fails(
+        with(&["channels", "0", "flags"], json!(["toll-free"])),
+        "channels[0].flags[0]",
+        "must be one of free, anonymous",
+    );
     assert_fails(with(&["channels", "0", "note"], json!(" ")), "channels[0].note", "empty");
     assert_fails(with(&["audience_area"], json!("")), "audience_area", "empty");
     assert_fails(with(&["audience_note"], json!("")), "audience_note", "empty");
@@ -160,10 +193,21 @@ fn audience_codes_and_channel_flags_come_from_closed_lists() {
 
 #[test]
 fn a_second_source_is_another_page() {
-    assert_eq!(errors_for(with(&["second_source"], json!({"url": "https://other.example/page", "year": 2022}))), vec![]);
-    assert_fails(with(&["second_source"], json!({"url": "https://example.org/page"})), "second_source.url", "other than source_url");
+    assert_eq!(
+        errors_for(with(&["second_source"], json!({"url": "https://other.example/page", "year": 2022}))),
+        vec![]
+    );
+    assert_fails(
+        with(&["second_source"], json!({"url": "https://example.org/page"})),
+        "second_source.url",
+        "other than source_url",
+    );
     assert_fails(with(&["second_source"], json!({"url": "ftp://x"})), "second_source.url", "https://");
-    assert_fails(with(&["second_source"], json!({"url": "https://o.example", "year": 22})), "second_source.year", "year");
+    assert_fails(
+        with(&["second_source"], json!({"url": "https://o.example", "year": 22})),
+        "second_source.year",
+        "year",
+    );
 }
 
 #[test]
@@ -181,10 +225,26 @@ fn bad_e164() {
 
 #[test]
 fn phone_needs_a_number_and_a_display() {
-    assert_fails(with(&["channels", "0"], json!({"kind": "phone", "display": "911"})), "channels[0].e164", "needs e164 or dial");
-    assert_fails(with(&["channels", "0"], json!({"kind": "phone", "e164": "+18883737888"})), "channels[0].display", "as the source writes it");
-    assert_fails(with(&["channels", "0"], json!({"kind": "phone", "display": "x", "dial": "12a"})), "channels[0].dial", "digits");
-    assert_fails(with(&["channels", "0"], json!({"kind": "whatsapp", "display": "x", "dial": "1234"})), "channels[0].e164", "WhatsApp");
+    assert_fails(
+        with(&["channels", "0"], json!({"kind": "phone", "display": "911"})),
+        "channels[0].e164",
+        "needs e164 or dial",
+    );
+    assert_fails(
+        with(&["channels", "0"], json!({"kind": "phone", "e164": "+18883737888"})),
+        "channels[0].display",
+        "as the source writes it",
+    );
+    assert_fails(
+        with(&["channels", "0"], json!({"kind": "phone", "display": "x", "dial": "12a"})),
+        "channels[0].dial",
+        "digits",
+    );
+    assert_fails(
+        with(&["channels", "0"], json!({"kind": "whatsapp", "display": "x", "dial": "1234"})),
+        "channels[0].e164",
+        "WhatsApp",
+    );
 }
 
 #[test]
@@ -208,11 +268,37 @@ fn check_date_is_required_and_real() {
 #[test]
 fn empty_channels_email_url_hours_and_languages() {
     assert_fails(with(&["channels"], json!([])), "channels", "at least one");
-    assert_fails(with(&["channels", "0"], json!({"kind": "email", "address": "not-an-address"})), "channels[0].address", "email");
-    assert_fails(with(&["channels", "0"], json!({"kind": "web", "url": "https://080020100.bg (Report Now form)"})), "channels[0].url", "URL");
-    assert_fails(with(&["hours"], json!({"tz": "Mars/Olympus", "weekly": [{"days": "mon-fri", "open": "09:00", "close": "17:00"}]})), "hours.tz", "IANA");
-    assert_fails(with(&["hours"], json!({"tz": "Asia/Tokyo", "weekly": [{"days": "weekdays", "open": "09:00", "close": "17:00"}]})), "hours.weekly[0].days", "mon-fri");
-    assert_fails(with(&["hours"], json!({"tz": "Asia/Tokyo", "weekly": [{"days": "mon", "open": "9am", "close": "17:00"}]})), "hours.weekly[0].open", "HH:MM");
+    assert_fails(
+        with(&["channels", "0"], json!({"kind": "email", "address": "not-an-address"})),
+        "channels[0].address",
+        "email",
+    );
+    assert_fails(
+        with(&["channels", "0"], json!({"kind": "web", "url": "https://080020100.bg (Report Now form)"})),
+        "channels[0].url",
+        "URL",
+    );
+    assert_fails(
+        with(
+            &["hours"],
+            json!({"tz": "Mars/Olympus", "weekly": [{"days": "mon-fri", "open": "09:00", "close": "17:00"}]}),
+        ),
+        "hours.tz",
+        "IANA",
+    );
+    assert_fails(
+        with(
+            &["hours"],
+            json!({"tz": "Asia/Tokyo", "weekly": [{"days": "weekdays", "open": "09:00", "close": "17:00"}]}),
+        ),
+        "hours.weekly[0].days",
+        "mon-fri",
+    );
+    assert_fails(
+        with(&["hours"], json!({"tz": "Asia/Tokyo", "weekly": [{"days": "mon", "open": "9am", "close": "17:00"}]})),
+        "hours.weekly[0].open",
+        "HH:MM",
+    );
     assert_fails(with(&["languages"], json!(["Spanish"])), "languages[0]", "BCP 47");
     assert_fails(with(&["name"], json!("  ")), "name", "empty");
 }
@@ -241,10 +327,12 @@ fn partner_rows_correct_extend_and_skip() {
     let mut fix: Hotline = serde_json::from_value(good_row()).unwrap();
     fix.id = "us-national-human-trafficking-hotline".into();
     fix.name = "Corrected name".into();
-    let extra: Hotline = serde_json::from_value(with(&["id"], json!("th-partner-line"))).map(|mut h: Hotline| {
-        h.country = "TH".into();
-        h
-    }).unwrap();
+    let extra: Hotline = serde_json::from_value(with(&["id"], json!("th-partner-line")))
+        .map(|mut h: Hotline| {
+            h.country = "TH".into();
+            h
+        })
+        .unwrap();
     let bad: Hotline = serde_json::from_value(with(&["country"], json!("ZZZ"))).unwrap();
     let before_th = Directory::default().hotlines_in("TH").len();
     let (dir, problems) = Directory::with_partner_rows(vec![
@@ -260,8 +348,14 @@ fn partner_rows_correct_extend_and_skip() {
     assert_eq!(dir.hotlines_in("TH").last().unwrap().id, "th-partner-line");
     let total: usize = dir.countries().iter().map(|c| dir.hotlines_in(c).len()).sum();
     assert_eq!(total, builtin::hotlines().len() + 1);
-    assert!(matches!(Directory::default().hotlines_in("TH"), std::borrow::Cow::Borrowed(_)), "without partner rows nothing is copied");
-    assert!(matches!(dir.hotlines_in("JP"), std::borrow::Cow::Borrowed(_)), "a country no partner row touches is not copied");
+    assert!(
+        matches!(Directory::default().hotlines_in("TH"), std::borrow::Cow::Borrowed(_)),
+        "without partner rows nothing is copied"
+    );
+    assert!(
+        matches!(dir.hotlines_in("JP"), std::borrow::Cow::Borrowed(_)),
+        "a country no partner row touches is not copied"
+    );
 }
 
 #[test]
@@ -271,7 +365,8 @@ fn a_bad_value_is_quoted_in_the_message_and_a_missing_one_is_called_nothing() {
     let e = errors_for(with(&["channels", "0"], json!({"kind": "phone", "display": "x", "dial": "12\"3\n"})));
     assert!(e.iter().any(|e| e.to_string().contains(r#"got "12\"3\n""#)), "{e:?}");
     // A right-to-left override or a zero-width space cannot reorder or hide the message around it.
-    let e = errors_for(with(&["channels", "0"], json!({"kind": "phone", "display": "x", "dial": "1\u{202E}2\u{200B}"})));
+    let e =
+        errors_for(with(&["channels", "0"], json!({"kind": "phone", "display": "x", "dial": "1\u{202E}2\u{200B}"})));
     assert!(e.iter().any(|e| e.to_string().contains(r#"got "1\u{202e}2\u{200b}""#)), "{e:?}");
     let e = errors_for(with(&["channels", "0"], json!({"kind": "email"})));
     assert!(e.iter().any(|e| e.field == "channels[0].address" && e.to_string().ends_with("got nothing")), "{e:?}");
@@ -309,7 +404,14 @@ fn no_reviewer_remark_reaches_a_visible_field() {
         assert!(hits.is_empty(), "{remark}: {hits:?}");
     }
     // And what only reviewers read is not bundled.
-    let us = datafile::visible_rows(&file, "hotlines").into_iter().find(|r| r["id"] == "us-national-human-trafficking-hotline").unwrap();
-    assert!(us.get("source_quote").is_none() && us.get("confidence").is_none() && us["second_source"].get("quote").is_none());
+    let us = datafile::visible_rows(&file, "hotlines")
+        .into_iter()
+        .find(|r| r["id"] == "us-national-human-trafficking-hotline")
+        .unwrap();
+    assert!(
+        us.get("source_quote").is_none()
+            && us.get("confidence").is_none()
+            && us["second_source"].get("quote").is_none()
+    );
     assert_eq!(us["second_source"]["year"], 2022);
 }

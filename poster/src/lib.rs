@@ -144,7 +144,11 @@ impl Sheet {
 
     /// x of a block's start edge `inset` mm in from the start margin (the right one in RTL).
     fn x(&self, inset: f32) -> f32 {
-        if self.rtl { WIDTH - MARGIN - inset } else { MARGIN + inset }
+        if self.rtl {
+            WIDTH - MARGIN - inset
+        } else {
+            MARGIN + inset
+        }
     }
 
     /// Wrapped text: `size` in mm before scaling, within `width` mm starting `inset` mm in.
@@ -186,7 +190,13 @@ impl Sheet {
         self.gap(3.0);
     }
 
-    fn compose(&mut self, country: &str, name: &str, link: &str, language_names: &[(String, String)]) -> Result<(), String> {
+    fn compose(
+        &mut self,
+        country: &str,
+        name: &str,
+        link: &str,
+        language_names: &[(String, String)],
+    ) -> Result<(), String> {
         // Title band: white on black.
         let title_size = 9.0 * self.scale;
         let title = wrap(self.p(P::PosterTitle), (WIDTH - 2.0 * MARGIN) / title_size, true);
@@ -374,7 +384,13 @@ impl Sheet {
         let mut sources: Vec<(String, String, Second)> = lines
             .iter()
             .take(MAX_LINES)
-            .map(|h| (h.source_url.to_string(), h.checked.to_string(), h.second_source.as_ref().map(|s| (s.url.to_string(), s.year))))
+            .map(|h| {
+                (
+                    h.source_url.to_string(),
+                    h.checked.to_string(),
+                    h.second_source.as_ref().map(|s| (s.url.to_string(), s.year)),
+                )
+            })
             .collect();
         if let Some(e) = widget::builtin::emergency_of(country) {
             sources.push((e.source_url.to_string(), e.checked.to_string(), None));
@@ -411,10 +427,21 @@ impl Sheet {
 pub fn widest_line_mm(svg: &str) -> f32 {
     let mut widest: f32 = 0.0;
     for part in svg.split("<text ").skip(1) {
-        let size: f32 = part.split("font-size=\"").nth(1).and_then(|s| s.split('"').next()).and_then(|s| s.parse().ok()).unwrap_or(0.0);
+        let size: f32 = part
+            .split("font-size=\"")
+            .nth(1)
+            .and_then(|s| s.split('"').next())
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(0.0);
         let bold = part.split('>').next().is_some_and(|a| a.contains("font-weight=\"700\""));
-        let content = part.split_once('>').map(|(_, rest)| rest.split("</text>").next().unwrap_or_default()).unwrap_or_default();
-        let content = content.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&apos;", "'");
+        let content =
+            part.split_once('>').map(|(_, rest)| rest.split("</text>").next().unwrap_or_default()).unwrap_or_default();
+        let content = content
+            .replace("&amp;", "&")
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&quot;", "\"")
+            .replace("&apos;", "'");
         widest = widest.max(width_em(&content, bold) * size);
     }
     widest
@@ -428,7 +455,14 @@ mod browser {
 
     /// The poster as an SVG document. `language_names` is "tag\tname" lines.
     #[wasm_bindgen(js_name = posterSvg)]
-    pub fn poster_svg(country: &str, lang: &str, lang_chosen: bool, country_name: &str, page_url: &str, language_names: &str) -> Result<String, JsValue> {
+    pub fn poster_svg(
+        country: &str,
+        lang: &str,
+        lang_chosen: bool,
+        country_name: &str,
+        page_url: &str,
+        language_names: &str,
+    ) -> Result<String, JsValue> {
         let request = PosterRequest {
             country: country.into(),
             lang: lang.into(),

@@ -21,7 +21,13 @@ pub fn qr_group(text: &str, x: f32, y: f32, size: f32) -> Result<String, String>
                 while col < n && code.get_module(col, row) {
                     col += 1;
                 }
-                path.push_str(&format!("M{},{}h{}v1h-{}z", start + QUIET_ZONE, row + QUIET_ZONE, col - start, col - start));
+                path.push_str(&format!(
+                    "M{},{}h{}v1h-{}z",
+                    start + QUIET_ZONE,
+                    row + QUIET_ZONE,
+                    col - start,
+                    col - start
+                ));
             } else {
                 col += 1;
             }

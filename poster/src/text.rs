@@ -58,7 +58,11 @@ fn char_em(c: char) -> f32 {
 /// Estimated width of `text` in em; bold text is drawn wider.
 pub fn width_em(text: &str, bold: bool) -> f32 {
     let w: f32 = text.chars().map(char_em).sum();
-    if bold { w * 1.08 } else { w }
+    if bold {
+        w * 1.08
+    } else {
+        w
+    }
 }
 
 /// Breaks `text` into lines of at most `max_em`: at spaces, around wide characters, and, for a
@@ -111,7 +115,10 @@ pub fn wrap(text: &str, max_em: f32, bold: bool) -> Vec<String> {
         } else {
             // Too long for any line: break between characters, never before a mark.
             for c in unit.chars() {
-                if !line.is_empty() && !is_mark(c) && width_em(&line, bold) + char_em(c) * if bold { 1.08 } else { 1.0 } > max_em {
+                if !line.is_empty()
+                    && !is_mark(c)
+                    && width_em(&line, bold) + char_em(c) * if bold { 1.08 } else { 1.0 } > max_em
+                {
                     lines.push(std::mem::take(&mut line));
                 }
                 line.push(c);

@@ -56,7 +56,10 @@ fn the_qr_code_leaves_the_language_to_each_visitor_unless_the_partner_chose_one(
 #[test]
 fn a_country_without_a_line_gets_its_emergency_number_and_help_from_anywhere() {
     let with_lines: Vec<&str> = builtin::hotlines().iter().map(|h| &*h.country).collect();
-    let e = builtin::emergency().iter().find(|e| !with_lines.contains(&&*e.country)).expect("a country with only an emergency number");
+    let e = builtin::emergency()
+        .iter()
+        .find(|e| !with_lines.contains(&&*e.country))
+        .expect("a country with only an emergency number");
     let p = poster(&request(&e.country, "en")).unwrap();
     let all = texts(&p.svg).join("\n");
     assert!(all.contains("We have no hotline listed for"), "{all}");
@@ -88,9 +91,13 @@ fn arabic_reads_right_to_left() {
 
 #[test]
 fn every_country_in_every_language_fits_one_page() {
-    let countries: Vec<&str> = builtin::countries().iter().map(|c| c.code).filter(|c| {
-        builtin::hotlines().iter().any(|h| h.country == *c) || builtin::emergency().iter().any(|e| e.country == *c)
-    }).collect();
+    let countries: Vec<&str> = builtin::countries()
+        .iter()
+        .map(|c| c.code)
+        .filter(|c| {
+            builtin::hotlines().iter().any(|h| h.country == *c) || builtin::emergency().iter().any(|e| e.country == *c)
+        })
+        .collect();
     assert!(countries.len() > 100);
     for lang in Lang::ALL {
         for country in &countries {

@@ -32,8 +32,14 @@ fn diff(old: &Value, new: &Value) -> Vec<String> {
             match a.get(k) {
                 None => out.push(format!("+ {list} {k}")),
                 Some(before) if before != row => {
-                    let fields: BTreeSet<&String> = row.as_object().into_iter().flatten().chain(before.as_object().into_iter().flatten())
-                        .filter(|(f, _)| before.get(*f) != row.get(*f)).map(|(f, _)| f).collect();
+                    let fields: BTreeSet<&String> = row
+                        .as_object()
+                        .into_iter()
+                        .flatten()
+                        .chain(before.as_object().into_iter().flatten())
+                        .filter(|(f, _)| before.get(*f) != row.get(*f))
+                        .map(|(f, _)| f)
+                        .collect();
                     out.push(format!("~ {list} {k}: {}", fields.into_iter().cloned().collect::<Vec<_>>().join(", ")));
                 }
                 _ => {}
@@ -43,7 +49,9 @@ fn diff(old: &Value, new: &Value) -> Vec<String> {
             out.push(format!("- {list} {k}"));
         }
     }
-    let countries = |v: &Value| -> BTreeSet<String> { keyed(v, "hotlines", "id").values().filter_map(|r| r["country"].as_str().map(String::from)).collect() };
+    let countries = |v: &Value| -> BTreeSet<String> {
+        keyed(v, "hotlines", "id").values().filter_map(|r| r["country"].as_str().map(String::from)).collect()
+    };
     let (ca, cb) = (countries(old), countries(new));
     for c in cb.difference(&ca) {
         out.push(format!("+ country with a hotline: {c}"));
@@ -57,8 +65,12 @@ fn diff(old: &Value, new: &Value) -> Vec<String> {
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let check = args.iter().any(|a| a == "--check");
-    let source = args.iter().find(|a| !a.starts_with("--")).cloned().unwrap_or_else(|| "../shared/data/hotlines.json".into());
-    let read = |p: &str| -> Value { serde_json::from_str(&std::fs::read_to_string(p).unwrap_or_else(|e| panic!("{p}: {e}"))).unwrap_or_else(|e| panic!("{p}: {e}")) };
+    let source =
+        args.iter().find(|a| !a.starts_with("--")).cloned().unwrap_or_else(|| "../shared/data/hotlines.json".into());
+    let read = |p: &str| -> Value {
+        serde_json::from_str(&std::fs::read_to_string(p).unwrap_or_else(|e| panic!("{p}: {e}")))
+            .unwrap_or_else(|e| panic!("{p}: {e}"))
+    };
     let mut new = read(&source);
     let corrections = std::fs::read_to_string(CORRECTIONS).unwrap_or_else(|_| "{\"corrections\": []}".into());
     let notes = datafile::apply_corrections(&mut new, &corrections).unwrap_or_else(|e| panic!("{e}"));
@@ -84,7 +96,10 @@ fn main() -> ExitCode {
         changes.push(format!("~ {SOURCES} (from {})", notes_from.display()));
     }
     if changes.is_empty() {
-        println!("{TARGET} is up to date with {source} (valid: {} hotlines).", new["hotlines"].as_array().map_or(0, Vec::len));
+        println!(
+            "{TARGET} is up to date with {source} (valid: {} hotlines).",
+            new["hotlines"].as_array().map_or(0, Vec::len)
+        );
         return ExitCode::SUCCESS;
     }
     for c in &changes {

@@ -62,7 +62,11 @@ fn fallback_table() -> serde_json::Value {
         }
     }
     let international = builtin::international().first().expect("the data has an international entry");
-    let url = international.channels.iter().find_map(|c| c.url.as_deref()).expect("the international entry has a web address");
+    let url = international
+        .channels
+        .iter()
+        .find_map(|c| c.url.as_deref())
+        .expect("the international entry has a web address");
     serde_json::json!({ "lines": lines, "international": { "name": &*international.name, "url": url } })
 }
 
@@ -104,7 +108,10 @@ fn main() {
     let page = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
     const MARKER: &str = "<!--prerender-->";
     assert!(page.contains(MARKER), "{path} has no {MARKER} marker");
-    let html = render_page(Options { quick_exit: Some(true), ..Options::page_defaults() }, freedom_widget::components::app::PRERENDER_LANG);
+    let html = render_page(
+        Options { quick_exit: Some(true), ..Options::page_defaults() },
+        freedom_widget::components::app::PRERENDER_LANG,
+    );
     std::fs::write(&path, page.replacen(MARKER, &html, 1)).unwrap();
     eprintln!("prerender: wrote {} bytes of widget HTML into {path}", html.len());
 }

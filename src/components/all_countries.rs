@@ -4,11 +4,11 @@
 use super::country_picker::use_search_index;
 use super::hotline_card::channel_href;
 use super::ui::{data_text, ltr, use_ui, Ui};
-use crate::hooks::use_progressive::use_progressive;
 use crate::core::data::ChannelKind;
 use crate::core::directory::Directory;
 use crate::core::i18n::Key;
 use crate::core::search::SearchEntry;
+use crate::hooks::use_progressive::use_progressive;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -179,7 +179,9 @@ fn prerendered_rows(props: &PrerenderedRowsProps) -> HtmlResult {
             on_taken_over.emit(());
         });
     }
-    Ok(html! { <>{ for rows.iter().map(|entry| country_row(&props.ui, entry, &props.directory, &props.on_choose)) }</> })
+    Ok(
+        html! { <>{ for rows.iter().map(|entry| country_row(&props.ui, entry, &props.directory, &props.on_choose)) }</> },
+    )
 }
 
 /// One country's row: its name (which shows the country above) and its numbers.

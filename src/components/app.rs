@@ -4,8 +4,8 @@ use super::all_countries::AllCountries;
 use super::country_panel::CountryPanel;
 use super::country_picker::CountryPicker;
 use super::explainer::Explainer;
-use super::quick_exit::{QuickExit, SafetyNote};
 use super::language_picker::LanguagePicker;
+use super::quick_exit::{QuickExit, SafetyNote};
 use super::quotes::Quotes;
 use super::state::{Action, WidgetState};
 use super::ui::{PlatformRef, Ui, WidgetEvent};
@@ -79,7 +79,15 @@ pub fn app(props: &AppProps) -> Html {
     // Hydration starts in the prerender's language (the first render must match its markup), and
     // the effect below switches to the visitor's right after.
     // A language whose messages could not be fetched starts in English; the effect below tries again.
-    let lang = use_state_eq(|| if props.hydrating { PRERENDER_LANG } else if props.lang.is_loaded() { props.lang } else { Lang::En });
+    let lang = use_state_eq(|| {
+        if props.hydrating {
+            PRERENDER_LANG
+        } else if props.lang.is_loaded() {
+            props.lang
+        } else {
+            Lang::En
+        }
+    });
     // A language is shown once its messages are here (they are fetched on first use in the
     // browser), so no English text is ever shown under another language's name. Only the latest
     // request counts: a slow file arriving after the visitor chose again is not applied. If the
@@ -96,16 +104,19 @@ pub fn app(props: &AppProps) -> Html {
                 *latest
             };
             let (lang, latest_request, rerender) = (lang.clone(), latest_request.clone(), rerender.clone());
-            platform.0.load_language(l, Box::new(move |loaded| {
-                if *latest_request.borrow() != request {
-                    return;
-                }
-                if loaded {
-                    lang.set(l);
-                } else {
-                    rerender.force_update();
-                }
-            }));
+            platform.0.load_language(
+                l,
+                Box::new(move |loaded| {
+                    if *latest_request.borrow() != request {
+                        return;
+                    }
+                    if loaded {
+                        lang.set(l);
+                    } else {
+                        rerender.force_update();
+                    }
+                }),
+            );
         })
     };
     {
@@ -141,14 +152,19 @@ pub fn app(props: &AppProps) -> Html {
     let options = &props.options;
     let layout = options.layout;
     // Stable across renders, so the long list of countries does not re-render when nothing changed.
-    let on_choose = use_callback(state.dispatcher(), |code: String, dispatcher| dispatcher.dispatch(Action::Choose(code)));
+    let on_choose =
+        use_callback(state.dispatcher(), |code: String, dispatcher| dispatcher.dispatch(Action::Choose(code)));
     let country = state.country.clone();
     let root = use_node_ref();
     let quick_exit = options.quick_exit == Some(true);
     // The partner's `second-source-only`: the same directory, showing only lines a second,
     // independent page confirms. Kept across renders so the long list does not re-render.
     let directory = use_memo((props.directory.clone(), options.second_source_only), |(directory, only)| {
-        if *only { Rc::new(directory.with_second_source_only()) } else { directory.clone() }
+        if *only {
+            Rc::new(directory.with_second_source_only())
+        } else {
+            directory.clone()
+        }
     });
     let directory: Rc<Directory> = (*directory).clone();
 

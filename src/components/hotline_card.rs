@@ -52,7 +52,9 @@ pub fn channel_link(ui: &Ui, h: &Hotline, c: &Channel) -> Html {
             None => ui.t_with(Key::ChannelSms, &[], "number", ltr(shown)),
         },
         ChannelKind::Whatsapp => ui.t_with(Key::ChannelWhatsapp, &[], "number", ltr(shown)),
-        ChannelKind::Email => ui.t_with(Key::ChannelEmail, &[], "address", ltr(c.address.as_deref().unwrap_or_default())),
+        ChannelKind::Email => {
+            ui.t_with(Key::ChannelEmail, &[], "address", ltr(c.address.as_deref().unwrap_or_default()))
+        }
         ChannelKind::Chat => html! { { ui.t(Key::ChannelChat) } },
         ChannelKind::Web => html! { { ui.t(Key::ChannelWeb) } },
     };
@@ -187,8 +189,12 @@ fn hours_line(props: &HoursLineProps) -> Html {
     };
     let line = match status {
         Some(OpenStatus::Always) => Some(("open", ui.t(Key::HoursAlways).to_string())),
-        Some(OpenStatus::OpenUntil { closes_ms }) => Some(("open", ui.tf(Key::HoursOpen, &[("time", &visitor_time(closes_ms))]))),
-        Some(OpenStatus::ClosedUntil { opens_ms }) => Some(("closed", ui.tf(Key::HoursClosed, &[("time", &visitor_time(opens_ms))]))),
+        Some(OpenStatus::OpenUntil { closes_ms }) => {
+            Some(("open", ui.tf(Key::HoursOpen, &[("time", &visitor_time(closes_ms))])))
+        }
+        Some(OpenStatus::ClosedUntil { opens_ms }) => {
+            Some(("closed", ui.tf(Key::HoursClosed, &[("time", &visitor_time(opens_ms))])))
+        }
         None => None,
     };
     let schedule = h.hours.as_ref().and_then(|x| i18n::weekly_text(ui.lang, x));

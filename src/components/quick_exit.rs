@@ -21,7 +21,8 @@ pub fn quick_exit(props: &QuickExitProps) -> Html {
     let ui = use_ui();
     let title = use_mut_ref(String::new);
     let exit = {
-        let (url, hide, whole_page, on_event, title) = (props.url.clone(), props.hide.clone(), props.whole_page, ui.on_event.clone(), title.clone());
+        let (url, hide, whole_page, on_event, title) =
+            (props.url.clone(), props.hide.clone(), props.whole_page, ui.on_event.clone(), title.clone());
         Callback::from(move |_: ()| {
             let document = web_sys::window().and_then(|w| w.document());
             *title.borrow_mut() = document.as_ref().map(|d| d.title()).unwrap_or_default();
@@ -52,7 +53,11 @@ pub fn quick_exit(props: &QuickExitProps) -> Html {
         })
     };
     let presses = use_quick_exit(true, exit.clone(), on_return);
-    let announce = if presses > 0 && presses < 3 { ui.tf(Key::QuickExitPresses, &[("count", &presses.to_string())]) } else { String::new() };
+    let announce = if presses > 0 && presses < 3 {
+        ui.tf(Key::QuickExitPresses, &[("count", &presses.to_string())])
+    } else {
+        String::new()
+    };
     html! {
         <div class="quick-exit" part="quick-exit">
             <button type="button" class="quick-exit-button" part="quick-exit-button" onclick={exit.reform(|_: MouseEvent| ())}

@@ -30,9 +30,21 @@ fn decode() -> Bundle {
     };
     let valid = "build.rs validated the data";
     Bundle {
-        emergency: list("emergency").iter().enumerate().map(|(i, r)| json::emergency(i, r).unwrap_or_else(|_| unreachable!("{valid}"))).collect(),
-        international: list("international").iter().enumerate().map(|(i, r)| json::international(i, r).unwrap_or_else(|_| unreachable!("{valid}"))).collect(),
-        quotes: list("quotes").iter().enumerate().map(|(i, r)| json::quote("quotes", i, r).unwrap_or_else(|_| unreachable!("{valid}"))).collect(),
+        emergency: list("emergency")
+            .iter()
+            .enumerate()
+            .map(|(i, r)| json::emergency(i, r).unwrap_or_else(|_| unreachable!("{valid}")))
+            .collect(),
+        international: list("international")
+            .iter()
+            .enumerate()
+            .map(|(i, r)| json::international(i, r).unwrap_or_else(|_| unreachable!("{valid}")))
+            .collect(),
+        quotes: list("quotes")
+            .iter()
+            .enumerate()
+            .map(|(i, r)| json::quote("quotes", i, r).unwrap_or_else(|_| unreachable!("{valid}")))
+            .collect(),
     }
 }
 
@@ -61,8 +73,15 @@ pub fn hotlines_of(country: &str) -> &'static [Hotline] {
     let Ok(i) = all.binary_search_by(|c| c.code.cmp(country)) else { return &[] };
     all[i].rows.get_or_init(|| {
         use super::json::{self, Json};
-        let Ok(Json::Array(rows)) = json::parse(all[i].json) else { panic!("build.rs wrote a JSON array for {country}") };
-        rows.iter().enumerate().map(|(n, r)| json::hotline("hotlines", n, r).unwrap_or_else(|_| unreachable!("build.rs validated the data"))).collect()
+        let Ok(Json::Array(rows)) = json::parse(all[i].json) else {
+            panic!("build.rs wrote a JSON array for {country}")
+        };
+        rows.iter()
+            .enumerate()
+            .map(|(n, r)| {
+                json::hotline("hotlines", n, r).unwrap_or_else(|_| unreachable!("build.rs validated the data"))
+            })
+            .collect()
     })
 }
 
@@ -74,7 +93,8 @@ pub fn countries_with_lines() -> impl Iterator<Item = &'static str> {
 /// Every built-in line, grouped by country (sorted by code): decodes them all, for tools,
 /// the poster's checks and tests. The widget asks `hotlines_of` instead.
 pub fn hotlines() -> &'static [Hotline] {
-    static ALL: LazyLock<Vec<Hotline>> = LazyLock::new(|| countries_with_lines().flat_map(|c| hotlines_of(c).iter().cloned()).collect());
+    static ALL: LazyLock<Vec<Hotline>> =
+        LazyLock::new(|| countries_with_lines().flat_map(|c| hotlines_of(c).iter().cloned()).collect());
     &ALL
 }
 /// Sorted by country.

@@ -92,15 +92,34 @@ pub struct Channel {
 /// The closed list of channel `flags` (`SOURCES.md`): each has a message `flag-<flag>` in every
 /// language, which `build.rs` checks.
 pub const CHANNEL_FLAGS: [&str; 13] = [
-    "free", "anonymous", "confidential", "short_code", "from_abroad", "in_country_only", "24h", "mobile",
-    "report_form", "tips_only", "interpreters", "whatsapp", "police",
+    "free",
+    "anonymous",
+    "confidential",
+    "short_code",
+    "from_abroad",
+    "in_country_only",
+    "24h",
+    "mobile",
+    "report_form",
+    "tips_only",
+    "interpreters",
+    "whatsapp",
+    "police",
 ];
 
 /// The closed list of `audience_codes` (`SOURCES.md`): each has a message `audience-<code>` in
 /// every language, which `build.rs` checks.
 pub const AUDIENCE_CODES: [&str; 10] = [
-    "children", "women", "migrant_workers", "domestic_workers", "foreign_nationals", "nationals_abroad",
-    "refugees", "violence_survivors", "workers", "professionals",
+    "children",
+    "women",
+    "migrant_workers",
+    "domestic_workers",
+    "foreign_nationals",
+    "nationals_abroad",
+    "refugees",
+    "violence_survivors",
+    "workers",
+    "professionals",
 ];
 
 /// A page other than `source_url` that gives the same number for the same line (an independent
@@ -196,8 +215,28 @@ impl Hotline {
 /// 09:00-17:00" and "9am-9pm daily" do not).
 fn says_more_than_times(text: &str) -> bool {
     const PLAIN: [&str; 22] = [
-        "mon", "tue", "wed", "thu", "fri", "sat", "sun", "monday", "tuesday", "wednesday", "thursday", "friday",
-        "saturday", "sunday", "daily", "weekdays", "am", "pm", "to", "and", "h", "days",
+        "mon",
+        "tue",
+        "wed",
+        "thu",
+        "fri",
+        "sat",
+        "sun",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "daily",
+        "weekdays",
+        "am",
+        "pm",
+        "to",
+        "and",
+        "h",
+        "days",
     ];
     text.split(|c: char| !c.is_ascii_alphabetic())
         .filter(|w| !w.is_empty())

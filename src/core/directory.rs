@@ -4,8 +4,8 @@
 use super::builtin;
 use super::data::{Emergency, Hotline, International};
 use super::validate::{self, RowError};
-use std::borrow::Cow;
 use super::BuiltinReference;
+use std::borrow::Cow;
 
 /// Holds only the partner's rows; the built-in rows stay in `builtin`, decoded per country on
 /// demand. `Eq` lets `Rc<Directory>` props compare by pointer first (std's fast path).

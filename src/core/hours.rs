@@ -118,8 +118,7 @@ pub fn status(hours: &Hours, now_ms: i64, rules: &dyn ZoneRules) -> Option<OpenS
     let here = rules.wall_time(now_minute_ms, zone)?.minute_of_week();
     let open_now = week[here as usize];
     // Minutes of wall-clock time until the schedule flips.
-    let ahead = (1..=MINUTES_PER_WEEK)
-        .find(|k| week[((here + k) % MINUTES_PER_WEEK) as usize] != open_now)?;
+    let ahead = (1..=MINUTES_PER_WEEK).find(|k| week[((here + k) % MINUTES_PER_WEEK) as usize] != open_now)?;
     let target = (here + ahead) % MINUTES_PER_WEEK;
     let at = instant_of(target, now_minute_ms + ahead as i64 * 60_000, zone, rules)?;
     Some(if open_now { OpenStatus::OpenUntil { closes_ms: at } } else { OpenStatus::ClosedUntil { opens_ms: at } })

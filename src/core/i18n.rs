@@ -134,7 +134,11 @@ fn list_separator(lang: Lang) -> &'static str {
 pub fn weekly_text(lang: Lang, hours: &super::data::Hours) -> Option<String> {
     const DAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
     const KEYS: [Key; 7] = [Key::DayMon, Key::DayTue, Key::DayWed, Key::DayThu, Key::DayFri, Key::DaySat, Key::DaySun];
-    let day = |d: &str| -> String { DAYS.iter().position(|x| *x == d.trim()).map_or_else(|| d.trim().to_string(), |i| lang.text(KEYS[i]).to_string()) };
+    let day = |d: &str| -> String {
+        DAYS.iter()
+            .position(|x| *x == d.trim())
+            .map_or_else(|| d.trim().to_string(), |i| lang.text(KEYS[i]).to_string())
+    };
     if hours.always || hours.weekly.is_empty() {
         return None;
     }

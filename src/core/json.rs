@@ -246,11 +246,19 @@ impl<'a> Fields<'a> {
     fn of(value: &'a Json, row: &'a str, path: String) -> Result<Self, RowError> {
         match value {
             Json::Object(fields) => Ok(Fields { fields, row, path }),
-            _ => Err(RowError { row: row.into(), field: if path.is_empty() { "row".into() } else { path }, problem: "expected an object".into() }),
+            _ => Err(RowError {
+                row: row.into(),
+                field: if path.is_empty() { "row".into() } else { path },
+                problem: "expected an object".into(),
+            }),
         }
     }
     fn name(&self, key: &str) -> String {
-        if self.path.is_empty() { key.to_string() } else { format!("{}.{key}", self.path) }
+        if self.path.is_empty() {
+            key.to_string()
+        } else {
+            format!("{}.{key}", self.path)
+        }
     }
     fn fail<T>(&self, key: &str, problem: &str) -> Result<T, RowError> {
         Err(RowError { row: self.row.into(), field: self.name(key), problem: problem.into() })
@@ -271,7 +279,9 @@ impl<'a> Fields<'a> {
     fn list<T>(&self, key: &str, each: impl Fn(&'a Json, String) -> Result<T, RowError>) -> Result<Vec<T>, RowError> {
         match self.get(key) {
             None => Ok(Vec::new()),
-            Some(Json::Array(items)) => items.iter().enumerate().map(|(i, v)| each(v, format!("{}[{i}]", self.name(key)))).collect(),
+            Some(Json::Array(items)) => {
+                items.iter().enumerate().map(|(i, v)| each(v, format!("{}[{i}]", self.name(key)))).collect()
+            }
             Some(_) => self.fail(key, "expected a list"),
         }
     }
@@ -307,7 +317,9 @@ fn second_source(value: &Json, row: &str) -> Result<SecondSource, RowError> {
     let f = Fields::of(value, row, "second_source".into())?;
     let year = match f.get("year") {
         None => None,
-        Some(Json::Number(n)) => Some(n.parse::<u16>().map_or_else(|_| f.fail("year", "expected a year such as 2022"), Ok)?),
+        Some(Json::Number(n)) => {
+            Some(n.parse::<u16>().map_or_else(|_| f.fail("year", "expected a year such as 2022"), Ok)?)
+        }
         Some(_) => return f.fail("year", "expected a year such as 2022"),
     };
     Ok(SecondSource { url: f.text("url")?, year })
@@ -330,7 +342,13 @@ fn hours(value: &Json, row: &str) -> Result<Hours, RowError> {
 /// A hotline row, its problems named as `list[index] "id": field ...`.
 pub fn hotline(list: &str, index: usize, value: &Json) -> Result<Hotline, RowError> {
     let id = match value {
-        Json::Object(fields) => fields.iter().find(|(k, _)| k == "id").and_then(|(_, v)| if let Json::String(s) = v { Some(s.as_str()) } else { None }),
+        Json::Object(fields) => fields.iter().find(|(k, _)| k == "id").and_then(|(_, v)| {
+            if let Json::String(s) = v {
+                Some(s.as_str())
+            } else {
+                None
+            }
+        }),
         _ => None,
     };
     let row = row_label(list, index, id);
@@ -390,7 +408,13 @@ pub fn international(index: usize, value: &Json) -> Result<International, RowErr
 pub fn quote(list: &str, index: usize, value: &Json) -> Result<Quote, RowError> {
     let row = row_label(list, index, None);
     let f = Fields::of(value, &row, String::new())?;
-    let q = Quote { id: f.opt_text("id")?.unwrap_or(Cow::Owned(format!("{list}-{index}"))), text: f.text("text")?, speaker: f.text("speaker")?, date: f.opt_text("date")?, context: f.opt_text("context")? };
+    let q = Quote {
+        id: f.opt_text("id")?.unwrap_or(Cow::Owned(format!("{list}-{index}"))),
+        text: f.text("text")?,
+        speaker: f.text("speaker")?,
+        date: f.opt_text("date")?,
+        context: f.opt_text("context")?,
+    };
     if q.text.trim().is_empty() || q.speaker.trim().is_empty() {
         return f.fail("text", "a quote needs its text and its speaker");
     }
@@ -406,6 +430,10 @@ pub fn partner_rows(source: &str, value: &Json) -> Vec<Result<Hotline, RowError>
     };
     match list {
         Some(Json::Array(rows)) => rows.iter().enumerate().map(|(i, r)| hotline(source, i, r)).collect(),
-        _ => vec![Err(RowError { row: source.into(), field: "hotlines".into(), problem: "expected an array of hotline rows".into() })],
+        _ => vec![Err(RowError {
+            row: source.into(),
+            field: "hotlines".into(),
+            problem: "expected an array of hotline rows".into(),
+        })],
     }
 }

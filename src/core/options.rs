@@ -47,7 +47,8 @@ pub enum Theme {
 }
 
 /// Where "Report an outdated number" goes unless the partner sets `report-url`.
-pub const DEFAULT_REPORT_URL: &str = "https://github.com/freedom-widget/freedom-widget/issues/new?template=outdated-number.md";
+pub const DEFAULT_REPORT_URL: &str =
+    "https://github.com/freedom-widget/freedom-widget/issues/new?template=outdated-number.md";
 /// Where quick exit goes unless the partner sets `quick-exit-url`: a neutral everyday site.
 pub const DEFAULT_QUICK_EXIT_URL: &str = "https://www.wikipedia.org/";
 
@@ -129,7 +130,13 @@ pub struct Warning {
 
 impl fmt::Display for Warning {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "freedom-widget: option \"{}\" = {}: {}", self.option, crate::core::validate::Quoted(&self.value), self.problem)
+        write!(
+            f,
+            "freedom-widget: option \"{}\" = {}: {}",
+            self.option,
+            crate::core::validate::Quoted(&self.value),
+            self.problem
+        )
     }
 }
 

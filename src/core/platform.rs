@@ -55,6 +55,10 @@ impl Platform for StaticPlatform {
     }
     fn weekday_time(&self, at: WallTime, with_day: bool, _lang: Lang) -> String {
         const DAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
-        if with_day { format!("{} {}", DAYS[at.weekday as usize], at.hhmm()) } else { at.hhmm() }
+        if with_day {
+            format!("{} {}", DAYS[at.weekday as usize], at.hhmm())
+        } else {
+            at.hhmm()
+        }
     }
 }

@@ -99,7 +99,10 @@ impl Checker<'_> {
             }
             for (j, flag) in c.flags.iter().enumerate() {
                 if !CHANNEL_FLAGS.contains(&&**flag) {
-                    self.fail(at(&format!("flags[{j}]")), format!("must be one of {}, got {}", CHANNEL_FLAGS.join(", "), Quoted(flag)));
+                    self.fail(
+                        at(&format!("flags[{j}]")),
+                        format!("must be one of {}, got {}", CHANNEL_FLAGS.join(", "), Quoted(flag)),
+                    );
                 }
             }
             if let Some(note) = c.note.as_deref() {
@@ -108,11 +111,17 @@ impl Checker<'_> {
             match c.kind {
                 ChannelKind::Email => match c.address.as_deref() {
                     Some(a) if is_email(a) => {}
-                    other => self.fail(at("address"), format!("an email channel needs an address, got {}", quoted_or_nothing(other))),
+                    other => self.fail(
+                        at("address"),
+                        format!("an email channel needs an address, got {}", quoted_or_nothing(other)),
+                    ),
                 },
                 ChannelKind::Chat | ChannelKind::Web => match c.url.as_deref() {
                     Some(u) if is_web_url(u) => {}
-                    other => self.fail(at("url"), format!("must be an https:// or http:// URL, got {}", quoted_or_nothing(other))),
+                    other => self.fail(
+                        at("url"),
+                        format!("must be an https:// or http:// URL, got {}", quoted_or_nothing(other)),
+                    ),
                 },
                 _ => {}
             }
@@ -135,7 +144,10 @@ impl Checker<'_> {
         }
         for (i, w) in hours.weekly.iter().enumerate() {
             if super::hours::parse_days(&w.days).is_none() {
-                self.fail(format!("hours.weekly[{i}].days"), format!("must be like mon-fri or sat, got {}", Quoted(&w.days)));
+                self.fail(
+                    format!("hours.weekly[{i}].days"),
+                    format!("must be like mon-fri or sat, got {}", Quoted(&w.days)),
+                );
             }
             let open = super::hours::parse_hhmm(&w.open);
             let close = super::hours::parse_hhmm(&w.close);
@@ -167,7 +179,10 @@ pub fn check_hotline(reference: &dyn Reference, list: &str, index: usize, h: &Ho
     }
     for (i, code) in h.audience_codes.iter().enumerate() {
         if !AUDIENCE_CODES.contains(&&**code) {
-            c.fail(format!("audience_codes[{i}]"), format!("must be one of {}, got {}", AUDIENCE_CODES.join(", "), Quoted(code)));
+            c.fail(
+                format!("audience_codes[{i}]"),
+                format!("must be one of {}, got {}", AUDIENCE_CODES.join(", "), Quoted(code)),
+            );
         }
     }
     if let Some(area) = h.audience_area.as_deref() {
@@ -188,7 +203,10 @@ pub fn check_hotline(reference: &dyn Reference, list: &str, index: usize, h: &Ho
     c.source(&h.source_url, &h.checked);
     if let Some(second) = &h.second_source {
         if !is_web_url(&second.url) {
-            c.fail("second_source.url", format!("must be an absolute https:// or http:// URL, got {}", Quoted(&second.url)));
+            c.fail(
+                "second_source.url",
+                format!("must be an absolute https:// or http:// URL, got {}", Quoted(&second.url)),
+            );
         } else if second.url == h.source_url {
             c.fail("second_source.url", "must be a page other than source_url");
         }
@@ -262,7 +280,12 @@ pub fn check_across_rows(hotlines: &[Hotline]) -> Vec<RowError> {
 /// Every problem with a whole data file: each row, the rules across rows, and one emergency row
 /// per country. The one whole-file check: `build.rs`, the import command and the tests all call
 /// it, so what the import accepts the build accepts too.
-pub fn check_file(reference: &dyn Reference, hotlines: &[Hotline], emergency: &[Emergency], international: &[International]) -> Vec<RowError> {
+pub fn check_file(
+    reference: &dyn Reference,
+    hotlines: &[Hotline],
+    emergency: &[Emergency],
+    international: &[International],
+) -> Vec<RowError> {
     let mut errors = Vec::new();
     for (i, h) in hotlines.iter().enumerate() {
         errors.extend(check_hotline(reference, "hotlines", i, h));
@@ -293,9 +316,7 @@ pub fn is_alpha2(code: &str) -> bool {
 /// Hong Kong's +852 1868 are valid international numbers).
 pub fn is_e164(n: &str) -> bool {
     let Some(digits) = n.strip_prefix('+') else { return false };
-    (4..=15).contains(&digits.len())
-        && digits.bytes().all(|b| b.is_ascii_digit())
-        && !digits.starts_with('0')
+    (4..=15).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit()) && !digits.starts_with('0')
 }
 
 /// What a phone in the country dials: digits, and `*`/`#` for service codes such as `*4242`.
@@ -322,7 +343,10 @@ pub fn is_date(d: &str) -> bool {
     let num = |s: &str| s.parse::<u32>().ok();
     match (num(&d[0..4]), num(&d[5..7]), num(&d[8..10])) {
         (Some(y), Some(m), Some(day)) => {
-            (2000..=2100).contains(&y) && (1..=12).contains(&m) && day >= 1 && day <= super::hours::days_in_month(y as i32, m)
+            (2000..=2100).contains(&y)
+                && (1..=12).contains(&m)
+                && day >= 1
+                && day <= super::hours::days_in_month(y as i32, m)
         }
         _ => false,
     }

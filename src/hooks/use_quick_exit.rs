@@ -34,7 +34,8 @@ pub fn leave(url: &str, hide: &[Element]) {
 fn is_typing(event: &KeyboardEvent) -> bool {
     let Some(target) = event.composed_path().get(0).dyn_into::<Element>().ok() else { return false };
     let tag = target.tag_name().to_ascii_lowercase();
-    matches!(tag.as_str(), "input" | "textarea" | "select") || target.closest("[contenteditable]").ok().flatten().is_some()
+    matches!(tag.as_str(), "input" | "textarea" | "select")
+        || target.closest("[contenteditable]").ok().flatten().is_some()
 }
 
 /// Listens for Shift pressed three times within five seconds (not while typing) and calls

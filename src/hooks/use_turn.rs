@@ -121,7 +121,9 @@ mod focus {
                 (Some(_), None) => false,
             };
             if focus_lost {
-                if let Some(copy) = document.query_selector(&selector).ok().flatten().and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
+                if let Some(copy) =
+                    document.query_selector(&selector).ok().flatten().and_then(|e| e.dyn_into::<HtmlElement>().ok())
+                {
                     let _ = copy.focus();
                 }
             }

@@ -39,7 +39,14 @@ fn page_language() -> Option<String> {
 /// Everything the app needs from options and the browser's clues. An embed heeds the host
 /// page's `<html lang>`; the standalone page's own `lang` says nothing of the visitor, so there
 /// the language comes from the option, then the browser.
-pub(super) fn build_props(options: &Options, platform: PlatformRef, quotes: Rc<[Quote]>, directory: Rc<Directory>, on_event: yew::Callback<WidgetEvent>, door: Door) -> AppProps {
+pub(super) fn build_props(
+    options: &Options,
+    platform: PlatformRef,
+    quotes: Rc<[Quote]>,
+    directory: Rc<Directory>,
+    on_event: yew::Callback<WidgetEvent>,
+    door: Door,
+) -> AppProps {
     let languages = browser_languages();
     let mut clues = Clues {
         option: options.country.as_deref(),
@@ -59,12 +66,26 @@ pub(super) fn build_props(options: &Options, platform: PlatformRef, quotes: Rc<[
     let lang = negotiated_lang(options, &languages, door == Door::Embed);
     let hydrating = door == (Door::Page { hydrating: true });
     let is_page = door != Door::Embed;
-    AppProps { options: Rc::new(options.clone()), directory, quotes, detected, lang, platform, hydrating, on_event, is_page, typed_search: None, search_had_focus: false }
+    AppProps {
+        options: Rc::new(options.clone()),
+        directory,
+        quotes,
+        detected,
+        lang,
+        platform,
+        hydrating,
+        on_event,
+        is_page,
+        typed_search: None,
+        search_had_focus: false,
+    }
 }
 
 /// The widget's language: the partner's option, then (in embeds) the host page's, then the
 /// visitor's browser languages.
 pub(super) fn negotiated_lang(options: &Options, browser: &[String], heed_page_lang: bool) -> Lang {
     let page = if heed_page_lang { page_language() } else { None };
-    Lang::negotiate(options.lang.iter().map(String::as_str).chain(page.as_deref()).chain(browser.iter().map(String::as_str)))
+    Lang::negotiate(
+        options.lang.iter().map(String::as_str).chain(page.as_deref()).chain(browser.iter().map(String::as_str)),
+    )
 }

@@ -10,7 +10,11 @@ use web_sys::Element;
 
 /// Turns widget events into DOM events on the host (`freedom-widget:call`, …), which bubble
 /// out of the shadow root, and calls the partner's `onEvent` if given. Nothing leaves the page.
-pub(super) fn event_callback(host: Element, on_event: Option<Function>, live: Rc<Cell<bool>>) -> yew::Callback<WidgetEvent> {
+pub(super) fn event_callback(
+    host: Element,
+    on_event: Option<Function>,
+    live: Rc<Cell<bool>>,
+) -> yew::Callback<WidgetEvent> {
     yew::Callback::from(move |event: WidgetEvent| {
         if !live.get() {
             return;

@@ -56,8 +56,11 @@ pub fn set_language_source(source: js_sys::Function) {
 /// `false` if the language could not be had (the widget then starts in English).
 #[wasm_bindgen]
 pub fn load_language_for(options: JsValue, heed_page_lang: bool) -> js_sys::Promise {
-    let lang = clues::negotiated_lang(&js_options::parse_quietly(&options), &clues::browser_languages(), heed_page_lang);
-    wasm_bindgen_futures::future_to_promise(async move { Ok(JsValue::from_bool(platform::ensure_language(lang).await)) })
+    let lang =
+        clues::negotiated_lang(&js_options::parse_quietly(&options), &clues::browser_languages(), heed_page_lang);
+    wasm_bindgen_futures::future_to_promise(
+        async move { Ok(JsValue::from_bool(platform::ensure_language(lang).await)) },
+    )
 }
 
 /// Decodes the built-in data now, in its own task, so that the first mount (and the host page)

@@ -60,7 +60,8 @@ pub(super) fn parse_quietly(options: &JsValue) -> Options {
 /// Parses options from a JS object and says each problem once: one path for `mount`, `update` and
 /// the standalone page.
 pub(super) fn read_options(options: &JsValue, warned: &mut Vec<String>) -> Options {
-    let (parsed, warnings) = Options::from_pairs(option_pairs(options).iter().map(|(k, v)| (k.as_str(), v.as_str())), is_country);
+    let (parsed, warnings) =
+        Options::from_pairs(option_pairs(options).iter().map(|(k, v)| (k.as_str(), v.as_str())), is_country);
     for w in warnings {
         warn(warned, w.to_string());
     }
@@ -74,6 +75,9 @@ fn language_warning(options: &Options) -> Option<String> {
     let asked = options.lang.as_deref()?;
     let got = Lang::negotiate([asked]);
     (got == Lang::En && !asked.to_ascii_lowercase().starts_with("en")).then(|| {
-        format!("freedom-widget: option \"lang\" = {}: no translation for this language yet; using English", Quoted(asked))
+        format!(
+            "freedom-widget: option \"lang\" = {}: no translation for this language yet; using English",
+            Quoted(asked)
+        )
     })
 }

@@ -81,7 +81,14 @@ pub(super) fn mount(host: Element, options: JsValue) -> Result<Widget, JsValue> 
     let platform = browser_platform();
     let directory = partner_directory(js_rows.as_ref(), None, &mut warned);
     let live = Rc::new(Cell::new(true));
-    let props = build_props(&parsed, platform.clone(), quotes, directory, event_callback(host.clone(), on_event.clone(), live.clone()), Door::Embed);
+    let props = build_props(
+        &parsed,
+        platform.clone(),
+        quotes,
+        directory,
+        event_callback(host.clone(), on_event.clone(), live.clone()),
+        Door::Embed,
+    );
     let instance = Instance {
         app: yew::Renderer::<App>::with_root_and_props(root, props.clone()).render(),
         live,
@@ -126,7 +133,10 @@ fn load_partner_url(cell: &Rc<RefCell<Option<Instance>>>, url: Option<String>) {
                 let props = instance.props.clone();
                 instance.app.update(props);
             }
-            Err(why) => warn(&mut instance.warned, format!("freedom-widget: option \"hotlines-url\" = {}: {why}; using the built-in data", Quoted(&url))),
+            Err(why) => warn(
+                &mut instance.warned,
+                format!("freedom-widget: option \"hotlines-url\" = {}: {why}; using the built-in data", Quoted(&url)),
+            ),
         }
     });
 }
@@ -149,7 +159,14 @@ impl Widget {
         };
         let directory = directory_for(instance);
         let url_changed = parsed.hotlines_url != instance.loaded_url;
-        let props = build_props(&parsed, instance.platform.clone(), quotes, directory, event_callback(instance.host.clone(), instance.on_event.clone(), instance.live.clone()), Door::Embed);
+        let props = build_props(
+            &parsed,
+            instance.platform.clone(),
+            quotes,
+            directory,
+            event_callback(instance.host.clone(), instance.on_event.clone(), instance.live.clone()),
+            Door::Embed,
+        );
         instance.props = props.clone();
         instance.app.update(props);
         drop(guard);

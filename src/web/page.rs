@@ -28,17 +28,27 @@ pub(super) fn take_over(root: Element, options: JsValue) {
     // reader (gone for up to 1.7 s in WebKit, everything below it moved by 8,000 px). Other
     // options change the markup, so those pages render afresh.
     let defaults = Options::page_defaults();
-    let prerendered = Options { country: defaults.country.clone(), lang: defaults.lang.clone(), ..parsed.clone() } == defaults;
+    let prerendered =
+        Options { country: defaults.country.clone(), lang: defaults.lang.clone(), ..parsed.clone() } == defaults;
     let parsed = Options { quick_exit: parsed.quick_exit.or(Some(true)), ..parsed };
     let platform = browser_platform();
-    let mut props = build_props(&parsed, platform, builtin::quotes().to_vec().into(), Rc::new(Directory::default()), event_callback(root.clone(), None, Rc::new(Cell::new(true))), Door::Page { hydrating: prerendered });
+    let mut props = build_props(
+        &parsed,
+        platform,
+        builtin::quotes().to_vec().into(),
+        Rc::new(Directory::default()),
+        event_callback(root.clone(), None, Rc::new(Cell::new(true))),
+        Door::Page { hydrating: prerendered },
+    );
     if prerendered {
         // The first render must match the prerender, which chose no country from the options:
         // the deep link's country comes with detection's answer (`props.detected`) just after.
         props.options = Rc::new(Options { country: defaults.country, ..parsed });
     }
     // Read before taking over, which empties (or, for a deep link, replaces) the box.
-    if let Some(input) = root.query_selector("#fw-search").ok().flatten().and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+    if let Some(input) =
+        root.query_selector("#fw-search").ok().flatten().and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+    {
         props.typed_search = Some(input.value()).filter(|typed| !typed.trim().is_empty()).map(Into::into);
         props.search_had_focus = web_sys::window()
             .and_then(|w| w.document())
@@ -52,7 +62,6 @@ pub(super) fn take_over(root: Element, options: JsValue) {
     // The page lives as long as the document.
     std::mem::forget(app);
 }
-
 
 /// Keeps a reader who has scrolled down in place while the parts of the page above them change
 /// height as it takes over (the country panel filled in for a deep link or a detected country,
@@ -99,7 +108,8 @@ fn anchors_scroll() -> bool {
         .and_then(|css| Reflect::get(&css, &"supports".into()).map(|f| (css, f)))
         .ok()
         .and_then(|(css, f)| f.dyn_into::<Function>().ok().map(|f| (css, f)));
-    supports.is_some_and(|(css, f)| f.call2(&css, &"overflow-anchor".into(), &"auto".into()).is_ok_and(|r| r.is_truthy()))
+    supports
+        .is_some_and(|(css, f)| f.call2(&css, &"overflow-anchor".into(), &"auto".into()).is_ok_and(|r| r.is_truthy()))
 }
 
 /// The parts `keep_reader_place` watches, with their heights as prerendered.

@@ -33,13 +33,20 @@ pub(super) fn partner_quotes(value: Option<JsValue>, warned: &mut Vec<String>) -
                 }
             }
         }
-        Some(_) => warn(warned, "freedom-widget: option \"quotes\": expected an array of {text, speaker, date?, context?}; ignored".into()),
+        Some(_) => warn(
+            warned,
+            "freedom-widget: option \"quotes\": expected an array of {text, speaker, date?, context?}; ignored".into(),
+        ),
     }
     quotes.into()
 }
 
 /// The directory with the partner's rows from the options object and the URL, warning once per bad row.
-pub(super) fn partner_directory(js_rows: Option<&JsValue>, url_rows: Option<(&str, &Json)>, warned: &mut Vec<String>) -> Rc<Directory> {
+pub(super) fn partner_directory(
+    js_rows: Option<&JsValue>,
+    url_rows: Option<(&str, &Json)>,
+    warned: &mut Vec<String>,
+) -> Rc<Directory> {
     let mut rows = Vec::new();
     if let Some(js) = js_rows {
         rows.extend(Directory::check_partner_rows("options.hotlines", partner_rows("options.hotlines", js)));
@@ -83,7 +90,8 @@ pub(super) async fn fetch_json(url: &str) -> Result<(Json, bool), String> {
     let timer = gloo::timers::callback::Timeout::new(5_000, move || abort.abort());
     let response = JsFuture::from(window.fetch_with_str_and_init(&resolved.href(), &init)).await;
     drop(timer);
-    let response: web_sys::Response = response.map_err(|_| "did not load within 5 s or was blocked".to_string())?.unchecked_into();
+    let response: web_sys::Response =
+        response.map_err(|_| "did not load within 5 s or was blocked".to_string())?.unchecked_into();
     if !response.ok() {
         return Err(format!("the server answered {}", response.status()));
     }

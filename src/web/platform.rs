@@ -1,8 +1,8 @@
 //! `Platform` answered by the browser's own `Intl`: no bundled name tables, no time-zone data.
 
+use crate::components::ui::PlatformRef;
 use crate::core::hours::{WallTime, ZoneRules};
 use crate::core::i18n::Lang;
-use crate::components::ui::PlatformRef;
 use crate::core::platform::{Platform, StaticPlatform};
 use js_sys::{Array, Date, Object, Reflect};
 use std::cell::RefCell;
@@ -42,7 +42,12 @@ fn locales(lang: Lang) -> Array {
 /// code in the bundle than it saves at this size).
 type Cache<K, V> = RefCell<Vec<(K, Option<V>)>>;
 
-fn cached<K: PartialEq, V, R>(cache: &Cache<K, V>, key: K, make: impl FnOnce() -> Option<V>, then: impl FnOnce(&V) -> Option<R>) -> Option<R> {
+fn cached<K: PartialEq, V, R>(
+    cache: &Cache<K, V>,
+    key: K,
+    make: impl FnOnce() -> Option<V>,
+    then: impl FnOnce(&V) -> Option<R>,
+) -> Option<R> {
     let mut cache = cache.borrow_mut();
     let at = match cache.iter().position(|(k, _)| *k == key) {
         Some(at) => at,
@@ -63,7 +68,12 @@ pub struct BrowserPlatform {
 
 impl BrowserPlatform {
     fn display_name(cache: &Cache<Lang, DisplayNames>, kind: &str, lang: Lang, code: &str) -> Option<String> {
-        cached(cache, lang, || DisplayNames::new(&locales(lang), &options(&[("type", kind), ("fallback", "none")])).ok(), |names| names.of(code).ok()?.as_string())
+        cached(
+            cache,
+            lang,
+            || DisplayNames::new(&locales(lang), &options(&[("type", kind), ("fallback", "none")])).ok(),
+            |names| names.of(code).ok()?.as_string(),
+        )
     }
 }
 
@@ -76,16 +86,27 @@ pub fn browser_time_zone() -> Option<String> {
 impl ZoneRules for BrowserPlatform {
     fn wall_time(&self, utc_ms: i64, zone: &str) -> Option<WallTime> {
         let make = || {
-            let o = options(&[("timeZone", zone), ("weekday", "short"), ("hour", "2-digit"), ("minute", "2-digit"), ("hourCycle", "h23")]);
+            let o = options(&[
+                ("timeZone", zone),
+                ("weekday", "short"),
+                ("hour", "2-digit"),
+                ("minute", "2-digit"),
+                ("hourCycle", "h23"),
+            ]);
             // An unknown zone throws: the entry then shows its hours as text.
             ZoneFormat::new(&Array::of1(&"en-US".into()), &o).ok()
         };
-        let parts = cached(&self.zones, zone.to_string(), make, |f| Some(f.format_to_parts(&Date::new(&(utc_ms as f64).into()))))?;
+        let parts = cached(&self.zones, zone.to_string(), make, |f| {
+            Some(f.format_to_parts(&Date::new(&(utc_ms as f64).into())))
+        })?;
         let (mut weekday, mut hour, mut minute) = (None, None, None);
         for part in parts.iter() {
             let get = |k: &str| Reflect::get(&part, &k.into()).ok().and_then(|v| v.as_string());
             match get("type").as_deref() {
-                Some("weekday") => weekday = get("value").and_then(|d| ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"].iter().position(|x| *x == d)),
+                Some("weekday") => {
+                    weekday = get("value")
+                        .and_then(|d| ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"].iter().position(|x| *x == d))
+                }
                 Some("hour") => hour = get("value").and_then(|h| h.parse::<u16>().ok()),
                 Some("minute") => minute = get("value").and_then(|m| m.parse::<u16>().ok()),
                 _ => {}
@@ -119,14 +140,21 @@ pub async fn ensure_language(lang: Lang) -> bool {
     if lang.is_loaded() {
         return true;
     }
-    let text = match LANGUAGE_SOURCE.with(|s| s.borrow().as_ref().map(|f| f.call1(&JsValue::NULL, &lang.tag().into()))) {
-        Some(Ok(promise)) => wasm_bindgen_futures::JsFuture::from(js_sys::Promise::resolve(&promise)).await.ok().and_then(|t| t.as_string()),
+    let text = match LANGUAGE_SOURCE.with(|s| s.borrow().as_ref().map(|f| f.call1(&JsValue::NULL, &lang.tag().into())))
+    {
+        Some(Ok(promise)) => wasm_bindgen_futures::JsFuture::from(js_sys::Promise::resolve(&promise))
+            .await
+            .ok()
+            .and_then(|t| t.as_string()),
         _ => None,
     };
     match text.map(|t| crate::core::i18n::install_json(lang, &t)) {
         Some(Ok(())) => true,
         _ => {
-            let message = format!("freedom-widget: the {} messages could not be loaded; staying in the current language", lang.tag());
+            let message = format!(
+                "freedom-widget: the {} messages could not be loaded; staying in the current language",
+                lang.tag()
+            );
             LANGUAGE_WARNED.with(|w| super::console::warn(&mut w.borrow_mut(), message));
             false
         }
@@ -146,7 +174,8 @@ impl Platform for BrowserPlatform {
         if let Some(country) = crate::core::country(code).filter(|_| lang == Lang::En) {
             return country.name.to_string();
         }
-        Self::display_name(&self.regions, "region", lang, code).unwrap_or_else(|| StaticPlatform.country_name(code, lang))
+        Self::display_name(&self.regions, "region", lang, code)
+            .unwrap_or_else(|| StaticPlatform.country_name(code, lang))
     }
     fn language_name(&self, tag: &str, lang: Lang) -> String {
         if let Some(name) = (lang == Lang::En).then(|| crate::core::builtin::english_language_name(tag)).flatten() {
@@ -159,12 +188,16 @@ impl Platform for BrowserPlatform {
         let [y, m, d] = parts[..] else { return ymd.to_string() };
         if lang == Lang::En && (1..=12).contains(&m) {
             // What Intl's "en" medium date style writes ("Nov 25, 2026"), without loading Intl.
-            const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+            const MONTHS: [&str; 12] =
+                ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
             return format!("{} {d}, {y}", MONTHS[m as usize - 1]);
         }
         let date = Date::new(&Date::utc(y as f64, (m - 1) as f64).into());
         date.set_utc_date(d);
-        let format = js_sys::Intl::DateTimeFormat::new(&locales(lang), &options(&[("dateStyle", "medium"), ("timeZone", "UTC")]));
+        let format = js_sys::Intl::DateTimeFormat::new(
+            &locales(lang),
+            &options(&[("dateStyle", "medium"), ("timeZone", "UTC")]),
+        );
         format.format().call1(&format, &date).ok().and_then(|s| s.as_string()).unwrap_or_else(|| ymd.to_string())
     }
     fn now_ms(&self) -> Option<i64> {
@@ -181,6 +214,11 @@ impl Platform for BrowserPlatform {
             o.push(("weekday", "short"));
         }
         let format = js_sys::Intl::DateTimeFormat::new(&locales(lang), &options(&o));
-        format.format().call1(&format, &Date::new(&ms.into())).ok().and_then(|s| s.as_string()).unwrap_or_else(|| StaticPlatform.weekday_time(at, with_day, lang))
+        format
+            .format()
+            .call1(&format, &Date::new(&ms.into()))
+            .ok()
+            .and_then(|s| s.as_string())
+            .unwrap_or_else(|| StaticPlatform.weekday_time(at, with_day, lang))
     }
 }
