@@ -29,19 +29,10 @@ export async function launch(engine, { javaScript = true } = {}) {
 
 const source = (fn) => (typeof fn === "function" ? fn.toString() : `() => (${fn})`);
 
-class Chromium {
-  static async launch(javaScript) {
-    const { chromium } = await import("../../tools/node_modules/playwright-core/index.mjs");
-    const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium", args: CHROMIUM_ARGS });
-    const context = await browser.newContext({ locale: "en-US", viewport: { width: 1024, height: 768 }, javaScriptEnabled: javaScript });
-    const page = await context.newPage();
-    return Object.assign(new Chromium(), { browser, page });
-  }
+/** Chromium (playwright-core) and Firefox (puppeteer-core) drive a page with the same calls. */
+class PageDriver {
   async goto(url) {
     await this.page.goto(url, { waitUntil: "domcontentloaded" });
-  }
-  eval(fn, ...args) {
-    return this.page.evaluate(([src, a]) => (0, eval)(`(${src})`)(...a), [source(fn), args]);
   }
   press(key) {
     return this.page.keyboard.press(key);
@@ -57,7 +48,20 @@ class Chromium {
   }
 }
 
-class Firefox {
+class Chromium extends PageDriver {
+  static async launch(javaScript) {
+    const { chromium } = await import("../../tools/node_modules/playwright-core/index.mjs");
+    const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium", args: CHROMIUM_ARGS });
+    const context = await browser.newContext({ locale: "en-US", viewport: { width: 1024, height: 768 }, javaScriptEnabled: javaScript });
+    const page = await context.newPage();
+    return Object.assign(new Chromium(), { browser, page });
+  }
+  eval(fn, ...args) {
+    return this.page.evaluate(([src, a]) => (0, eval)(`(${src})`)(...a), [source(fn), args]);
+  }
+}
+
+class Firefox extends PageDriver {
   static async launch(javaScript) {
     const { default: puppeteer } = await import("../../tools/node_modules/puppeteer-core/lib/puppeteer/puppeteer-core.js");
     const browser = await puppeteer.launch({
@@ -77,23 +81,8 @@ class Firefox {
     await page.setViewport({ width: 1024, height: 768 });
     return Object.assign(new Firefox(), { browser, page });
   }
-  async goto(url) {
-    await this.page.goto(url, { waitUntil: "domcontentloaded" });
-  }
   eval(fn, ...args) {
     return this.page.evaluate((src, a) => (0, eval)(`(${src})`)(...a), source(fn), args);
-  }
-  press(key) {
-    return this.page.keyboard.press(key);
-  }
-  type(text) {
-    return this.page.keyboard.type(text);
-  }
-  click(x, y) {
-    return this.page.mouse.click(x, y);
-  }
-  close() {
-    return this.browser.close();
   }
 }
 
