@@ -13,19 +13,10 @@ use freedom_widget::core::platform::StaticPlatform;
 use std::rc::Rc;
 
 fn render_with(options: Options, country: Option<&str>, directory: Directory) -> String {
-    let props = AppProps {
-        options: Rc::new(options),
-        directory: Rc::new(directory),
-        quotes: builtin::quotes().to_vec().into(),
-        detected: country.map(|c| (c.to_string(), ChosenBy::Option)),
-        lang: Lang::En,
-        platform: PlatformRef(Rc::new(StaticPlatform)),
-        hydrating: false,
-        on_event: Default::default(),
-        is_page: false,
-        typed_search: None,
-        search_had_focus: false,
-    };
+    let detected = country.map(|c| (c.to_string(), ChosenBy::Option));
+    let platform = PlatformRef(Rc::new(StaticPlatform));
+    let props =
+        AppProps::new(options, Rc::new(directory), builtin::quotes().to_vec().into(), detected, Lang::En, platform);
     futures::executor::block_on(yew::LocalServerRenderer::<App>::with_props(props).render())
 }
 
@@ -194,19 +185,17 @@ impl freedom_widget::core::platform::Platform for MarkedNames {
 
 /// A country's panel alone (compact layout, hotlines only), in a language.
 fn panel_in(lang: Lang, country: &str, options: Options) -> String {
-    let props = AppProps {
-        options: Rc::new(Options { layout: Layout::Compact, sections: vec![Section::Hotlines], ..options }),
-        directory: Rc::new(Directory::default()),
-        quotes: builtin::quotes().to_vec().into(),
-        detected: Some((country.to_string(), ChosenBy::Option)),
+    let options = Options { layout: Layout::Compact, sections: vec![Section::Hotlines], ..options };
+    let detected = Some((country.to_string(), ChosenBy::Option));
+    let platform = PlatformRef(Rc::new(MarkedNames));
+    let props = AppProps::new(
+        options,
+        Rc::new(Directory::default()),
+        builtin::quotes().to_vec().into(),
+        detected,
         lang,
-        platform: PlatformRef(Rc::new(MarkedNames)),
-        hydrating: false,
-        on_event: Default::default(),
-        is_page: false,
-        typed_search: None,
-        search_had_focus: false,
-    };
+        platform,
+    );
     futures::executor::block_on(yew::LocalServerRenderer::<App>::with_props(props).render())
 }
 

@@ -5,6 +5,7 @@
 //! Usage: prerender <path/to/index.html>  (replaces the `<!--prerender-->` marker in place)
 //!        prerender --assets <out.json>    (what the JavaScript build needs; see `build_assets`)
 
+use freedom_widget::components::app::PageState;
 use freedom_widget::components::ui::PlatformRef;
 use freedom_widget::components::{App, AppProps};
 use freedom_widget::core::builtin;
@@ -16,18 +17,10 @@ use std::rc::Rc;
 
 /// The markup the page hydrates: what `hydrate_page` renders first for the same options.
 pub fn render_page(options: Options, lang: Lang) -> String {
+    let platform = PlatformRef(Rc::new(StaticPlatform));
     let props = AppProps {
-        options: Rc::new(options),
-        directory: Rc::new(Directory::default()),
-        quotes: builtin::quotes().to_vec().into(),
-        detected: None,
-        lang,
-        platform: PlatformRef(Rc::new(StaticPlatform)),
-        hydrating: true,
-        on_event: Default::default(),
-        is_page: true,
-        typed_search: None,
-        search_had_focus: false,
+        page: Some(PageState { hydrating: true, ..PageState::default() }),
+        ..AppProps::new(options, Rc::new(Directory::default()), builtin::quotes().to_vec().into(), None, lang, platform)
     };
     futures::executor::block_on(yew::LocalServerRenderer::<App>::with_props(props).render())
 }

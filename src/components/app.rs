@@ -26,20 +26,51 @@ pub struct AppProps {
     pub detected: Option<(String, ChosenBy)>,
     pub lang: Lang,
     pub platform: PlatformRef,
-    /// True when taking over prerendered HTML: the first render must equal the prerender, so
-    /// detection and the live clock are applied just after it.
-    #[prop_or_default]
-    pub hydrating: bool,
     #[prop_or_default]
     pub on_event: Callback<WidgetEvent>,
-    /// The standalone page: quick exit hides the whole page, not only the widget.
+    /// Only on the standalone page (whose quick exit hides the whole page, not only the widget).
     #[prop_or_default]
-    pub is_page: bool,
-    /// What the visitor typed into the prerendered search box before the page took over, and
-    /// whether the box had the focus.
-    #[prop_or_default]
+    pub page: Option<PageState>,
+}
+
+impl AppProps {
+    /// The props of a widget with these inputs, in an embed (set `page` for the standalone page).
+    pub fn new(
+        options: Options,
+        directory: Rc<Directory>,
+        quotes: Rc<[Quote]>,
+        detected: Option<(String, ChosenBy)>,
+        lang: Lang,
+        platform: PlatformRef,
+    ) -> AppProps {
+        AppProps {
+            options: Rc::new(options),
+            directory,
+            quotes,
+            detected,
+            lang,
+            platform,
+            on_event: Callback::default(),
+            page: None,
+        }
+    }
+
+    /// Taking over prerendered HTML: the first render must equal the prerender, so detection and
+    /// the live clock are applied just after it.
+    fn hydrating(&self) -> bool {
+        self.page.as_ref().is_some_and(|page| page.hydrating)
+    }
+}
+
+/// What only the standalone page has: HTML prerendered at build time to take over, and what the
+/// visitor did in it before the wasm arrived.
+#[derive(Clone, PartialEq, Default)]
+pub struct PageState {
+    /// The page's prerendered HTML is being taken over (its options are those it was prerendered with).
+    pub hydrating: bool,
+    /// What the visitor typed into the prerendered search box before the page took over.
     pub typed_search: Option<AttrValue>,
-    #[prop_or_default]
+    /// Whether that box had the focus.
     pub search_had_focus: bool,
 }
 
@@ -68,19 +99,19 @@ pub fn chosen_by_name(by: &ChosenBy) -> &'static str {
 #[component(App)]
 pub fn app(props: &AppProps) -> Html {
     let state = {
-        let initial = if props.hydrating { prerender_choice(&props.options) } else { props.detected.clone() };
+        let initial = if props.hydrating() { prerender_choice(&props.options) } else { props.detected.clone() };
         use_reducer(move || WidgetState { country: initial })
     };
     // Live (the real clock, the browser's answers) from the first render, except when taking
     // over prerendered HTML, whose first render must match the prerender. `_eq`: setting it
     // again after the first render costs no second render.
-    let live = use_state_eq(|| !props.hydrating);
+    let live = use_state_eq(|| !props.hydrating());
     // The visitor may switch language without reloading; a new `lang` from the partner resets it.
     // Hydration starts in the prerender's language (the first render must match its markup), and
     // the effect below switches to the visitor's right after.
     // A language whose messages could not be fetched starts in English; the effect below tries again.
     let lang = use_state_eq(|| {
-        if props.hydrating {
+        if props.hydrating() {
             PRERENDER_LANG
         } else if props.lang.is_loaded() {
             props.lang
@@ -172,7 +203,7 @@ pub fn app(props: &AppProps) -> Html {
         <section class="section directory" part="directory" aria-labelledby="fw-directory-heading">
             <CountryPanel directory={directory.clone()} country={country.clone()} {layout} />
             if layout != Layout::Banner {
-                <CountryPicker selected={country.as_ref().map(|(c, _)| AttrValue::from(c.clone()))} on_choose={on_choose.clone()} typed={props.typed_search.clone()} keep_focus={props.search_had_focus} />
+                <CountryPicker selected={country.as_ref().map(|(c, _)| AttrValue::from(c.clone()))} on_choose={on_choose.clone()} typed={props.page.as_ref().and_then(|page| page.typed_search.clone())} keep_focus={props.page.as_ref().is_some_and(|page| page.search_had_focus)} />
             }
             if layout == Layout::Full {
                 <AllCountries directory={directory} on_choose={on_choose} />
@@ -206,7 +237,7 @@ pub fn app(props: &AppProps) -> Html {
                 data-theme={theme} data-layout={layout_name}
                 role="region" aria-label={ui.t(Key::WidgetLabel)}>
                 if quick_exit {
-                    <QuickExit url={AttrValue::from(options.quick_exit_url.clone())} hide={root.clone()} whole_page={props.is_page} />
+                    <QuickExit url={AttrValue::from(options.quick_exit_url.clone())} hide={root.clone()} whole_page={props.page.is_some()} />
                     <SafetyNote />
                 }
                 if layout != Layout::Banner {

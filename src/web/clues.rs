@@ -3,6 +3,7 @@
 //! props the app starts with.
 
 use super::platform::browser_time_zone;
+use crate::components::app::PageState;
 use crate::components::ui::{PlatformRef, WidgetEvent};
 use crate::components::AppProps;
 use crate::core::data::Quote;
@@ -18,7 +19,11 @@ use std::rc::Rc;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum Door {
     Embed,
-    Page { hydrating: bool },
+    // Built only with the `page` feature: the embed's wasm has no page to take over.
+    #[cfg_attr(not(feature = "page"), allow(dead_code))]
+    Page {
+        hydrating: bool,
+    },
 }
 
 pub(super) fn browser_languages() -> Vec<String> {
@@ -64,21 +69,11 @@ pub(super) fn build_props(
         detected = detect::detect(&clues, is_country, zone_country);
     }
     let lang = negotiated_lang(options, &languages, door == Door::Embed);
-    let hydrating = door == (Door::Page { hydrating: true });
-    let is_page = door != Door::Embed;
-    AppProps {
-        options: Rc::new(options.clone()),
-        directory,
-        quotes,
-        detected,
-        lang,
-        platform,
-        hydrating,
-        on_event,
-        is_page,
-        typed_search: None,
-        search_had_focus: false,
-    }
+    let page = match door {
+        Door::Embed => None,
+        Door::Page { hydrating } => Some(PageState { hydrating, ..PageState::default() }),
+    };
+    AppProps { on_event, page, ..AppProps::new(options.clone(), directory, quotes, detected, lang, platform) }
 }
 
 /// The widget's language: the partner's option, then (in embeds) the host page's, then the

@@ -49,8 +49,9 @@ pub(super) fn take_over(root: Element, options: JsValue) {
     if let Some(input) =
         root.query_selector("#fw-search").ok().flatten().and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
     {
-        props.typed_search = Some(input.value()).filter(|typed| !typed.trim().is_empty()).map(Into::into);
-        props.search_had_focus = web_sys::window()
+        let page = props.page.get_or_insert_with(Default::default);
+        page.typed_search = Some(input.value()).filter(|typed| !typed.trim().is_empty()).map(Into::into);
+        page.search_had_focus = web_sys::window()
             .and_then(|w| w.document())
             .and_then(|d| d.active_element())
             .is_some_and(|active| active == **input);
