@@ -105,29 +105,24 @@ export function mount(element, options = {}) {
       await prepared;
       return glue;
     })
-    .then(
-      async (glue) => {
-        if (destroyed) return;
-        // The first render is in the visitor's language: its messages are here before it (again
-        // if an update() changed the options meanwhile).
-        let asked;
-        do {
-          asked = current;
-          await glue.load_language_for(asked, true);
-        } while (asked !== current && !destroyed);
-        // A layout that lists every country decodes them in a task of its own, not in the first
-        // render's (Rust reads the layout from the options).
-        await breathe();
-        glue.prepare_directory_for(current);
-        await breathe();
-        if (destroyed) return;
-        inner = glue.mount(element, current);
-      },
-      (error) => {
-        reportStartFailure(error);
-        if (!destroyed) return showFallback(element, current);
-      },
-    )
+    .then(async (glue) => {
+      if (destroyed) return;
+      // The first render is in the visitor's language: its messages are here before it (again
+      // if an update() changed the options meanwhile).
+      let asked;
+      do {
+        asked = current;
+        await glue.load_language_for(asked, true);
+      } while (asked !== current && !destroyed);
+      // A layout that lists every country decodes them in a task of its own, not in the first
+      // render's (Rust reads the layout from the options).
+      await breathe();
+      glue.prepare_directory_for(current);
+      await breathe();
+      if (destroyed) return;
+      inner = glue.mount(element, current);
+    })
+    // A load that failed or a start that threw: one place says why and shows the fallback.
     .catch((error) => {
       reportStartFailure(error);
       if (!destroyed) return showFallback(element, current);

@@ -4,13 +4,15 @@
 // its own wasm, with hydration, so the package holds both builds), then `npm pack` writes
 // target/freedom-widget-<v>.tgz.
 import { execFileSync } from "node:child_process";
-import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 const root = join(import.meta.dirname, "..");
 const cargo = readFileSync(join(root, "Cargo.toml"), "utf8");
 const field = (name) => cargo.match(new RegExp(`^${name} = "([^"]+)"`, "m"))[1];
 const version = field("version");
+/** The frameworks whose template types post-build copied (js/templates/<name>.d.ts). */
+const templateFrameworks = readdirSync(join(root, "js", "templates")).filter((f) => f.endsWith(".d.ts")).map((f) => f.slice(0, -5));
 const out = join(root, "target", "npm");
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
@@ -31,8 +33,8 @@ const pkg = {
     ".": { types: "./dist/embed/index.d.ts", default: "./dist/embed/index.js" },
     "./element": { types: "./dist/embed/element.d.ts", default: "./dist/embed/element.js" },
     "./embed": "./dist/embed/embed.js",
-    // The element entry again, with its types in each framework's templates.
-    ...Object.fromEntries(["react", "preact", "svelte", "vue"].map((f) => [`./${f}`, { types: `./dist/embed/${f}.d.ts`, default: "./dist/embed/element.js" }])),
+    // The element entry again, with its types in each framework's templates (js/templates/).
+    ...Object.fromEntries(templateFrameworks.map((f) => [`./${f}`, { types: `./dist/embed/${f}.d.ts`, default: "./dist/embed/element.js" }])),
     "./package.json": "./package.json",
   },
   files: ["dist/", "element.js", "element.d.ts", "README.md", "LICENSE-MIT", "LICENSE-APACHE"],

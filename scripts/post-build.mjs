@@ -23,14 +23,15 @@ const esbuild = createRequire(import.meta.url)("../tools/node_modules/esbuild");
 /** The syntax the source uses, so that no newer syntax stops an older browser before the no-wasm
  *  fallback can show; the page's script awaits at its top level (ES2022). */
 const TARGET = "es2020";
-/** Frameworks whose templates get <freedom-widget>'s types from "freedom-widget/<name>". */
-const TEMPLATE_FRAMEWORKS = ["react", "preact", "svelte", "vue"];
 
 const staging = process.env.TRUNK_STAGING_DIR;
 const source = process.env.TRUNK_SOURCE_DIR ?? process.cwd();
 if (!staging) throw new Error("post-build.mjs runs as Trunk's post_build hook (TRUNK_STAGING_DIR unset)");
 const embed = join(staging, "embed");
 const src = (p) => join(source, p);
+/** Frameworks whose templates get <freedom-widget>'s types from "freedom-widget/<name>": one
+ *  js/templates/<name>.d.ts each (scripts/pack.mjs lists the same files as package entries). */
+const TEMPLATE_FRAMEWORKS = readdirSync(src("js/templates")).filter((f) => f.endsWith(".d.ts")).map((f) => f.slice(0, -5));
 const target = process.env.CARGO_TARGET_DIR ?? join(source, "target");
 const hash = (text) => createHash("sha256").update(text).digest("hex").slice(0, 16);
 /** Subresource Integrity value of a file's content. */
@@ -104,6 +105,7 @@ function writeModules(assets, embedFiles, pageFiles) {
   const fallback = writeModule(embed, "fallback", assets.fallback);
   // One static `new URL("…", import.meta.url)` or `import("./…")` per file, which bundlers
   // recognise; a URL built from a variable would defeat them.
+  const host = hostCss();
   const files = (prefix, { wasm, glue }) =>
     [
       "// Written by scripts/post-build.mjs: this build's files, found by bundlers.",
@@ -113,7 +115,7 @@ function writeModules(assets, embedFiles, pageFiles) {
       `export const LANGUAGES = { ${languages.map(([tag, file]) => `${JSON.stringify(tag)}: () => import(${JSON.stringify(prefix + file)})`).join(", ")} };`,
       `export const fallback = () => import(${JSON.stringify(prefix + fallback)});`,
       `export const OPTION_ATTRIBUTES = ${JSON.stringify(assets.optionAttributes)};`,
-      `export const HOST_CSS = ${JSON.stringify(hostCss())};`,
+      `export const HOST_CSS = ${JSON.stringify(host)};`,
       "",
     ].join("\n");
   writeFileSync(join(embed, "files.js"), files("./", embedFiles));
