@@ -51,7 +51,7 @@ const missing = (url, why) =>
   new MissingFile(
     `freedom-widget: the widget could not start: its WebAssembly file ${WASM} could not be loaded from ${url} (${why}); ` +
       `put the files of node_modules/freedom-widget/dist/embed/ on your site and set the assetsUrl option ` +
-      `(setAssetsUrl(), or the assets-url attribute) to their folder's URL. Showing a plain hotline link instead.`,
+      `(setAssetsUrl(), or the assets-url attribute) to their folder's URL. Showing the hotline number without the rest of the widget.`,
   );
 
 let loading = null;
@@ -102,7 +102,7 @@ export function load(folder = null) {
 /** Says why the widget could not start, once, in one sentence. */
 export function reportStartFailure(error) {
   if (error instanceof MissingFile) warnOnce(error.message);
-  else warnOnce("freedom-widget: the widget could not start; showing a plain hotline link instead.", error);
+  else warnOnce("freedom-widget: the widget could not start; showing the hotline number without the rest of the widget.", error);
 }
 
 const languageTexts = new Map();

@@ -1,35 +1,69 @@
-// The script-tag door (dist/embed/embed.js): every <script type="module" src=".../embed.js" data-…>
-// in the body gets a widget right after it (or inside the element named by data-target). A tag
-// in <head> only defines <freedom-widget>, for pages that place elements themselves. A module
-// runs once per URL, so one run serves every tag that loads this file.
-import { define } from "./element.js";
-import { fallbackDirectory } from "./mount.js";
+// The script-tag door (dist/embed/embed.js). Pasted as a classic script
+// (`<script src=".../embed.js" data-country="MX">`), it runs where it stands, while the page is
+// parsed: the widget's element and its first paint (js/first-paint.js) are in place before the
+// content after the tag is laid out, so nothing on the host page moves, and the number shows
+// without waiting for anything else. Then it loads the widget's main module, which defines
+// <freedom-widget> and starts the wasm. A tag in <head> only loads that module, for pages that
+// place elements themselves.
+//
+// The same file also works as `<script type="module">` (the snippet before the first paint), where
+// it runs after parsing, once per URL, and serves every tag that loads it. So it uses no import or
+// export statement and no import.meta: its own URL comes from the tag.
+import { paint } from "./first-paint.js";
+import { LANGUAGE_FILES, MAIN, ZONES } from "freedom-widget:embed-files";
 
-// The standalone directory is served beside the embed's files. Built from a variable on purpose:
-// a literal `new URL("../index.html", import.meta.url)` would make a bundler that meets this
-// file copy the whole page into an app.
-const directoryPage = "../index.html";
-fallbackDirectory.url = new URL(directoryPage, import.meta.url).href;
+/** The tags this run serves: the running classic script, or (as a module) every tag of embed.js. */
+function ourTags() {
+  const current = document.currentScript;
+  if (current) return [current];
+  const name = (src) => src.split(/[?#]/)[0].split("/").pop();
+  return [...document.querySelectorAll('script[type="module"][src]')].filter((s) => name(s.src) === "embed.js");
+}
 
-define();
-const here = import.meta.url.split(/[?#]/)[0];
-for (const script of document.querySelectorAll("script[src]")) {
-  if (script.src.split(/[?#]/)[0] !== here || script.dataset.freedomWidgetMounted || script.closest("head")) continue;
-  script.dataset.freedomWidgetMounted = "";
-  const element = document.createElement("freedom-widget");
-  for (const { name, value } of script.attributes) {
-    if (name.startsWith("data-") && name !== "data-target" && name !== "data-freedom-widget-mounted") {
-      element.setAttribute(name.slice(5), value);
+const tags = ourTags();
+if (tags.length) {
+  const base = new URL(".", tags[0].src);
+  const file = (name) => new URL(name, base).href;
+  // Languages and the time-zone table are modules beside this file, loaded only when needed.
+  const io = {
+    languages: ["en", ...Object.keys(LANGUAGE_FILES)],
+    language: (tag) => import(file(LANGUAGE_FILES[tag])).then((m) => JSON.parse(m.default)),
+    zones: () => import(file(ZONES)).then((m) => m.default),
+  };
+  const firstPaint = (element, options, force) => paint(element, options, io, force);
+  // Fetched at once, while the first paint is drawn.
+  const main = import(file(MAIN));
+
+  for (const script of tags) {
+    if (script.dataset.freedomWidgetMounted !== undefined || script.closest("head")) continue;
+    script.dataset.freedomWidgetMounted = "";
+    const element = document.createElement("freedom-widget");
+    const options = {};
+    for (const { name, value } of script.attributes) {
+      if (name.startsWith("data-") && name !== "data-target" && name !== "data-freedom-widget-mounted") {
+        element.setAttribute(name.slice(5), value);
+        options[name.slice(5)] = value;
+      }
     }
+    const place = () => {
+      const selector = script.dataset.target;
+      let target = null;
+      try {
+        target = selector ? document.querySelector(selector) : null;
+      } catch {
+        target = null;
+      }
+      if (selector && !target) console.warn(`freedom-widget: data-target "${selector}" matches no element; mounting after the script tag`);
+      if (target) target.append(element);
+      else script.after(element);
+      firstPaint(element, options).catch(() => {});
+    };
+    // A target later in the page is not parsed yet when a classic script runs.
+    if (script.dataset.target && document.readyState === "loading") document.addEventListener("DOMContentLoaded", place, { once: true });
+    else place();
   }
-  const selector = script.dataset.target;
-  let target = null;
-  try {
-    target = selector ? document.querySelector(selector) : null;
-  } catch {
-    target = null;
-  }
-  if (selector && !target) console.warn(`freedom-widget: data-target "${selector}" matches no element; mounting after the script tag`);
-  if (target) target.append(element);
-  else script.after(element);
+
+  main
+    .then((widget) => widget.start(firstPaint))
+    .catch((error) => console.warn(`freedom-widget: the widget could not start: ${file(MAIN)} could not be loaded; showing the first paint only.`, error));
 }

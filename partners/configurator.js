@@ -112,7 +112,7 @@ function render() {
   const query = new URLSearchParams(Object.entries(options).filter(([k]) => ["country", "lang"].includes(k))).toString();
   const css = styleText(style);
   $("snippet-script").textContent =
-    `<script type="module" src="${embedUrl}"${integrity ? ` integrity="${integrity}" crossorigin="anonymous"` : ""}${attrs(options, "data-")}></script>\n` +
+    `<script src="${embedUrl}"${integrity ? ` integrity="${integrity}" crossorigin="anonymous"` : ""}${attrs(options, "data-")}></script>\n` +
     `<noscript><a href="${pageUrl}${query ? `?${query}` : ""}">Anti-trafficking hotlines in every country</a></noscript>` +
     (css ? `\n\n/* in your stylesheet */\nfreedom-widget { ${css}; }` : "");
   const js = { ...Object.fromEntries(Object.entries(options).map(([k, v]) => [camel(k), v === "true" ? true : k === "sections" ? v.split(",") : v])), ...npmOptions };

@@ -1,7 +1,7 @@
 // Builds the npm package from the release build (no wasm-pack): target/npm/ holds package.json
 // (version from Cargo.toml), the package README and dist/ (the embed files, which the package's
-// entry points are, and the standalone page, which the embed's no-wasm fallback links to: it has
-// its own wasm, with hydration, so the package holds both builds), then `npm pack` writes
+// entry points are, and the standalone page, for those who serve the package's files as they are:
+// it has its own wasm, with hydration, so the package holds both builds), then `npm pack` writes
 // target/freedom-widget-<v>.tgz.
 import { execFileSync } from "node:child_process";
 import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";

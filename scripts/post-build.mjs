@@ -3,10 +3,13 @@
 // run in order at the end of the file:
 //   embedWasm        the embed's own wasm (no page hydration), for the script tag, element and npm
 //   nameWasm         short import names, minified glue, file names hashed from content (both builds)
-//   rustAssets       what Rust says the JavaScript needs: option attributes, fallback table, languages
-//   writeModules     each language and the fallback table as a JavaScript module; each build's
-//                    "freedom-widget:files" module, naming that build's hashed files
-//   bundleDoors      esbuild bundles the doors from js/: embed.js, the npm index.js, the page's script
+//   rustAssets       what Rust says the JavaScript needs: option attributes, the first paint's
+//                    table, time zones, languages
+//   writeModules     each language and the time zones as a JavaScript module; each build's
+//                    "freedom-widget:files" module, naming that build's hashed files; the first
+//                    paint's "freedom-widget:first-paint" (its table and rules)
+//   bundleDoors      esbuild bundles the doors from js/: embed.js (a classic script, with the first
+//                    paint) and its main module, the npm index.js, the page's script
 //   rewritePage      index.html: the page's script in place of Trunk's inline one, links renamed,
 //                    the prerendered widget (Yew SSR, natively) so it reads without JavaScript
 //   partnerKit       the partner kit's page and the poster's own wasm
@@ -20,8 +23,8 @@ import { shortenImports } from "./short-imports.mjs";
 
 // esbuild (tools/package.json) bundles the doors and minifies what visitors download.
 const esbuild = createRequire(import.meta.url)("../tools/node_modules/esbuild");
-/** The syntax the source uses, so that no newer syntax stops an older browser before the no-wasm
- *  fallback can show; the page's script awaits at its top level (ES2022). */
+/** The syntax the source uses, so that no newer syntax stops an older browser before the
+ *  first paint can show; the page's script awaits at its top level (ES2022). */
 const TARGET = "es2020";
 
 const staging = process.env.TRUNK_STAGING_DIR;
@@ -78,13 +81,13 @@ function rustAssets() {
   return JSON.parse(readFileSync(path, "utf8"));
 }
 
-/** The :host and fallback rules of the widget's stylesheet, adopted before the wasm arrives (so
- *  the height is reserved, and a fallback is readable if the wasm never comes). They open
- *  static/widget.css, up to its comment "end of host rules". */
+/** The rules of the widget's stylesheet that the first paint uses, adopted before the wasm
+ *  arrives (they also reserve the widget's height). They open static/widget.css, up to its
+ *  comment "end of first-paint rules". */
 function hostCss() {
   const css = readFileSync(src("static/widget.css"), "utf8");
-  const end = css.indexOf("/* end of host rules");
-  if (end < 0) throw new Error("post-build: static/widget.css has no `/* end of host rules` comment");
+  const end = css.indexOf("/* end of first-paint rules");
+  if (end < 0) throw new Error("post-build: static/widget.css has no `/* end of first-paint rules` comment");
   return esbuild.transformSync(css.slice(0, end), { loader: "css", minify: true, legalComments: "none" }).code.trim();
 }
 
@@ -97,15 +100,15 @@ function writeModule(dir, stem, value) {
   return name;
 }
 
-/** Each language but English and the fallback table as modules in embed/; then the module
- *  "freedom-widget:files" of each build, written where its bundle will be (relative URLs). */
+/** Each language but English and the time zones' table as modules in embed/; then the module
+ *  "freedom-widget:files" of each build, written where its bundle will be (relative URLs), and
+ *  the first paint's module. Returns the names the script tag's embed.js loads by URL. */
 function writeModules(assets, embedFiles, pageFiles) {
   mkdirSync(join(embed, "i18n"), { recursive: true });
   const languages = Object.entries(assets.languages).map(([tag, messages]) => [tag, `i18n/${writeModule(join(embed, "i18n"), tag, JSON.stringify(messages))}`]);
-  const fallback = writeModule(embed, "fallback", assets.fallback);
+  const zones = writeModule(embed, "zones", assets.zones);
   // One static `new URL("…", import.meta.url)` or `import("./…")` per file, which bundlers
   // recognise; a URL built from a variable would defeat them.
-  const host = hostCss();
   const files = (prefix, { wasm, glue }) =>
     [
       "// Written by scripts/post-build.mjs: this build's files, found by bundlers.",
@@ -113,32 +116,38 @@ function writeModules(assets, embedFiles, pageFiles) {
       `export const wasmUrl = () => new URL(${JSON.stringify(`./${wasm}`)}, import.meta.url);`,
       `export const glue = () => import(${JSON.stringify(`./${glue}`)});`,
       `export const LANGUAGES = { ${languages.map(([tag, file]) => `${JSON.stringify(tag)}: () => import(${JSON.stringify(prefix + file)})`).join(", ")} };`,
-      `export const fallback = () => import(${JSON.stringify(prefix + fallback)});`,
+      `export const zones = () => import(${JSON.stringify(prefix + zones)});`,
       `export const OPTION_ATTRIBUTES = ${JSON.stringify(assets.optionAttributes)};`,
-      `export const HOST_CSS = ${JSON.stringify(host)};`,
       "",
     ].join("\n");
   writeFileSync(join(embed, "files.js"), files("./", embedFiles));
   writeFileSync(join(staging, "page-files.js"), files("./embed/", pageFiles));
+  const firstPaint = `export const TABLE = ${JSON.stringify(assets.firstPaint)};\nexport const HOST_CSS = ${JSON.stringify(hostCss())};\n`;
+  writeFileSync(join(staging, "first-paint.js"), firstPaint);
+  return { languages: Object.fromEntries(languages), zones };
 }
 
-/** Bundles one door from js/ with esbuild: "freedom-widget:files" is that build's files module;
- *  the hashed files it names stay separate (external), loaded only when needed. */
-async function bundle(entry, outfile, filesModule, { minify = true, target = TARGET } = {}) {
+/** Bundles one door from js/ with esbuild: `modules` maps each "freedom-widget:…" name to the
+ *  file written for this build; the hashed files they name stay separate (external), loaded
+ *  only when needed. */
+async function bundle(entry, outfile, modules, { minify = true, target = TARGET, format = "esm" } = {}) {
   const result = await esbuild.build({
     entryPoints: [src(`js/${entry}`)],
     outfile,
     bundle: true,
-    format: "esm",
+    format,
     target,
     minify,
     legalComments: minify ? "none" : "inline",
     write: false,
-    external: ["./freedom-widget-*", "./i18n/*", "./fallback-*", "./embed/*"],
+    external: ["./freedom-widget-*", "./i18n/*", "./zones-*", "./embed/*"],
     plugins: [{
-      name: "freedom-widget-files",
+      name: "freedom-widget-modules",
       setup(build) {
-        build.onResolve({ filter: /^freedom-widget:files$/ }, () => ({ path: filesModule }));
+        build.onResolve({ filter: /^freedom-widget:/ }, ({ path }) => {
+          if (!modules[path]) throw new Error(`post-build: ${entry} imports ${path}, which this door does not provide`);
+          return { path: modules[path] };
+        });
       },
     }],
   });
@@ -147,21 +156,35 @@ async function bundle(entry, outfile, filesModule, { minify = true, target = TAR
   return file.contents;
 }
 
-/** The doors: the script tag's embed.js (minified: visitors download it), the npm entries (kept
- *  readable: bundlers minify them with the rest of an app), and the page's script (hashed). */
-async function bundleDoors() {
+/** The doors: the script tag's embed.js (a classic script: the first paint, then its main module,
+ *  hashed), the npm entries (kept readable: bundlers minify them with the rest of an app), and
+ *  the page's script (hashed). All minified where visitors download them as they are. */
+async function bundleDoors(moduleNames) {
   const files = join(embed, "files.js");
-  await bundle("script-tag.js", join(embed, "embed.js"), files);
-  await bundle("npm-index.js", join(embed, "index.js"), files, { minify: false });
+  const firstPaint = join(staging, "first-paint.js");
+  const mainTmp = join(embed, "main.js");
+  const main = await bundle("embed-main.js", mainTmp, { "freedom-widget:files": files });
+  const mainName = `main-${hash(main)}.js`;
+  writeFileSync(join(embed, mainName), main);
+  const embedFiles = join(staging, "embed-files.js");
+  writeFileSync(embedFiles, [
+    `export const MAIN = ${JSON.stringify(mainName)};`,
+    `export const LANGUAGE_FILES = ${JSON.stringify(moduleNames.languages)};`,
+    `export const ZONES = ${JSON.stringify(moduleNames.zones)};`,
+    "",
+  ].join("\n"));
+  // An IIFE: runs as a classic script (the snippet) and as a module (older snippets) alike.
+  await bundle("script-tag.js", join(embed, "embed.js"), { "freedom-widget:first-paint": firstPaint, "freedom-widget:embed-files": embedFiles }, { format: "iife" });
+  await bundle("npm-index.js", join(embed, "index.js"), { "freedom-widget:files": files, "freedom-widget:first-paint": firstPaint }, { minify: false });
   copyFileSync(src("js/npm-element.js"), join(embed, "element.js"));
   for (const types of ["index.d.ts", "element.d.ts"]) copyFileSync(src(`js/${types}`), join(embed, types));
   // Template types per framework; each entry's code is element.js (see scripts/pack.mjs).
   for (const framework of TEMPLATE_FRAMEWORKS) copyFileSync(src(`js/templates/${framework}.d.ts`), join(embed, `${framework}.d.ts`));
   const pageTmp = join(staging, "page.js");
-  const page = await bundle("page.js", pageTmp, join(staging, "page-files.js"), { target: "es2022" });
+  const page = await bundle("page.js", pageTmp, { "freedom-widget:files": join(staging, "page-files.js") }, { target: "es2022" });
   const pageName = `page-${hash(page)}.js`;
   writeFileSync(join(staging, pageName), page);
-  for (const tmp of [pageTmp, files, join(staging, "page-files.js")]) rmSync(tmp);
+  for (const tmp of [pageTmp, mainTmp, files, firstPaint, embedFiles, join(staging, "page-files.js")]) rmSync(tmp);
   return pageName;
 }
 
@@ -233,8 +256,8 @@ const pageFiles = nameWasm({ wasm: join(staging, trunk.wasm), glue: join(staging
 rmSync(join(staging, trunk.wasm));
 rmSync(join(staging, trunk.glue));
 const assets = rustAssets();
-writeModules(assets, embedFiles, pageFiles);
-const pageScript = await bundleDoors();
+const moduleNames = writeModules(assets, embedFiles, pageFiles);
+const pageScript = await bundleDoors(moduleNames);
 rewritePage(trunk, pageFiles, pageScript);
 partnerKit(assets);
 integrity();

@@ -25,46 +25,106 @@ pub fn render_page(options: Options, lang: Lang) -> String {
     futures::executor::block_on(yew::LocalServerRenderer::<App>::with_props(props).render())
 }
 
-/// What the loader's no-wasm fallback shows, per country: the first line's first phone number,
-/// with whether a second, independent page confirms that line (`second`, so the fallback of a
-/// partner who chose `second-source-only` shows no other), and the emergency number; and the
-/// international directory for a visitor with no country.
-fn fallback_table() -> serde_json::Value {
+/// The messages the first paint speaks (js/first-paint.js), in English; another language's come
+/// from its language file, which holds every message.
+const FIRST_PAINT_KEYS: &[freedom_widget::core::i18n::Key] = {
+    use freedom_widget::core::i18n::Key::*;
+    &[
+        WidgetLabel,
+        LanguageLabel,
+        DirectoryHeading,
+        DirectoryHeadingNone,
+        ChosenOption,
+        ChosenLanguage,
+        ChosenTimezone,
+        ChosenFallback,
+        ChosenNone,
+        ChannelCall,
+        ChannelLine,
+        ChannelWeb,
+        NewTab,
+        EmergencyHeading,
+        EmergencyCall,
+        InternationalHeading,
+        NoLine,
+    ]
+};
+
+/// What the first paint shows before the wasm arrives, and keeps showing if it never does
+/// (js/first-paint.js), from the same data and detection tables as the widget:
+/// - `countries`: every code detection accepts, each followed by its English name, `|`-separated;
+/// - `lines`: per country, `[line name, tel, shown number, second source (1 or 0), emergency]`:
+///   the first line with a phone number, as the widget lists it first ("" where there is none);
+///   `second` lets a partner's `second-source-only` hide a line that rests on one page;
+/// - `international`: the international directory's name and address, for a visitor with no country;
+/// - `english`: the messages it needs; `rtl`: the languages written right to left; `names`: each
+///   language's name in itself (the language picker's place).
+fn first_paint_table() -> serde_json::Value {
+    use freedom_widget::core::data::ChannelKind;
+    use freedom_widget::core::i18n::Key;
     let directory = Directory::default();
     let mut lines = serde_json::Map::new();
     for country in builtin::countries() {
-        let hotlines = directory.hotlines_in(country.code);
-        let line = hotlines.iter().find_map(|h| {
-            let c = h.channels.iter().find(|c| c.kind == freedom_widget::core::data::ChannelKind::Phone)?;
+        let line = directory.hotlines_in(country.code).iter().find_map(|h| {
+            let c = h.channels.iter().find(|c| c.kind == ChannelKind::Phone)?;
             let number = c.number()?;
-            let mut line = serde_json::json!({ "name": &*h.name, "tel": number, "display": c.display.as_deref().unwrap_or(number) });
-            if h.second_source.is_some() {
-                line["second"] = true.into();
-            }
-            Some(line)
+            Some((
+                h.name.to_string(),
+                number.to_string(),
+                c.display.as_deref().unwrap_or(number).to_string(),
+                h.second_source.is_some(),
+            ))
         });
-        let mut entry = serde_json::Map::new();
-        if let Some(line) = line {
-            entry.insert("line".into(), line);
+        let emergency = builtin::emergency_of(country.code).map(|e| e.number.to_string());
+        if line.is_none() && emergency.is_none() {
+            continue;
         }
-        if let Some(emergency) = builtin::emergency_of(country.code) {
-            entry.insert("emergency".into(), (&*emergency.number).into());
-        }
-        if !entry.is_empty() {
-            lines.insert(country.code.into(), entry.into());
-        }
+        let (name, tel, shown, second) = line.unwrap_or_default();
+        let row = serde_json::json!([name, tel, shown, u8::from(second), emergency.unwrap_or_default()]);
+        lines.insert(country.code.into(), row);
     }
+    // English names are built in, as in the widget (`BrowserPlatform::country_name`): the first
+    // `Intl` call loads locale data, which took longer than drawing the whole first paint.
+    let codes: Vec<String> = builtin::countries()
+        .iter()
+        .map(|c| {
+            assert!(!c.name.contains('|'), "{}: a country name with | would split the first paint's list", c.code);
+            format!("{}{}", c.code, c.name)
+        })
+        .collect();
     let international = builtin::international().first().expect("the data has an international entry");
     let url = international
         .channels
         .iter()
         .find_map(|c| c.url.as_deref())
         .expect("the international entry has a web address");
-    serde_json::json!({ "lines": lines, "international": { "name": &*international.name, "url": url } })
+    let english: serde_json::Map<String, serde_json::Value> =
+        FIRST_PAINT_KEYS.iter().map(|key: &Key| (key.id().to_string(), Lang::En.text(*key).into())).collect();
+    let rtl: Vec<&str> = Lang::ALL.iter().filter(|l| l.is_rtl()).map(|l| l.tag()).collect();
+    let names: serde_json::Map<String, serde_json::Value> =
+        Lang::ALL.iter().map(|l| (l.tag().to_string(), l.native_name().into())).collect();
+    serde_json::json!({
+        "countries": codes.join("|"),
+        "lines": lines,
+        "international": [&*international.name, url],
+        "english": english,
+        "rtl": rtl,
+        "names": names,
+    })
+}
+
+/// Each time zone's country (`core::zone_country`'s table), for the first paint of a visitor
+/// whose country only the time zone tells: a module of its own, loaded only then.
+fn zone_table() -> serde_json::Value {
+    builtin::time_zones()
+        .map(|(zone, country)| (zone.to_string(), serde_json::Value::from(country)))
+        .collect::<serde_json::Map<_, _>>()
+        .into()
 }
 
 /// Everything the JavaScript side of the build needs from Rust, from the same types the widget
-/// uses: the option attributes, the no-wasm fallback table, each language but English as
+/// uses: the option attributes, the first paint's table and the time zones' countries, each
+/// language but English as
 /// `{"key": "text"}` (the wasm carries English alone and fetches the others), and every
 /// language's name in itself (the partner kit's list).
 fn build_assets() -> String {
@@ -83,7 +143,8 @@ fn build_assets() -> String {
     let attributes: Vec<&str> = OPTION_SPECS.iter().map(|spec| spec.attribute).collect();
     let assets = serde_json::json!({
         "optionAttributes": attributes,
-        "fallback": fallback_table(),
+        "firstPaint": first_paint_table(),
+        "zones": zone_table(),
         "languages": languages,
         "languageNames": names,
     });

@@ -165,6 +165,11 @@ pub fn app(props: &AppProps) -> Html {
         });
     }
     {
+        // After the first render, with every child's: the edge may now show it.
+        let on_event = props.on_event.clone();
+        use_effect_with((), move |_| on_event.emit(WidgetEvent::Shown));
+    }
+    {
         let on_event = props.on_event.clone();
         use_effect_with(state.country.clone(), move |country| {
             if let Some((code, by)) = country {

@@ -16,6 +16,9 @@ pub enum WidgetEvent {
     CountryChange { country: String, chosen_by: &'static str },
     /// The visitor switched the quick exit on.
     QuickExit,
+    /// The widget's first render is whole (in the browser): the edge hands over from the loader's
+    /// first paint. Not a partner's event.
+    Shown,
 }
 
 /// The environment, compared by identity so that props stay cheap to diff.

@@ -36,6 +36,7 @@ pub(super) fn event_callback(
                 "country-change"
             }
             WidgetEvent::QuickExit => "quick-exit",
+            WidgetEvent::Shown => return super::first_paint::hand_over(&host),
         };
         let init = web_sys::CustomEventInit::new();
         init.set_bubbles(true);

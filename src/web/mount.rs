@@ -69,8 +69,15 @@ pub(super) fn mount(host: Element, options: JsValue) -> Result<Widget, JsValue> 
     let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
     let root = document.create_element("div")?;
     root.set_class_name("fw-mount");
-    // Clear a fallback the loader may have put there, then mount.
-    shadow.set_inner_html("");
+    // The loader's first paint stays until the widget's first render is whole (it hands over in
+    // `first_paint`); anything else there (a widget destroyed) goes.
+    let mut child = shadow.first_element_child();
+    while let Some(current) = child {
+        child = current.next_element_sibling();
+        if !current.class_list().contains("fw-first") {
+            current.remove();
+        }
+    }
     shadow.append_child(&root)?;
 
     let mut warned = Vec::new();

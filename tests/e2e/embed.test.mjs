@@ -115,7 +115,7 @@ describe("script tag", () => {
     await context.close();
   });
 
-  test("when the wasm cannot load: a plain tel: link, the host page keeps working, nothing uncaught", async () => {
+  test("when the wasm cannot load: the first paint stays and dials, the host page keeps working, nothing uncaught", async () => {
     const broken = await serveDist({ routes: {} });
     const context = await browser.newContext({ locale: "en-US" });
     await context.route(/_bg\.wasm$/, (route) => route.fulfill({ status: 404, body: "gone" }));
@@ -123,9 +123,9 @@ describe("script tag", () => {
     const seen = watch(page);
     await page.goto(`${broken.url}/pages/plain.html`);
     await assertDialable(page, "freedom-widget", "tel:+18883737888");
-    assert.match(await page.locator("freedom-widget >> .fw-fallback").textContent(), /National Human Trafficking Hotline/);
+    assert.match(await page.locator("freedom-widget >> .fw-first").textContent(), /National Human Trafficking Hotline/);
     // Fiji's child line rests on one page: a partner who asked for second-source-only gets Fiji's
-    // emergency number instead (as the widget shows it); without the option, the line.
+    // emergency number alone (as the widget shows it); without the option, the line.
     await page.evaluate(() => {
       for (const only of [false, true]) {
         const el = document.createElement("freedom-widget");
@@ -135,9 +135,9 @@ describe("script tag", () => {
         document.body.append(el);
       }
     });
-    await page.locator('#fj-all >> .fw-fallback a[href="tel:1325"]').waitFor();
-    await page.locator('#fj-only >> .fw-fallback a[href="tel:917"]').waitFor();
-    assert.equal(await page.locator('#fj-only >> .fw-fallback a[href="tel:1325"]').count(), 0);
+    await page.locator('#fj-all >> .fw-first a[href="tel:1325"]').waitFor();
+    await page.locator('#fj-only >> .fw-first a[href="tel:917"]').waitFor();
+    assert.equal(await page.locator('#fj-only >> .fw-first a[href="tel:1325"]').count(), 0);
     await hostUnchanged(page, "host-text", "The partner's own content stays as it is.");
     assert.deepEqual(seen.errors.filter((e) => e.startsWith("uncaught")), []);
     assert.ok(seen.warnings.some((w) => w.includes("freedom-widget: the widget could not start")));

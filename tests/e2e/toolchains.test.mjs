@@ -105,12 +105,12 @@ describe("the npm package in every toolchain", () => {
     const dir = install("esbuild");
     build(dir);
     await bothWidgetsWork(join(dir, "dist"));
-    // As if the files had not been copied: the fallback still dials, and the console says which
-    // file is missing at which URL and which option fixes it, once.
+    // As if the files had not been copied: the first paint stays and dials, and the console says
+    // which file is missing at which URL and which option fixes it, once.
     rmSync(join(dir, "dist", "freedom-widget"), { recursive: true });
     const { context, page, seen } = await open(join(dir, "dist"));
-    await page.locator(`#help >> .fw-fallback ${US}`).waitFor();
-    await page.locator(`freedom-widget >> .fw-fallback ${MX}`).waitFor();
+    await page.locator(`#help >> .fw-first ${US}`).waitFor();
+    await page.locator(`freedom-widget >> .fw-first ${MX}`).waitFor();
     const about = seen.warnings.filter((w) => w.includes("WebAssembly"));
     assert.equal(about.length, 1, seen.warnings.join("\n"));
     assert.match(about[0], /freedom-widget-[0-9a-f]+_bg\.wasm could not be loaded from http:\/\/127\.0\.0\.1:\d+\/freedom-widget\/freedom-widget-[0-9a-f]+_bg\.wasm \(HTTP 404\)/);

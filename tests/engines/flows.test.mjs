@@ -248,7 +248,7 @@ for (const engine of ENGINES) {
 
     test("when the wasm answers 404, the embed still shows a line to call", async () => {
       await b.goto(`${broken.url}/pages/plain.html`);
-      const text = await until(b, "the fallback", () => document.querySelector("freedom-widget")?.shadowRoot?.querySelector(".fw-fallback")?.textContent);
+      const text = await until(b, "the first paint, kept", () => document.querySelector("freedom-widget")?.shadowRoot?.querySelector(".fw-first")?.textContent);
       assert.match(text, /National Human Trafficking Hotline/);
       assert.ok(await b.eval((href) => !!document.querySelector("freedom-widget").shadowRoot.querySelector(`a[href="${href}"]`), US));
       assert.equal(await b.eval(() => document.querySelector("#host-text").textContent), "The partner's own content stays as it is.");

@@ -1,0 +1,11 @@
+// The script tag's main module (dist/embed/main-HASH.js), loaded by embed.js after its first
+// paint: defines <freedom-widget>, whose elements then start the wasm. It carries no first-paint
+// code or data: embed.js hands its own over.
+import { define } from "./element.js";
+import { useFirstPaint } from "./mount.js";
+
+/** Called by embed.js with its first-paint function `(element, options, force) => Promise`. */
+export function start(firstPaint) {
+  useFirstPaint(firstPaint);
+  define();
+}

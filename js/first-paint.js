@@ -1,0 +1,208 @@
+// The first paint: what a visitor needs to call for help (their country's main line and its
+// emergency number, in their language, styled as the widget) drawn in the element's shadow root
+// from a small table as soon as the page runs this file, without waiting for the wasm; kept if the
+// wasm never comes. The widget renders under it unseen and replaces it when its first render is
+// whole (src/web/first_paint.rs hands the focus over).
+//
+// The table and the messages come from Rust at build time (src/bin/prerender.rs, `--assets`), so
+// the first paint says what the widget will say; this file only lays it out. It shows nothing
+// where it cannot be sure of that (a partner's own rows may correct a number; a partner who puts
+// another section first), and the reserved box waits for the widget, as it did before.
+import { HOST_CSS, TABLE } from "freedom-widget:first-paint";
+
+const { countries, lines, international, english, rtl, names } = TABLE;
+/** Every country detection accepts, with its English name ("MXMexico|…"). */
+const KNOWN = new Map(countries.split("|").map((entry) => [entry.slice(0, 2), entry.slice(2)]));
+
+let sheet = null;
+/** The element's open shadow root, with the first paint's rules adopted: they also reserve the
+ *  widget's height, so nothing moves when content arrives. */
+export function prepareHost(element) {
+  const root = element.shadowRoot ?? element.attachShadow({ mode: "open" });
+  try {
+    sheet ??= new CSSStyleSheet();
+    if (!sheet.cssRules.length) sheet.replaceSync(HOST_CSS);
+    if (root.adoptedStyleSheets.length === 0) root.adoptedStyleSheets = [sheet];
+  } catch {
+    // Old browsers without constructable stylesheets: the first paint still reads, unstyled.
+  }
+  return root;
+}
+
+/** An option by its attribute name or its JavaScript name (`fallback-country`, `fallbackCountry`). */
+const option = (options, attribute) => options[attribute] ?? options[attribute.replace(/-(.)/g, (_, c) => c.toUpperCase())];
+/** As Rust's options read a switch: a bare attribute means on. */
+const on = (value) => value != null && /^(|true|yes|on|1)$/i.test(String(value).trim());
+/** A country option as Rust reads it (`country_code`): two letters naming a known country. */
+function countryOption(value) {
+  const code = value == null ? "" : String(value).toUpperCase();
+  return /^[A-Z]{2}$/.test(code) && KNOWN.has(code) ? code : null;
+}
+
+function browserLanguages() {
+  const list = navigator.languages?.length ? navigator.languages : [navigator.language];
+  return list.filter(Boolean);
+}
+
+/** The region subtag of a language tag, as `core::detect::region_of` reads it. */
+function regionOf(tag) {
+  return tag.split(/[-_]/).slice(1).find((part) => /^[A-Za-z]{2}$/.test(part))?.toUpperCase() ?? null;
+}
+
+/** The country the widget will choose, and why (`core::detect`, in the same order): the option,
+ *  the browser's languages, the time zone (its table loaded only then), the partner's fallback. */
+async function chooseCountry(options, io) {
+  const given = countryOption(option(options, "country"));
+  if (given) return [given, "chosen-option"];
+  for (const tag of browserLanguages()) {
+    const region = regionOf(tag);
+    if (region && KNOWN.has(region)) return [region, "chosen-language"];
+  }
+  try {
+    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    const country = zone && (await io.zones())[zone];
+    if (country && KNOWN.has(country)) return [country, "chosen-timezone"];
+  } catch {
+    // No time zone table (not copied, offline): the partner's fallback, or no country.
+  }
+  const fallback = countryOption(option(options, "fallback-country"));
+  return fallback ? [fallback, "chosen-fallback"] : null;
+}
+
+/** The widget's language (`Lang::negotiate`): the option, the host page's, the browser's. */
+function negotiate(options, tags) {
+  const page = document.documentElement.lang?.trim();
+  for (const preference of [option(options, "lang"), page, ...browserLanguages()]) {
+    const want = String(preference ?? "").trim().toLowerCase().replace("_", "-");
+    if (!want) continue;
+    const exact = tags.find((t) => t.toLowerCase() === want);
+    if (exact) return exact;
+    const primary = want.split("-")[0] === "tl" ? "fil" : want.split("-")[0];
+    const near = tags.find((t) => t.split("-")[0] === primary);
+    if (near) return near;
+  }
+  return "en";
+}
+
+/** An element with attributes (null ones left out) and children (strings become text, never HTML). */
+function h(tag, attributes, ...children) {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes ?? {})) if (value != null) element.setAttribute(name, value);
+  element.append(...children.filter((c) => c != null));
+  return element;
+}
+
+/** A message with `{ $name }` filled; `slot` names the one placeholder filled by a node. */
+function say(messages, key, args = {}, slot = null, node = null) {
+  let text = messages[key] ?? english[key];
+  for (const [name, value] of Object.entries(args)) text = text.replaceAll(`{ $${name} }`, value);
+  if (!slot) return [text];
+  const [before, after = ""] = text.split(`{ $${slot} }`);
+  return [before, node, after];
+}
+
+const ltr = (text) => h("bdi", { dir: "ltr" }, text);
+const dataText = (text) => h("bdi", { dir: "auto" }, text);
+
+function callLink(messages, name, tel, shown) {
+  return h("a", { class: "channel channel-phone", part: "channel", href: `tel:${tel}` },
+    ...say(messages, "channel-call", {}, "number", ltr(shown)),
+    // The link says what it reaches, as the widget's does.
+    h("span", { class: "visually-hidden" }, " ", ...say(messages, "channel-line", { line: name })));
+}
+
+function emergencyLink(messages, number) {
+  return h("a", { class: "channel emergency-call", href: `tel:${number}` }, ...say(messages, "emergency-call", {}, "number", ltr(number)));
+}
+
+function internationalBlock(messages) {
+  const [name, url] = international;
+  return h("div", { class: "international" },
+    h("h3", null, ...say(messages, "international-heading")),
+    h("ul", { class: "plain" }, h("li", null, h("strong", null, dataText(name)),
+      h("ul", { class: "channels" }, h("li", null, h("a", { class: "channel", href: url, target: "_blank", rel: "noopener noreferrer", referrerpolicy: "no-referrer" },
+        ...say(messages, "channel-web"), " · ", ltr(url), h("span", { class: "visually-hidden" }, " ", ...say(messages, "new-tab"))))))));
+}
+
+/** The country panel's top, as `CountryPanel` lays it out. */
+function panel(messages, lang, chosen, onlySecond, layout) {
+  if (!chosen) {
+    return h("div", { class: "panel", part: "panel" },
+      h("h2", null, ...say(messages, "directory-heading-none")),
+      h("p", { class: "chosen" }, ...say(messages, "chosen-none")),
+      internationalBlock(messages));
+  }
+  const [code, why] = chosen;
+  // In English from the table, as the widget does; otherwise as the widget asks Intl.
+  let country = KNOWN.get(code);
+  if (lang !== "en") {
+    try {
+      country = new Intl.DisplayNames([lang], { type: "region", fallback: "none" }).of(code) ?? country;
+    } catch {
+      // No Intl.DisplayNames: the English name, until the widget's own.
+    }
+  }
+  const [name, tel, shown, second, emergency] = lines[code] ?? ["", "", "", 0, ""];
+  const line = tel && (!onlySecond || second) ? callLink(messages, name, tel, shown) : null;
+  const heading = say(messages, "directory-heading", { country });
+  if (layout === "banner") {
+    return h("div", { class: "panel banner", part: "panel" },
+      h("h2", { class: "banner-title" }, ...heading),
+      h("p", { class: "banner-line" }, line ?? (emergency ? emergencyLink(messages, emergency) : null),
+        line ? " " : null, line ? h("span", { class: "banner-name small" }, dataText(name)) : null));
+  }
+  return h("div", { class: "panel", part: "panel" },
+    h("h2", null, ...heading),
+    h("p", { class: "chosen" }, ...say(messages, why, { country })),
+    line
+      ? h("ul", { class: "cards" }, h("li", null, h("article", { class: "card", part: "card" }, h("h3", { class: "card-title" }, dataText(name)),
+          h("ul", { class: "channels" }, h("li", null, line)))))
+      : h("div", { class: "no-line", role: "note" }, h("p", null, h("strong", null, ...say(messages, "no-line", { country })))),
+    emergency
+      ? h("div", { class: "emergency", part: "emergency" }, h("h3", null, ...say(messages, "emergency-heading")), h("p", null, emergencyLink(messages, emergency)))
+      : null,
+    line ? null : internationalBlock(messages));
+}
+
+const painted = new WeakMap();
+
+/**
+ * Draws the first paint into `element` (in its open shadow root) for these options, unless the
+ * widget is already there. `io` says where the rest is: `languages` (every tag), `language(tag)`
+ * (a promise of that language's messages), `zones()` (a promise of the time-zone table).
+ * `force`: the wasm could not start, so draw even where the widget's own view would differ (a
+ * partner's rows cannot be read without it): a working number beats a blank box.
+ */
+export async function paint(element, options, io, force = false) {
+  const root = prepareHost(element);
+  const layout = String(option(options, "layout") ?? "").toLowerCase();
+  const sections = String(option(options, "sections") ?? "hotlines").split(",").map((s) => s.trim().toLowerCase()).filter(Boolean);
+  const unsure = option(options, "hotlines") != null || option(options, "hotlines-url") != null || (layout !== "banner" && sections[0] !== "hotlines");
+  if (unsure && !force) return;
+  // Drawn already for the same options (the script tag draws it, then the element's start asks
+  // again): kept as it is, with the focus a visitor may have given it.
+  const key = JSON.stringify([options, force]);
+  if (painted.get(element)?.key === key && root.querySelector(".fw-first")) return;
+  const ticket = { key };
+  painted.set(element, ticket);
+  const lang = negotiate(options, io.languages);
+  const messages = lang === "en" ? english : await io.language(lang).catch(() => null);
+  const chosen = await chooseCountry(options, io);
+  // The widget arrived meanwhile, or newer options asked for another paint.
+  if (painted.get(element) !== ticket || root.querySelector(".fw-mount")) return;
+  const shownLang = messages ? lang : "en";
+  const theme = String(option(options, "theme") ?? "").toLowerCase();
+  const view = ["full", "compact", "banner"].includes(layout) ? layout : "full";
+  const languages = [...io.languages].sort();
+  const widget = h("div", {
+      class: on(option(options, "host-fonts")) ? "fw host-fonts" : "fw", part: "root", lang: shownLang, dir: rtl.includes(shownLang) ? "rtl" : "ltr",
+      "data-theme": ["light", "dark", "auto"].includes(theme) ? theme : "auto", "data-layout": view,
+      role: "region", "aria-label": say(messages ?? english, "widget-label")[0],
+    },
+    // The language picker's place, so nothing moves when the widget's own takes it; inert until then.
+    view === "banner" ? null : h("div", { class: "language", part: "language", "aria-hidden": "true" },
+      h("span", { class: "small" }, ...say(messages ?? english, "language-label")),
+      h("select", { part: "select", disabled: "", tabindex: "-1" }, ...languages.map((tag) => h("option", { lang: tag, selected: tag === shownLang ? "" : null }, names[tag] ?? tag)))),
+    h("section", { class: "section directory", part: "directory" }, panel(messages ?? english, shownLang, chosen, on(option(options, "second-source-only")), view)));
+  root.replaceChildren(h("div", { class: "fw-first" }, widget));
+}

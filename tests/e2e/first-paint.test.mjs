@@ -1,0 +1,189 @@
+// The first paint (js/first-paint.js): the number a visitor needs shows before the wasm arrives,
+// says what the widget will say, stays and dials if the wasm never comes, moves nothing on the
+// host page, and hands the focus over when the widget takes its place.
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { launch, ROOT, serveDist, watch } from "./helpers.mjs";
+
+const AXE = readFileSync(join(ROOT, "tools/node_modules/axe-core/axe.min.js"), "utf8");
+const US = 'a[href="tel:+18883737888"]';
+
+/** A partner's page: article text around the script tag (classic, as the README's snippet), its
+ *  data- attributes from the query; `?module` pastes the older `type="module"` snippet. */
+function article(req, res) {
+  const params = new URL(req.url, "http://localhost").searchParams;
+  const type = params.has("module") ? ' type="module"' : "";
+  params.delete("module");
+  const data = [...params].map(([k, v]) => ` data-${k.replace(/[^a-z-]/g, "")}="${v.replace(/[^A-Za-z0-9 ,_./-]/g, "")}"`).join("");
+  const text = "<p>Every year, people are deceived into work they cannot leave. Knowing who to call is the first step.</p>".repeat(3);
+  res.writeHead(200, { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" }).end(`<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Article</title></head>
+<body><h1>An article</h1>${text}<script${type} src="/embed/embed.js"${data}></script>${text}<p id="after">The end.</p></body></html>`);
+}
+
+let server, browser;
+before(async () => {
+  server = await serveDist({ routes: { "/article.html": article } });
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** A page whose wasm is held back until `release()`, or refused (`wasm: "404"`); every layout
+ *  shift recorded from the start. */
+async function open(path, { wasm = "hold", ...contextOptions } = {}) {
+  const context = await browser.newContext({ locale: "en-US", timezoneId: "America/New_York", ...contextOptions });
+  let release;
+  const released = new Promise((resolve) => (release = resolve));
+  await context.route(/_bg\.wasm$/, async (route) => {
+    if (wasm === "404") return route.fulfill({ status: 404, body: "gone" });
+    await released;
+    return route.continue();
+  });
+  await context.addInitScript(() => {
+    window.shifts = [];
+    new PerformanceObserver((list) => list.getEntries().forEach((e) => window.shifts.push(e.value))).observe({ type: "layout-shift", buffered: true });
+  });
+  const page = await context.newPage();
+  page.setDefaultTimeout(10_000);
+  const seen = watch(page);
+  const requests = [];
+  page.on("request", (r) => requests.push(r.url()));
+  await page.goto(`${server.url}${path}`);
+  return { context, page, seen, requests, release };
+}
+
+/** What a visitor reads first: the heading, why this country, the first number and its name. */
+function firstView([host, scope]) {
+  const root = document.querySelector(host).shadowRoot.querySelector(scope);
+  const call = root.querySelector('.panel a[href^="tel:"]');
+  return {
+    lang: root.querySelector(".fw").lang,
+    dir: root.querySelector(".fw").dir,
+    heading: root.querySelector("h2").textContent,
+    chosen: root.querySelector(".chosen")?.textContent ?? null,
+    call: call?.getAttribute("href") ?? null,
+    callName: call?.textContent ?? null,
+  };
+}
+const shownFirst = (page, host = "freedom-widget") => page.evaluate(firstView, [host, ".fw-first"]);
+const shownByWidget = (page, host = "freedom-widget") => page.evaluate(firstView, [host, ".fw-mount"]);
+/** The widget has taken over: its render shows, the first paint is gone. */
+async function takenOver(page, host = "freedom-widget") {
+  await page.waitForFunction((h) => {
+    const root = document.querySelector(h)?.shadowRoot;
+    return root?.querySelector(".fw-mount .fw") && !root.querySelector(".fw-first");
+  }, host);
+}
+
+describe("the first paint", () => {
+  test("shows the number before the wasm arrives; the widget takes over in place, nothing on the page moves", async () => {
+    const { context, page, release } = await open("/article.html?country=US");
+    await page.locator(`freedom-widget >> .fw-first ${US}`).waitFor();
+    const link = page.locator(`freedom-widget >> .fw-first ${US}`);
+    // The link says what it reaches; the emergency number is there too.
+    assert.match(await link.textContent(), /Call 1-888-373-7888 \(National Human Trafficking Hotline\)/);
+    await page.locator('freedom-widget >> .fw-first a[href="tel:911"]').waitFor();
+    const before_ = await page.evaluate(() => document.querySelector("#after").getBoundingClientRect().top);
+    release();
+    await takenOver(page);
+    await page.waitForTimeout(300);
+    assert.equal(await page.evaluate(() => document.querySelector("#after").getBoundingClientRect().top), before_, "text after the widget stayed put");
+    assert.deepEqual(await page.evaluate(() => window.shifts), [], "no layout shift, from the first paint to the widget");
+    await context.close();
+  });
+
+  test("the older module snippet still works, and also paints first", async () => {
+    const { context, page, release } = await open("/article.html?module&country=US&layout=compact");
+    await page.locator(`freedom-widget >> .fw-first ${US}`).waitFor();
+    release();
+    await takenOver(page);
+    await page.locator(`freedom-widget >> .fw-mount ${US}`).first().waitFor();
+    await context.close();
+  });
+
+  test("says what the widget says: country, why, number, language and direction", async () => {
+    const cases = [
+      ["the partner's country", "/article.html?country=MX", {}],
+      ["the browser's language region, in Spanish", "/article.html", { locale: "es-MX", timezoneId: "America/Mexico_City" }],
+      ["Arabic, right to left", "/article.html?country=EG&lang=ar&layout=compact", {}],
+      ["the time zone, when the language names no region", "/article.html", { locale: "fr", timezoneId: "Europe/Paris" }],
+      ["the partner's fallback", "/article.html?fallback-country=TH", { locale: "en", timezoneId: "UTC" }],
+      ["no country at all: the international directory", "/article.html", { locale: "en", timezoneId: "UTC" }],
+      ["a banner", "/article.html?country=GB&layout=banner", {}],
+    ];
+    for (const [what, path, contextOptions] of cases) {
+      const { context, page, release } = await open(path, contextOptions);
+      await page.locator("freedom-widget >> .fw-first h2").waitFor();
+      const first = await shownFirst(page);
+      release();
+      await takenOver(page);
+      const widget = await shownByWidget(page);
+      assert.deepEqual(first, widget, what);
+      await context.close();
+    }
+  });
+
+  test("hands the keyboard focus over to the same link in the widget", async () => {
+    const { context, page, release } = await open("/article.html?country=US");
+    await page.locator(`freedom-widget >> .fw-first ${US}`).waitFor();
+    // From the top of the page, by keyboard, as a visitor would.
+    for (let i = 0; i < 5; i++) {
+      await page.keyboard.press("Tab");
+      if (await page.evaluate((sel) => document.querySelector("freedom-widget").shadowRoot.activeElement?.matches(sel), US)) break;
+    }
+    assert.equal(await page.evaluate(() => document.querySelector("freedom-widget").shadowRoot.activeElement?.getAttribute("href")), "tel:+18883737888");
+    release();
+    await takenOver(page);
+    const focused = await page.evaluate(() => {
+      const active = document.querySelector("freedom-widget").shadowRoot.activeElement;
+      return { href: active?.getAttribute("href"), inWidget: !!active?.closest(".fw-mount") };
+    });
+    assert.deepEqual(focused, { href: "tel:+18883737888", inWidget: true });
+    await context.close();
+  });
+
+  test("with the wasm refused: stays, dials when tapped, says why once, and nothing uncaught", async () => {
+    const { context, page, seen } = await open("/article.html?country=US", { wasm: "404" });
+    await page.locator(`freedom-widget >> .fw-first ${US}`).waitFor();
+    await page.waitForFunction(() => true);
+    await page.waitForTimeout(500);
+    // Tapped: nothing stops the tel: link (the last listener records it, then keeps the test
+    // browser from opening a dialler).
+    await page.evaluate(() => window.addEventListener("click", (e) => { window.tapped = { prevented: e.defaultPrevented, href: e.composedPath()[0].closest?.("a")?.getAttribute("href") }; e.preventDefault(); }));
+    await page.locator(`freedom-widget >> .fw-first ${US}`).click();
+    assert.deepEqual(await page.evaluate(() => window.tapped), { prevented: false, href: "tel:+18883737888" });
+    assert.equal(await page.locator(`freedom-widget >> .fw-first ${US}`).count(), 1, "still there");
+    assert.equal(seen.warnings.filter((w) => w.includes("could not start")).length, 1, seen.warnings.join("\n"));
+    assert.deepEqual(seen.errors.filter((e) => e.startsWith("uncaught")), []);
+    await context.close();
+  });
+
+  test("a partner's own rows may correct a number: no first paint until the widget reads them, unless the wasm fails", async () => {
+    const held = await open("/article.html?country=US&hotlines-url=/partner-rows.json");
+    await held.page.waitForTimeout(700);
+    assert.equal(await held.page.evaluate(() => document.querySelector("freedom-widget").shadowRoot?.querySelector(".fw-first")), null);
+    await held.context.close();
+    const refused = await open("/article.html?country=US&hotlines-url=/partner-rows.json", { wasm: "404" });
+    await refused.page.locator(`freedom-widget >> .fw-first ${US}`).waitFor();
+    await refused.context.close();
+  });
+
+  test("accessible (axe, WCAG 2.2 AA) and private (no cookie, no storage, no other origin) before the wasm arrives", async () => {
+    for (const path of ["/article.html?country=US", "/article.html?country=EG&lang=ar&layout=compact", "/article.html?layout=banner&country=MX", "/article.html"]) {
+      const { context, page, requests } = await open(path, { locale: "en", timezoneId: "UTC" });
+      await page.locator("freedom-widget >> .fw-first h2").waitFor();
+      await page.addScriptTag({ content: AXE });
+      const result = await page.evaluate(() => window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] }, resultTypes: ["violations"] }));
+      assert.deepEqual(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" >> ")).join(", ")}`), [], path);
+      const kept = await page.evaluate(() => ({ cookie: document.cookie, local: localStorage.length, session: sessionStorage.length }));
+      assert.deepEqual(kept, { cookie: "", local: 0, session: 0 });
+      assert.deepEqual(requests.filter((u) => !u.startsWith(server.url)), [], path);
+      await context.close();
+    }
+  });
+});
