@@ -1,8 +1,12 @@
 // The benchmark: builds the release, then measures in headless Chromium, each figure the median of
 // N page loads (default 20), and prints one table, also written to BENCHMARKS.md, with each budget
 // marked pass or fail. Numbers, not tests: run it, read it, keep the README's copy current.
+// Lighthouse's own figures (layout shift, blocking, performance score) come last, from
+// scripts/bench-lighthouse.mjs; `--only lighthouse` runs that section alone and prints it without
+// touching BENCHMARKS.md (a partial run must not replace the whole table).
 //
-//   node scripts/bench.mjs [--runs 20] [--throttled-runs 10] [--no-build]
+//   node scripts/bench.mjs [--runs 20] [--throttled-runs 10] [--lighthouse-runs 3] [--no-lighthouse]
+//                          [--only lighthouse] [--no-build]
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
@@ -15,6 +19,10 @@ const arg = (name, fallback) => {
   return i > 0 ? process.argv[i + 1] : fallback;
 };
 const RUNS = Number(arg("runs", 20));
+const LIGHTHOUSE_RUNS = Number(arg("lighthouse-runs", 3));
+const ONLY = arg("only", null);
+if (ONLY !== null && ONLY !== "lighthouse") throw new Error(`--only ${ONLY}: only "lighthouse" can run alone`);
+const LIGHTHOUSE = ONLY === "lighthouse" || !process.argv.includes("--no-lighthouse");
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 if (!process.argv.includes("--no-build")) {
   // From a fresh clone too: the set-up installs what the build and the browser need (playwright-core
@@ -25,6 +33,7 @@ if (!process.argv.includes("--no-build")) {
   execFileSync("bash", [join(ROOT, "scripts/build.sh")], { stdio: "inherit" });
 }
 const { launch } = await import("../tests/e2e/helpers.mjs");
+const lh = LIGHTHOUSE ? await import("./bench-lighthouse.mjs") : null;
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -62,7 +71,26 @@ const routes = {
   "/bench/tag-full.html": (q, r) => r.writeHead(200, { "content-type": "text/html" }).end(page('<script type="module" src="/embed/embed.js" data-country="US"></script>')),
   "/bench/static.html": (q, r) => r.writeHead(200, { "content-type": "text/html" }).end(staticHtml),
 };
+lh?.addRoutes(routes);
 const server = await serve({ root: join(ROOT, "dist"), compress: true, routes });
+
+/** The Lighthouse section: its table, and what Lighthouse names for each miss. Run with no other
+ *  browser open, so that the two do not share the machine's cores. */
+async function lighthouseSection() {
+  const started = Date.now();
+  const lhRows = await lh.measure({ baseUrl: server.url, runs: LIGHTHOUSE_RUNS, outDir: join(ROOT, "target", "lighthouse") });
+  const section = { table: lh.table(lhRows, LIGHTHOUSE_RUNS), misses: lh.misses(lhRows) };
+  console.log(section.table);
+  if (section.misses) console.log(`\nWhat Lighthouse names for each miss:\n${section.misses}`);
+  console.log(`lighthouse: ${((Date.now() - started) / 1000).toFixed(0)} s; reports in target/lighthouse/`);
+  return section;
+}
+if (ONLY === "lighthouse") {
+  await lighthouseSection();
+  await server.close();
+  process.exit(0);
+}
+
 const browser = await launch();
 
 async function load(path, { until = "interactive" } = {}) {
@@ -288,6 +316,7 @@ for (const profile of PROFILES) {
 }
 
 await browser.close();
+const lighthouseResult = LIGHTHOUSE ? await lighthouseSection() : null;
 await server.close();
 
 const chromium = execFileSync("/usr/bin/chromium", ["--version"], { encoding: "utf8" }).trim();
@@ -337,6 +366,15 @@ the widget's first \`freedom-widget:country-change\` event.
 
 ${throttledTable}
 
+**As Lighthouse measures it.** Lighthouse${lh ? ` ${lh.VERSION}` : ""} (\`lighthouse\` from the npm tools), run from
+\`scripts/bench-lighthouse.mjs\` against the same server, each run in a fresh headless Chromium:
+its default (mobile) config, which simulates a slow 4G network and a 4× slower CPU from an
+unthrottled load, and its desktop config. Pages: an article page with paragraphs of text before
+and after the script tag (country US; the default layout, and \`data-layout="compact"\`), and the
+standalone page. Each figure is the median of ${LIGHTHOUSE_RUNS} runs; budgets from issue 17.
+
+${lighthouseResult ? lighthouseResult.table : "Not run (`--no-lighthouse`)."}
+${lighthouseResult?.misses ? `\nWhat Lighthouse names for each miss (from the run with the median figure; long tasks in the mobile preset are simulated, 4× the observed CPU time):\n\n${lighthouseResult.misses}\n` : ""}
 A budget missed is reported here, never hidden.
 
 ${kept}`);

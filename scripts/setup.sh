@@ -38,7 +38,8 @@ fi
 # passes it to cargo) on a machine whose cargo cache is empty. A no-op when they are all here.
 cargo fetch --locked --quiet
 
-# wasm-opt (binaryen 132), playwright-core, axe-core and TypeScript, pinned in tools/package-lock.json.
+# wasm-opt (binaryen 132), playwright-core, axe-core, TypeScript and Lighthouse (the benchmark's), pinned in
+# tools/package-lock.json. npm ls fails while any of them is missing, so adding a tool reinstalls once.
 if ! (cd tools && npm ls --depth=0 >/dev/null 2>&1) || [ "$(wasm-opt --version 2>/dev/null | cut -d' ' -f3)" != "132" ]; then
   say "installing the npm tools (tools/package-lock.json)"
   (cd tools && npm ci --no-audit --no-fund --loglevel=error)
