@@ -128,8 +128,12 @@ fn prerendered_list_component(props: &AllCountriesProps) -> Html {
             (ui, Shared(index))
         }
     };
+    // Turning to the visitor's language re-sorts every row at once, under a reader who may have
+    // scrolled down: the list keeps their place itself (see the hook for why).
+    let list = use_node_ref();
+    crate::hooks::use_reader_place::use_reader_place(list.clone(), (ui.lang, index.clone()));
     html! {
-        <ul class="plain country-list">
+        <ul ref={list} class="plain country-list">
             { for (0..count).step_by(ROWS_PER_TASK).map(|start| html! {
                 <Suspense key={start.to_string()}>
                     <PrerenderedRows {start} ui={ui.clone()} index={index.clone()} directory={props.directory.clone()}
