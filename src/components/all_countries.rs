@@ -75,7 +75,9 @@ fn growing_list(props: &AllCountriesProps) -> Html {
         // While the list grows, it keeps the widget's height free below its start, so what
         // follows it (the explainer, the quotes) never shows and then moves down.
         <ul class={classes!("plain", "country-list", growing.then_some("growing"))}>
-            { for entries.iter().take(shown).map(|entry| country_row(&ui, entry, &props.directory, &props.on_choose)) }
+            for entry in entries.iter().take(shown) {
+                { country_row(&ui, entry, &props.directory, &props.on_choose) }
+            }
         </ul>
     }
 }
@@ -128,14 +130,18 @@ fn prerendered_list_component(props: &AllCountriesProps) -> Html {
             (ui, Shared(index))
         }
     };
+    // Turning to the visitor's language re-sorts every row at once, under a reader who may have
+    // scrolled down: the list keeps their place itself (see the hook for why).
+    let list = use_node_ref();
+    crate::hooks::use_reader_place::use_reader_place(list.clone(), (ui.lang, index.clone()));
     html! {
-        <ul class="plain country-list">
-            { for (0..count).step_by(ROWS_PER_TASK).map(|start| html! {
+        <ul ref={list} class="plain country-list">
+            for start in (0..count).step_by(ROWS_PER_TASK) {
                 <Suspense key={start.to_string()}>
                     <PrerenderedRows {start} ui={ui.clone()} index={index.clone()} directory={props.directory.clone()}
                         on_choose={props.on_choose.clone()} on_taken_over={on_taken_over.clone()} />
                 </Suspense>
-            }) }
+            }
         </ul>
     }
 }
@@ -179,9 +185,11 @@ fn prerendered_rows(props: &PrerenderedRowsProps) -> HtmlResult {
             on_taken_over.emit(());
         });
     }
-    Ok(
-        html! { <>{ for rows.iter().map(|entry| country_row(&props.ui, entry, &props.directory, &props.on_choose)) }</> },
-    )
+    Ok(html! {
+        for entry in rows {
+            { country_row(&props.ui, entry, &props.directory, &props.on_choose) }
+        }
+    })
 }
 
 /// One country's row: its name (which shows the country above) and its numbers.
@@ -195,17 +203,16 @@ fn country_row(ui: &Ui, entry: &SearchEntry, directory: &Directory, on_choose: &
             <button type="button" class="country-name linklike" {onclick}
                 aria-label={ui.tf(Key::ShowCountry, &[("country", &entry.display_name)])}>{ &entry.display_name }</button>
             <ul class="plain row-lines">
-                { for lines.iter().map(|h| html! {
+                for h in lines.iter() {
                     <li key={h.id.to_string()}>
                         <span class="row-name">{ data_text(&h.name, None) }</span>{ " " }
-                        { for h.channels.iter().filter(|c| c.kind == ChannelKind::Phone).filter_map(|c| {
-                            let shown = c.display.as_deref().or(c.number())?;
+                        for (shown, href) in h.channels.iter().filter(|c| c.kind == ChannelKind::Phone)
+                            .filter_map(|c| Some((c.display.as_deref().or(c.number())?, channel_href(c)?))) {
                             // The number alone would be all a screen reader says of the link.
-                            let name = ui.tf(Key::CallLine, &[("line", &h.name), ("number", shown)]);
-                            Some(html! { <a class="row-tel" href={channel_href(c)?} aria-label={name}>{ ltr(shown) }</a> })
-                        }) }
+                            <a class="row-tel" {href} aria-label={ui.tf(Key::CallLine, &[("line", &h.name), ("number", shown)])}>{ ltr(shown) }</a>
+                        }
                     </li>
-                }) }
+                }
                 if lines.is_empty() {
                     <li class="small">{ ui.tf(Key::NoLine, &[("country", &entry.display_name)]) }</li>
                 }

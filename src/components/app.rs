@@ -248,7 +248,9 @@ pub fn app(props: &AppProps) -> Html {
                 if layout != Layout::Banner {
                     <LanguagePicker lang={*lang} on_change={switch_lang} />
                 }
-                { for body }
+                for section in body {
+                    { section }
+                }
             </div>
         </ContextProvider<Ui>>
     }

@@ -69,7 +69,9 @@ pub fn country_panel(props: &CountryPanelProps) -> Html {
             // No empty list: screen readers would announce a list of nothing.
             if !lines.is_empty() {
                 <ul class="cards">
-                    { for lines.iter().map(|h| html! { <li key={h.id.to_string()}><HotlineCard hotline={h.clone()} /></li> }) }
+                    for h in lines.iter() {
+                        <li key={h.id.to_string()}><HotlineCard hotline={h.clone()} /></li>
+                    }
                 </ul>
             }
             <div class="emergency" part="emergency">
@@ -119,17 +121,17 @@ fn international() -> Html {
         <div class="international">
             <h3>{ ui.t(Key::InternationalHeading) }</h3>
             <ul class="plain">
-                { for entries.iter().map(|e| html! {
+                for e in entries.iter() {
                     <li key={e.id.to_string()}>
                         <strong>{ super::ui::data_text(&e.name, None) }</strong>{ " · " }{ super::ui::data_text(&e.organisation, None) }
                         if let Some(d) = &e.description { <p class="small">{ super::ui::data_text(d, Some("en")) }</p> }
                         <ul class="channels">
-                            { for e.channels.iter().filter_map(|c| c.url.as_deref().map(|u| html! {
+                            for u in e.channels.iter().filter_map(|c| c.url.as_deref()) {
                                 <li><a class="channel" href={u.to_string()} target="_blank" rel="noopener noreferrer" referrerpolicy="no-referrer">{ ui.t(Key::ChannelWeb) }{ " · " }{ super::ui::ltr(u) }{ super::ui::new_tab(&ui) }</a></li>
-                            })) }
+                            }
                         </ul>
                     </li>
-                }) }
+                }
             </ul>
         </div>
     }

@@ -105,6 +105,14 @@ pub fn country_picker(props: &CountryPickerProps) -> Html {
     } else {
         ui.tf(Key::SearchCount, &[("count", &results.len().to_string())])
     };
+    // A result's click: the search box empties and that country is shown.
+    let choose = |code: &'static str| {
+        let query = query.clone();
+        props.on_choose.reform(move |_: MouseEvent| {
+            query.set(String::new());
+            code.to_string()
+        })
+    };
     html! {
         <div class="picker" part="picker">
             <label for="fw-search" class="field">{ ui.t(Key::SearchLabel) }</label>
@@ -115,22 +123,14 @@ pub fn country_picker(props: &CountryPickerProps) -> Html {
             <p class="small search-status" role="status" aria-live="polite">{ status }</p>
             // Hidden while empty: an empty list is nothing to announce (and an empty `ul` is no valid list).
             <ul id="fw-results" class="results plain" hidden={results.is_empty()}>
-                { for results.iter().take(MAX_RESULTS).map(|e| {
-                    let code = e.code.to_string();
-                    let query = query.clone();
-                    let onclick = props.on_choose.reform(move |_: MouseEvent| {
-                        query.set(String::new());
-                        code.clone()
-                    });
-                    html! {
-                        <li key={e.code}>
-                            <button type="button" class="result" {onclick}
-                                aria-current={(props.selected.as_deref() == Some(e.code)).then_some("true")}>
-                                { &e.display_name }
-                            </button>
-                        </li>
-                    }
-                }) }
+                for e in results.iter().take(MAX_RESULTS) {
+                    <li key={e.code}>
+                        <button type="button" class="result" onclick={choose(e.code)}
+                            aria-current={(props.selected.as_deref() == Some(e.code)).then_some("true")}>
+                            { &e.display_name }
+                        </button>
+                    </li>
+                }
             </ul>
         </div>
     }

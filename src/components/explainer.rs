@@ -62,36 +62,34 @@ pub fn explainer() -> Html {
             }
         })
     };
+    // A tab's click selects it, and draws no keyboard focus ring.
+    let click = |i: usize| {
+        let (selected, by_key) = (selected.clone(), by_key.clone());
+        Callback::from(move |_: MouseEvent| {
+            by_key.set(false);
+            selected.set(i);
+        })
+    };
     html! {
         <section class="section explainer" part="explainer" aria-labelledby="fw-explainer-heading">
             <h2 id="fw-explainer-heading">{ ui.t(Key::ExplainerHeading) }</h2>
             <div class="tablist" role="tablist" aria-label={ui.t(Key::ExplainerTabs)} {onkeydown}>
-                { for PS.iter().enumerate().map(|(i, (id, title, _))| {
-                    let is = i == *selected;
-                    let onclick = {
-                        let (selected, by_key) = (selected.clone(), by_key.clone());
-                        Callback::from(move |_: MouseEvent| {
-                            by_key.set(false);
-                            selected.set(i);
-                        })
-                    };
-                    let class = classes!("tab", (is && *by_key).then_some("by-key"));
-                    html! {
-                        <button type="button" role="tab" {class} part="tab" ref={tabs[i].clone()}
-                            id={format!("fw-tab-{id}")} aria-controls={format!("fw-panel-{id}")}
-                            aria-selected={if is { "true" } else { "false" }} tabindex={if is { "0" } else { "-1" }} {onclick}>
-                            { ui.t(*title) }
-                        </button>
-                    }
-                }) }
+                for (i, (id, title, _)) in PS.iter().enumerate() {
+                    <button type="button" role="tab" class={classes!("tab", (i == *selected && *by_key).then_some("by-key"))}
+                        part="tab" ref={tabs[i].clone()} id={format!("fw-tab-{id}")} aria-controls={format!("fw-panel-{id}")}
+                        aria-selected={if i == *selected { "true" } else { "false" }} tabindex={if i == *selected { "0" } else { "-1" }}
+                        onclick={click(i)}>
+                        { ui.t(*title) }
+                    </button>
+                }
             </div>
-            { for PS.iter().enumerate().map(|(i, (id, title, body))| html! {
+            for (i, (id, title, body)) in PS.iter().enumerate() {
                 <div role="tabpanel" class="tabpanel" id={format!("fw-panel-{id}")} aria-labelledby={format!("fw-tab-{id}")}
                     tabindex="0" hidden={i != *selected}>
                     <h3 class="visually-hidden-print">{ ui.t(*title) }</h3>
                     <p>{ ui.t(*body) }</p>
                 </div>
-            }) }
+            }
         </section>
     }
 }

@@ -109,7 +109,7 @@ pub fn hotline_card(props: &HotlineCardProps) -> Html {
             </p>
             if let Some(note) = &h.audience_note { <p class="small audience-note">{ english(note) }</p> }
             <ul class="channels">
-                { for h.channels.iter().enumerate().map(|(i, c)| html! {
+                for (i, c) in h.channels.iter().enumerate() {
                     <li key={i}>
                         { channel_link(&ui, h, c) }
                         if c.kind == ChannelKind::Phone {
@@ -124,7 +124,7 @@ pub fn hotline_card(props: &HotlineCardProps) -> Html {
                         }
                         if let Some(note) = &c.note { <span class="small note">{ english(note) }</span> }
                     </li>
-                }) }
+                }
             </ul>
             <HoursLine hotline={h.clone()} />
             if !h.languages.is_empty() {

@@ -36,10 +36,10 @@ pub fn language_picker(props: &LanguagePickerProps) -> Html {
         <div class="language" part="language">
             <label for="fw-language" class="small">{ ui.t(Key::LanguageLabel) }</label>
             <select id="fw-language" part="select" ref={select} {onchange}>
-                { for Lang::ALL.iter().map(|l| html! {
-                    // Each language named in itself, so a visitor finds theirs whatever is shown.
+                // Each language named in itself, so a visitor finds theirs whatever is shown.
+                for l in Lang::ALL.iter() {
                     <option value={l.tag()} lang={l.tag()} selected={*l == props.lang}>{ l.native_name() }</option>
-                }) }
+                }
             </select>
         </div>
     }

@@ -87,6 +87,10 @@ fn keep_reader_place(parts: Vec<(Element, f64)>) {
             let mut heights = heights.borrow_mut();
             let Some((_, height)) = heights.iter_mut().find(|(part, _)| *part == target) else { continue };
             let grown = rect.height() - std::mem::replace(height, rect.height());
+            // The list of every country keeps the place itself when it re-sorts.
+            if crate::hooks::use_reader_place::already_kept(&target) {
+                continue;
+            }
             // Wholly above the window's top before the change: the reader is below it.
             if grown != 0.0 && target.is_connected() && rect.bottom() - grown <= 0.0 {
                 window.scroll_by_with_x_and_y(0.0, grown);

@@ -100,6 +100,67 @@ describe("standalone page", () => {
     await context.close();
   });
 
+  test("a reader scrolled down keeps what they were reading in place through the whole takeover, the turn to their language and its order included", async () => {
+    // Two readers of a deep link in Spanish (the poster's QR code): one reading a row in the
+    // middle of the list, one the explainer below it. The page is taken over in English order,
+    // then the list turns to Spanish and is re-sorted at once (its rows move, its height changes).
+    for (const where of ["row", "explainer"]) {
+      const { context, page, seen } = await open({}, null);
+      let release;
+      const held = new Promise((resolve) => (release = resolve));
+      await page.route(/\/freedom-widget-[0-9a-f]+_bg\.wasm$/, async (route) => {
+        await held;
+        await route.continue();
+      });
+      await page.goto(`${env.server.url}/?country=MX&lang=es`, { waitUntil: "domcontentloaded" });
+      const reading = await page.evaluate(async (where) => {
+        const middle = () => document.elementFromPoint(innerWidth / 2, innerHeight / 2);
+        if (where === "row") {
+          const rows = document.querySelectorAll(".country-list > li.country-row");
+          rows[Math.floor(rows.length * 0.6)].scrollIntoView({ block: "center" });
+          // The row at the middle of the window (between two rows, a little further down).
+          for (let i = 0; i < 20 && !middle()?.closest("li.country-row"); i++) scrollBy(0, 8);
+        } else {
+          document.querySelector("[role=tablist]").scrollIntoView({ block: "center" });
+        }
+        const row = middle()?.closest("li.country-row");
+        const selector = row ? `.country-list > li.country-row[data-country="${row.dataset.country}"]` : "[role=tablist]";
+        const t = (window.reading = { selector, name: (row ?? middle()).textContent.slice(0, 40), frames: [] });
+        // Measured in a task after each frame: what the reader saw painted.
+        const measure = () => {
+          t.frames.push({
+            top: Math.round(document.querySelector(selector).getBoundingClientRect().top),
+            rows: document.querySelectorAll(".country-row").length,
+            spanish: document.querySelector(".country-list > li.country-row .country-name").textContent === "Afganistán",
+          });
+          if (!t.done) requestAnimationFrame(() => setTimeout(measure, 0));
+        };
+        await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+        measure();
+        return { selector, name: t.name };
+      }, where);
+      assert.ok(where === "row" ? reading.selector.includes("data-country") : reading.selector === "[role=tablist]", `${where}: ${reading.selector}`);
+      release();
+      // Over when the list is in Spanish and Spanish order; recorded until well after that.
+      await page.waitForFunction(() => {
+        const names = [...document.querySelectorAll(".country-list > li.country-row .country-name")].map((n) => n.textContent);
+        return names[0] === "Afganistán" && names.at(-1) === "Zimbabue" && document.querySelector(".cards a[href='tel:+528005533000']");
+      }, null, { timeout: 20_000 });
+      await page.waitForTimeout(500);
+      const frames = await page.evaluate(() => ((window.reading.done = true), window.reading.frames));
+      assert.ok(frames.filter((f) => !f.spanish).length > 2 && frames.filter((f) => f.spanish).length > 2, `${where}: frames before and after the turn`);
+      // A reading taken between a render and the frame that keeps the place was not painted:
+      // only a move seen in two readings in a row counts.
+      const moved = frames.map((f) => Math.abs(f.top - frames[0].top));
+      const drift = Math.max(...moved.slice(1).map((d, i) => Math.min(d, moved[i])));
+      const tops = frames.map((f) => f.top).filter((top, i, all) => i === 0 || top !== all[i - 1]);
+      assert.ok(drift <= 2, `${where} (${reading.name}): moved on the screen by ${drift}px (tops ${tops.join(", ")})`);
+      assert.equal(Math.min(...frames.map((f) => f.rows)), frames[0].rows, `${where}: every row at every frame`);
+      assert.deepEqual(seen.errors, []);
+      await context.close();
+    }
+  });
+
   test("reads without JavaScript: every country's numbers, the four Ps and the quotes", async () => {
     const { context, page } = await open({ javaScriptEnabled: false });
     assert.ok(await page.locator('a[href="tel:+18883737888"]').first().isVisible(), "US number visible without JS");

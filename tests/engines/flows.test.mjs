@@ -55,9 +55,10 @@ const HOLD_MS = 1500;
  * Added at the end of the page's body (an external script, as its CSP allows), so it runs from
  * first paint even where WebDriver waits for the page to load before running a script (WebKit):
  * scrolls to the explainer below the list, as a reader would, then records at every animation
- * frame (just after it) the rows on the page, where the explainer sits on the screen and relative to the list;
- * and as soon as the page starts its takeover (it turns to Spanish), clicks what is at the point
- * where the second tab is, as a reader aiming at it would.
+ * frame (just after it) the rows on the page, where the explainer sits on the screen and relative
+ * to the list, and whether the list has turned to Spanish and its order; and as soon as the page
+ * starts its takeover (it turns to Spanish), clicks what is at the point where the second tab
+ * is, as a reader aiming at it would.
  */
 const RECORDER = `(() => {
   const tab = () => document.querySelectorAll("[role=tab]")[1];
@@ -85,6 +86,7 @@ const RECORDER = `(() => {
       y: Math.round(scrollY),
       below: Math.round(top - document.querySelector(".country-list").getBoundingClientRect().top),
       spanishList: !!mx && /México/.test(mx.textContent),
+      spanishOrder: document.querySelector(".country-list > li.country-row .country-name")?.textContent === "Afganistán",
     });
     if (!t.done && t.frames.length < 10000) requestAnimationFrame(frame);
   };
@@ -258,8 +260,12 @@ for (const engine of ENGINES) {
       const held = await server({ wasm: "hold", record: true });
       try {
         await b.goto(`${held.url}/?country=MX&lang=es`);
-        // The list is taken over when it turns to Spanish (all at once, at the end).
-        await until(b, "the list taken over, in Spanish", () => /México/.test(document.querySelector('.country-row[data-country="MX"] .country-name')?.textContent));
+        // The takeover ends when the list, taken over in English, turns to Spanish and Spanish
+        // order (all at once, the last step): recorded until well after that.
+        await until(b, "the list taken over, in Spanish and in Spanish order", () => {
+          const names = [...document.querySelectorAll(".country-list > li.country-row .country-name")].map((n) => n.textContent);
+          return names[0] === "Afganistán" && names.at(-1) === "Zimbabue" && names.includes("México");
+        });
         await new Promise((r) => setTimeout(r, 500));
         const seen = await b.eval(() => {
           const t = window.fwTakeover;
@@ -268,19 +274,22 @@ for (const engine of ENGINES) {
         });
         const during = seen.frames.filter((f) => f.started);
         assert.ok(seen.frames.length - during.length > 2 && during.length > 2, `frames seen before (${seen.frames.length - during.length}) and during (${during.length}) the takeover`);
+        const resorted = seen.frames.filter((f) => f.spanishList && f.spanishOrder);
+        assert.ok(resorted.length > 2, `frames seen after the list turned to Spanish (${resorted.length})`);
         const fewest = Math.min(...seen.frames.map((f) => f.rows));
         assert.equal(fewest, seen.rows, `rows at every frame (fewest ${fewest} of ${seen.rows})`);
-        // The reader's place: where the explainer (below the list) sits on the screen, until the
-        // list turns to Spanish (then its rows change, and so its height). A reading taken in
-        // the task between a render and the frame that keeps the place is not what was painted:
-        // only a move seen in two readings in a row counts.
+        // The reader's place: where the explainer (below the list) sits on the screen, at every
+        // frame until the takeover is over, the list's turn to Spanish included (its rows are
+        // re-sorted and its height changes: the page scrolls by as much, not the reader). A
+        // reading taken in the task between a render and the frame that keeps the place is not
+        // what was painted: only a move seen in two readings in a row counts.
         const changes = seen.frames.filter((f, i, all) => i === 0 || JSON.stringify(f) !== JSON.stringify(all[i - 1])).map((f) => JSON.stringify(f));
         if (process.env.FW_DEBUG) console.log(engine, seen.view, changes.join("\n"));
-        const before = seen.frames.filter((f) => !f.spanishList).map((f) => Math.abs(f.view - seen.view));
-        const drift = Math.max(...before.slice(1).map((d, i) => Math.min(d, before[i])));
-        assert.ok(drift <= 2, `the explainer stayed where it was on the screen (moved ${drift}px)`);
+        const moved = seen.frames.map((f) => Math.abs(f.view - seen.view));
+        const drift = Math.max(...moved.slice(1).map((d, i) => Math.min(d, moved[i])));
+        assert.ok(drift <= 2, `the explainer stayed where it was on the screen (moved ${drift}px; ${changes.join(" ")})`);
         const lowest = Math.min(...seen.frames.filter((f) => !f.spanishList).map((f) => f.y));
-        assert.ok(lowest >= seen.frames[0].y - 2, `never scrolled back up (from ${seen.frames[0].y} to ${lowest})`);
+        assert.ok(lowest >= seen.frames[0].y - 2, `never scrolled back up before the list turned (from ${seen.frames[0].y} to ${lowest})`);
         // What follows the list does not move relative to it until the list turns to Spanish.
         const belows = seen.frames.filter((f) => !f.spanishList).map((f) => f.below);
         assert.ok(Math.max(...belows) - Math.min(...belows) <= 2, `what follows the list moved by ${Math.max(...belows) - Math.min(...belows)}px`);
