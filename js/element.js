@@ -2,18 +2,8 @@
 // the rest. Safe to import where there is no DOM (server rendering in Next.js, SvelteKit, Nuxt,
 // Astro): the class then extends a stand-in and define() does nothing.
 import { OPTION_ATTRIBUTES } from "freedom-widget:files";
+import { attributeOptions } from "./attributes.js";
 import { mount } from "./mount.js";
-
-/** Attributes any element may carry that are not widget options. */
-const NOT_OPTIONS = new Set(["id", "class", "style", "slot", "part", "title", "hidden", "tabindex", "dir", "role", "is", "nonce"]);
-
-function attributeOptions(element) {
-  const options = {};
-  for (const { name, value } of element.attributes) {
-    if (!NOT_OPTIONS.has(name) && !name.startsWith("aria-") && !name.startsWith("data-")) options[name] = value;
-  }
-  return options;
-}
 
 const Base = typeof HTMLElement === "undefined" ? class {} : HTMLElement;
 

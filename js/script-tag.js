@@ -9,6 +9,7 @@
 // The same file also works as `<script type="module">` (the snippet before the first paint), where
 // it runs after parsing, once per URL, and serves every tag that loads it. So it uses no import or
 // export statement and no import.meta: its own URL comes from the tag.
+import { attributeOptions } from "./attributes.js";
 import { paint } from "./first-paint.js";
 import { LANGUAGE_FILES, MAIN, ZONES } from "freedom-widget:embed-files";
 
@@ -18,6 +19,27 @@ function ourTags() {
   if (current) return [current];
   const name = (src) => src.split(/[?#]/)[0].split("/").pop();
   return [...document.querySelectorAll('script[type="module"][src]')].filter((s) => name(s.src) === "embed.js");
+}
+
+/** Gives every <freedom-widget> its height from its first layout, before it is defined: a page
+ *  that places elements itself (the tag in <head>) then moves nothing when they start. A
+ *  constructable stylesheet on the document, so a strict CSP (no 'unsafe-inline') allows it; it
+ *  names only this element, and the widget's own :host rules win over it. */
+function reserveElements() {
+  try {
+    // Once per page, however many tags run this file.
+    if (document.adoptedStyleSheets.some((s) => s.freedomWidgetReserve)) return;
+    const sheet = new CSSStyleSheet();
+    sheet.freedomWidgetReserve = true;
+    sheet.replaceSync(
+      "freedom-widget:not(:defined){display:block;block-size:var(--fw-height,40em)}" +
+        'freedom-widget[layout="compact"]:not(:defined){block-size:var(--fw-height,34em)}' +
+        'freedom-widget[layout="banner"]:not(:defined){block-size:var(--fw-height,7.5em)}',
+    );
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+  } catch {
+    // No constructable stylesheets: the element takes its height when it starts.
+  }
 }
 
 const tags = ourTags();
@@ -33,6 +55,7 @@ if (tags.length) {
   const firstPaint = (element, options, force) => paint(element, options, io, force);
   // Fetched at once, while the first paint is drawn.
   const main = import(file(MAIN));
+  reserveElements();
 
   for (const script of tags) {
     if (script.dataset.freedomWidgetMounted !== undefined || script.closest("head")) continue;
@@ -62,6 +85,16 @@ if (tags.length) {
     if (script.dataset.target && document.readyState === "loading") document.addEventListener("DOMContentLoaded", place, { once: true });
     else place();
   }
+
+  // Elements the page places itself (the tag in <head>) get their first paint once parsed,
+  // without waiting for the main module.
+  const paintPlaced = () => {
+    for (const element of document.querySelectorAll("freedom-widget")) {
+      if (!element.shadowRoot) firstPaint(element, attributeOptions(element)).catch(() => {});
+    }
+  };
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", paintPlaced, { once: true });
+  else paintPlaced();
 
   main
     .then((widget) => widget.start(firstPaint))

@@ -16,14 +16,11 @@ import { ProcessedTrace } from "../tools/node_modules/lighthouse/core/computed/p
 import { CumulativeLayoutShift } from "../tools/node_modules/lighthouse/core/computed/metrics/cumulative-layout-shift.js";
 // chrome-launcher is Lighthouse's own dependency (and its command line's launcher).
 import { launch } from "../tools/node_modules/chrome-launcher/dist/index.js";
+import { snippet } from "./snippet.mjs";
 // The Puppeteer that Lighthouse itself drives (its own version, not the tools' newer one).
 export const VERSION = JSON.parse(readFileSync(new URL("../tools/node_modules/lighthouse/package.json", import.meta.url), "utf8")).version;
 const puppeteer = createRequire(new URL("../tools/node_modules/lighthouse/package.json", import.meta.url))("puppeteer-core");
 
-/** The partner's snippet, spelled in this one place so that the host pages follow the snippet the
- *  partner kit hands out: `data-` attributes from `options`. */
-export const snippet = (options) =>
-  `<script type="module" src="/embed/embed.js"${Object.entries(options).map(([k, v]) => ` data-${k}="${v}"`).join("")}></script>`;
 
 // Ordinary article text, before and after the tag: a partner page is mostly its own content, and
 // the widget's shifts and blocking count against that page, not against an empty one.

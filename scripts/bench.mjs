@@ -13,6 +13,7 @@ import { cpus } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { serve } from "../tests/e2e/serve.mjs";
+import { snippet } from "./snippet.mjs";
 
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -60,15 +61,15 @@ const PROBE = `<script>
   }
 </script>`;
 const page = (body, head = "") => `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>bench</title>${PROBE}${head}</head><body><h1>Partner page</h1><p>Host content.</p>${body}</body></html>`;
-const embed = (n) => page(Array.from({ length: n }, () => '<freedom-widget country="US" layout="compact"></freedom-widget>').join(""), '<script type="module" src="/embed/embed.js"></script>');
+const embed = (n) => page(Array.from({ length: n }, () => '<freedom-widget country="US" layout="compact"></freedom-widget>').join(""), snippet());
 let staticHtml = "";
 const routes = {
   "/bench/empty.html": (q, r) => r.writeHead(200, { "content-type": "text/html" }).end(page("")),
   "/bench/embed-1.html": (q, r) => r.writeHead(200, { "content-type": "text/html" }).end(embed(1)),
   "/bench/embed-5.html": (q, r) => r.writeHead(200, { "content-type": "text/html" }).end(embed(5)),
-  "/bench/tag.html": (q, r) => r.writeHead(200, { "content-type": "text/html" }).end(page('<script type="module" src="/embed/embed.js" data-country="US" data-layout="compact"></script>')),
+  "/bench/tag.html": (q, r) => r.writeHead(200, { "content-type": "text/html" }).end(page(snippet({ country: "US", layout: "compact" }))),
   // The default layout, which also lists every country.
-  "/bench/tag-full.html": (q, r) => r.writeHead(200, { "content-type": "text/html" }).end(page('<script type="module" src="/embed/embed.js" data-country="US"></script>')),
+  "/bench/tag-full.html": (q, r) => r.writeHead(200, { "content-type": "text/html" }).end(page(snippet({ country: "US" }))),
   "/bench/static.html": (q, r) => r.writeHead(200, { "content-type": "text/html" }).end(staticHtml),
 };
 lh?.addRoutes(routes);
@@ -254,8 +255,8 @@ const PROFILES = [
 const MX_LINE = 'a[href="tel:+528005533000"]';
 const hostPage = (body, head = "") => `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="data:,"><title>partner</title>${head}</head><body><h1>Partner page</h1><p>Host content.</p>${body}</body></html>`;
 routes["/bench/floor-mx.html"] = (q, r) => r.writeHead(200, { "content-type": "text/html" }).end(hostPage('<p>Anti-trafficking hotline: <a href="tel:+528005533000">800 553 3000</a></p>'));
-routes["/bench/tag-mx-compact.html"] = (q, r) => r.writeHead(200, { "content-type": "text/html" }).end(hostPage('<script type="module" src="/embed/embed.js" data-country="MX" data-layout="compact"></script>'));
-routes["/bench/tag-mx-full.html"] = (q, r) => r.writeHead(200, { "content-type": "text/html" }).end(hostPage('<script type="module" src="/embed/embed.js" data-country="MX"></script>'));
+routes["/bench/tag-mx-compact.html"] = (q, r) => r.writeHead(200, { "content-type": "text/html" }).end(hostPage(snippet({ country: "MX", layout: "compact" })));
+routes["/bench/tag-mx-full.html"] = (q, r) => r.writeHead(200, { "content-type": "text/html" }).end(hostPage(snippet({ country: "MX" })));
 /** Records when the chosen line's link is first on screen (in the page or a widget's shadow
  *  root, inside the viewport, painted) and when a widget first says its country. */
 const FIRST_NUMBER = (selector) => {
