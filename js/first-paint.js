@@ -193,7 +193,6 @@ export async function paint(element, options, io, force = false) {
   const shownLang = messages ? lang : "en";
   const theme = String(option(options, "theme") ?? "").toLowerCase();
   const view = ["full", "compact", "banner"].includes(layout) ? layout : "full";
-  const languages = [...io.languages].sort();
   const widget = h("div", {
       class: on(option(options, "host-fonts")) ? "fw host-fonts" : "fw", part: "root", lang: shownLang, dir: rtl.includes(shownLang) ? "rtl" : "ltr",
       "data-theme": ["light", "dark", "auto"].includes(theme) ? theme : "auto", "data-layout": view,
@@ -202,7 +201,7 @@ export async function paint(element, options, io, force = false) {
     // The language picker's place, so nothing moves when the widget's own takes it; inert until then.
     view === "banner" ? null : h("div", { class: "language", part: "language", "aria-hidden": "true" },
       h("span", { class: "small" }, ...say(messages ?? english, "language-label")),
-      h("select", { part: "select", disabled: "", tabindex: "-1" }, ...languages.map((tag) => h("option", { lang: tag, selected: tag === shownLang ? "" : null }, names[tag] ?? tag)))),
+      h("select", { part: "select", disabled: "", tabindex: "-1" }, h("option", { lang: shownLang }, names[shownLang] ?? shownLang))),
     h("section", { class: "section directory", part: "directory" }, panel(messages ?? english, shownLang, chosen, on(option(options, "second-source-only")), view)));
   root.replaceChildren(h("div", { class: "fw-first" }, widget));
 }

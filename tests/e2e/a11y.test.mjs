@@ -162,14 +162,14 @@ describe("small screens and zoom", () => {
     const context = await env.browser.newContext({ locale: "en-US", viewport: { width: 320, height: 640 } });
     const page = await context.newPage();
     await page.goto(`${env.server.url}/pages/two.html`);
-    const link = page.locator('#mx >> a[href="tel:+528005533000"]');
+    const link = page.locator('#mx >> .fw-mount a[href="tel:+528005533000"]');
     await link.waitFor();
     const [box, host] = [await link.boundingBox(), await page.locator("#mx").boundingBox()];
     assert.ok(box.y + box.height <= host.y + host.height, `link bottom ${box.y + box.height} within the banner (${host.y + host.height})`);
     await context.close();
   });
 
-  for (const [name, url, link] of [["page", "/?country=US", "a[href='tel:+18883737888']"], ["embed", "/pages/plain.html", "freedom-widget >> a[href='tel:+18883737888']"]]) {
+  for (const [name, url, link] of [["page", "/?country=US", "a[href='tel:+18883737888']"], ["embed", "/pages/plain.html", "freedom-widget >> .fw-mount a[href='tel:+18883737888']"]]) {
     test(`${name}: nothing cut off at 320 px (200% zoom)`, async () => {
       const context = await env.browser.newContext({ locale: "en-US", viewport: { width: 320, height: 640 } });
       const page = await context.newPage();
