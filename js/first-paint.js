@@ -180,8 +180,9 @@ export async function paint(element, options, io, force = false) {
   const unsure = option(options, "hotlines") != null || option(options, "hotlines-url") != null || (layout !== "banner" && sections[0] !== "hotlines");
   if (unsure && !force) return;
   // Drawn already for the same options (the script tag draws it, then the element's start asks
-  // again): kept as it is, with the focus a visitor may have given it.
-  const key = JSON.stringify([options, force]);
+  // again; the wasm failing asks again with `force`): kept as it is, with the focus a visitor may
+  // have given it.
+  const key = JSON.stringify(options);
   if (painted.get(element)?.key === key && root.querySelector(".fw-first")) return;
   const ticket = { key };
   painted.set(element, ticket);

@@ -122,7 +122,10 @@ function writeModules(assets, embedFiles, pageFiles) {
     ].join("\n");
   writeFileSync(join(embed, "files.js"), files("./", embedFiles));
   writeFileSync(join(staging, "page-files.js"), files("./embed/", pageFiles));
-  const firstPaint = `export const TABLE = ${JSON.stringify(assets.firstPaint)};\nexport const HOST_CSS = ${JSON.stringify(hostCss())};\n`;
+  // The table as JSON text: V8 parses JSON.parse of a string much faster than an object literal
+  // of the same size, and this runs before the number shows.
+  const table = JSON.stringify(JSON.stringify(assets.firstPaint));
+  const firstPaint = `export const TABLE = JSON.parse(${table});\nexport const HOST_CSS = ${JSON.stringify(hostCss())};\n`;
   writeFileSync(join(staging, "first-paint.js"), firstPaint);
   return { languages: Object.fromEntries(languages), zones };
 }

@@ -35,14 +35,14 @@ after(async () => {
 
 /** A page whose wasm is held back until `release()`, or refused (`wasm: "404"`); every layout
  *  shift recorded from the start. */
-async function open(path, { wasm = "hold", ...contextOptions } = {}) {
+async function open(path, { wasm = "hold", fail = false, ...contextOptions } = {}) {
   const context = await browser.newContext({ locale: "en-US", timezoneId: "America/New_York", ...contextOptions });
   let release;
   const released = new Promise((resolve) => (release = resolve));
   await context.route(/_bg\.wasm$/, async (route) => {
     if (wasm === "404") return route.fulfill({ status: 404, body: "gone" });
     await released;
-    return route.continue();
+    return fail ? route.fulfill({ status: 404, body: "gone" }) : route.continue();
   });
   await context.addInitScript(() => {
     window.shifts = [];
@@ -144,6 +144,18 @@ describe("the first paint", () => {
       return { href: active?.getAttribute("href"), inWidget: !!active?.closest(".fw-mount") };
     });
     assert.deepEqual(focused, { href: "tel:+18883737888", inWidget: true });
+    await context.close();
+  });
+
+  test("a visitor on the number when the wasm fails keeps it: the same link, still focused", async () => {
+    const { context, page, release, seen } = await open("/article.html?country=US", { fail: true });
+    await page.locator(`freedom-widget >> .fw-first ${US}`).focus();
+    await page.evaluate((sel) => (window.focusedLink = document.querySelector("freedom-widget").shadowRoot.querySelector(sel)), US);
+    release();
+    await page.waitForFunction(() => true);
+    for (let i = 0; i < 50 && !seen.warnings.some((w) => w.includes("could not start")); i++) await page.waitForTimeout(100);
+    assert.ok(seen.warnings.some((w) => w.includes("could not start")), seen.warnings.join("\n"));
+    assert.deepEqual(await page.evaluate(() => ({ connected: window.focusedLink.isConnected, focused: document.querySelector("freedom-widget").shadowRoot.activeElement === window.focusedLink })), { connected: true, focused: true });
     await context.close();
   });
 
