@@ -15,6 +15,17 @@ async function open(contextOptions = {}, path = "/") {
   return { context, page, seen };
 }
 
+/** Holds the page's wasm back until the returned function is called. */
+async function holdWasm(page) {
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await page.route(/\/freedom-widget-[0-9a-f]+_bg\.wasm$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
+
 describe("standalone page", () => {
   test("shows the US hotline, the four Ps and a quote, with no console errors or warnings", async () => {
     const { context, page, seen } = await open();
@@ -78,12 +89,7 @@ describe("standalone page", () => {
   test("a visitor who tabbed into the list before the page took it over keeps their place", async () => {
     const { context, page, seen } = await open({}, null);
     // The page's wasm is held back until the focus is in the prerendered list.
-    let release;
-    const held = new Promise((resolve) => (release = resolve));
-    await page.route(/\/freedom-widget-[0-9a-f]+_bg\.wasm$/, async (route) => {
-      await held;
-      await route.continue();
-    });
+    const release = await holdWasm(page);
     await page.goto(`${env.server.url}/`);
     const last = page.locator(".country-list > li.country-row").last();
     const country = await last.getAttribute("data-country");
@@ -106,12 +112,7 @@ describe("standalone page", () => {
     // then the list turns to Spanish and is re-sorted at once (its rows move, its height changes).
     for (const where of ["row", "explainer"]) {
       const { context, page, seen } = await open({}, null);
-      let release;
-      const held = new Promise((resolve) => (release = resolve));
-      await page.route(/\/freedom-widget-[0-9a-f]+_bg\.wasm$/, async (route) => {
-        await held;
-        await route.continue();
-      });
+      const release = await holdWasm(page);
       await page.goto(`${env.server.url}/?country=MX&lang=es`, { waitUntil: "domcontentloaded" });
       const reading = await page.evaluate(async (where) => {
         const middle = () => document.elementFromPoint(innerWidth / 2, innerHeight / 2);
