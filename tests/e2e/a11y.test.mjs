@@ -390,8 +390,10 @@ describe("text in another direction keeps its own order (Arabic page)", () => {
 
 describe("IBM Equal Access (accessibility-checker's engine), zero violations", () => {
   /** Violations (not "needs review") of the IBM_Accessibility policy, as `rule: message @ path`. */
-  async function ibm(url, ready, { english = true } = {}) {
+  async function ibm(url, ready, { english = true, refuseWasm = false } = {}) {
     const context = await env.browser.newContext({ locale: "en-US", bypassCSP: true, reducedMotion: "reduce" });
+    // The first paint, as it stays when the wasm cannot run.
+    if (refuseWasm) await context.route(/_bg\.wasm$/, (route) => route.fulfill({ status: 404, body: "gone" }));
     const page = await context.newPage();
     page.setDefaultTimeout(15_000);
     await page.goto(`${env.server.url}${url}`);
@@ -421,7 +423,13 @@ describe("IBM Equal Access (accessibility-checker's engine), zero violations", (
     assert.deepEqual(await ibm("/embed-host.html?country=US", "freedom-widget >> .country-list:not(.growing)"), []);
   });
   test("embed, compact and banner, in Arabic", async () => {
-    assert.deepEqual(await ibm("/embed-host.html?country=EG&layout=compact&lang=ar", 'freedom-widget >> .fw[lang="ar"]', { english: false }), []);
-    assert.deepEqual(await ibm("/embed-host.html?country=MX&layout=banner", 'freedom-widget >> .fw[data-layout="banner"]'), []);
+    assert.deepEqual(await ibm("/embed-host.html?country=EG&layout=compact&lang=ar", 'freedom-widget >> .fw-mount .fw[lang="ar"]', { english: false }), []);
+    assert.deepEqual(await ibm("/embed-host.html?country=MX&layout=banner", 'freedom-widget >> .fw-mount .fw[data-layout="banner"]'), []);
+  });
+  test("the first paint (the wasm refused): default layout, Arabic, a country without a line", async () => {
+    const refuseWasm = true;
+    assert.deepEqual(await ibm("/embed-host.html?country=US", "freedom-widget >> .fw-first .cards", { refuseWasm }), []);
+    assert.deepEqual(await ibm("/embed-host.html?country=EG&layout=compact&lang=ar", 'freedom-widget >> .fw-first .fw[lang="ar"]', { english: false, refuseWasm }), []);
+    assert.deepEqual(await ibm("/embed-host.html?country=AF&layout=compact", "freedom-widget >> .fw-first .international", { refuseWasm }), []);
   });
 });
