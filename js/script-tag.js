@@ -3,10 +3,12 @@
 // parsed: the widget's element and its first paint (js/first-paint.js) are in place before the
 // content after the tag is laid out, so nothing on the host page moves, and the number shows
 // without waiting for anything else. Then it loads the widget's main module, which defines
-// <freedom-widget> and starts the wasm. A tag in <head> only loads that module, for pages that
-// place elements themselves.
+// <freedom-widget> and starts the wasm. A tag in <head> mounts no widget of its own: for pages that
+// place elements themselves, it reserves their height, draws their first paint once they are
+// parsed, and loads that module.
 //
-// The same file also works as `<script type="module">` (the snippet before the first paint), where
+// The same file also works as `<script type="module">` (the snippet given before there was a
+// first paint), where
 // it runs after parsing, once per URL, and serves every tag that loads it. So it uses no import or
 // export statement and no import.meta: its own URL comes from the tag.
 import { attributeOptions } from "./attributes.js";
