@@ -56,6 +56,14 @@ const missing = (url, why) =>
 
 let loading = null;
 
+/** A download of the wasm already begun (by the script tag's embed.js): `{ url, response }`. */
+let begun = null;
+/** Hands the loader a download of the wasm at `url` that is under way, to use instead of a
+ *  second one. */
+export function useDownload(url, response) {
+  begun = { url, response };
+}
+
 /**
  * Loads and starts the wasm module once per page; every widget on the page shares it. `folder`
  * (an assetsUrl) overrides where the wasm is looked for; a call with another folder is tried
@@ -72,7 +80,9 @@ export function load(folder = null) {
   // Both files at once: the wasm downloads (and compiles, streaming) while the glue is fetched,
   // instead of after it. The no-op catch keeps an early failure from being reported as unhandled
   // before the glue arrives to handle it.
-  const wasm = fetch(url).then(
+  const download = begun?.url === url ? begun.response : fetch(url);
+  begun = null;
+  const wasm = download.then(
     (response) => (response.ok ? response : Promise.reject(missing(url, `HTTP ${response.status}`))),
     (error) => Promise.reject(missing(url, error?.message ?? "network error")),
   );

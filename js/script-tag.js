@@ -13,7 +13,7 @@
 // export statement and no import.meta: its own URL comes from the tag.
 import { attributeOptions } from "./attributes.js";
 import { paint } from "./first-paint.js";
-import { LANGUAGE_FILES, MAIN, ZONES } from "freedom-widget:embed-files";
+import { GLUE, LANGUAGE_FILES, MAIN, WASM, ZONES } from "freedom-widget:embed-files";
 
 /** The tags this run serves: the running classic script, or (as a module) every tag of embed.js. */
 function ourTags() {
@@ -98,7 +98,18 @@ if (tags.length) {
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", paintPlaced, { once: true });
   else paintPlaced();
 
+  // A widget mounted here will need the wasm and its glue: both are asked for now, beside the
+  // main module, instead of one round trip later when it has arrived (the loader takes this
+  // download over, so nothing is fetched twice).
+  let wasm = null;
+  // (Not when a tag names another folder for the files: the loader looks there.)
+  if (document.querySelector("freedom-widget") && !tags.some((t) => t.dataset.assetsUrl)) {
+    wasm = { url: file(WASM), response: fetch(file(WASM)) };
+    wasm.response.catch(() => {});
+    import(file(GLUE)).catch(() => {});
+  }
+
   main
-    .then((widget) => widget.start(firstPaint))
+    .then((widget) => widget.start(firstPaint, wasm))
     .catch((error) => console.warn(`freedom-widget: the widget could not start: ${file(MAIN)} could not be loaded; showing the first paint only.`, error));
 }

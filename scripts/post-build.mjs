@@ -127,7 +127,7 @@ function writeModules(assets, embedFiles, pageFiles) {
   const table = JSON.stringify(JSON.stringify(assets.firstPaint));
   const firstPaint = `export const TABLE = JSON.parse(${table});\nexport const HOST_CSS = ${JSON.stringify(hostCss())};\n`;
   writeFileSync(join(staging, "first-paint.js"), firstPaint);
-  return { languages: Object.fromEntries(languages), zones };
+  return { languages: Object.fromEntries(languages), zones, wasm: embedFiles.wasm, glue: embedFiles.glue };
 }
 
 /** Bundles one door from js/ with esbuild: `modules` maps each "freedom-widget:…" name to the
@@ -169,15 +169,17 @@ async function bundleDoors(moduleNames) {
   const main = await bundle("embed-main.js", mainTmp, { "freedom-widget:files": files });
   const mainName = `main-${hash(main)}.js`;
   writeFileSync(join(embed, mainName), main);
-  const embedFiles = join(staging, "embed-files.js");
-  writeFileSync(embedFiles, [
+  const scriptTagFiles = join(staging, "embed-files.js");
+  writeFileSync(scriptTagFiles, [
     `export const MAIN = ${JSON.stringify(mainName)};`,
+    `export const WASM = ${JSON.stringify(moduleNames.wasm)};`,
+    `export const GLUE = ${JSON.stringify(moduleNames.glue)};`,
     `export const LANGUAGE_FILES = ${JSON.stringify(moduleNames.languages)};`,
     `export const ZONES = ${JSON.stringify(moduleNames.zones)};`,
     "",
   ].join("\n"));
   // An IIFE: runs as a classic script (the snippet) and as a module (older snippets) alike.
-  await bundle("script-tag.js", join(embed, "embed.js"), { "freedom-widget:first-paint": firstPaint, "freedom-widget:embed-files": embedFiles }, { format: "iife" });
+  await bundle("script-tag.js", join(embed, "embed.js"), { "freedom-widget:first-paint": firstPaint, "freedom-widget:embed-files": scriptTagFiles }, { format: "iife" });
   await bundle("npm-index.js", join(embed, "index.js"), { "freedom-widget:files": files, "freedom-widget:first-paint": firstPaint }, { minify: false });
   copyFileSync(src("js/npm-element.js"), join(embed, "element.js"));
   for (const types of ["index.d.ts", "element.d.ts"]) copyFileSync(src(`js/${types}`), join(embed, types));
@@ -187,7 +189,7 @@ async function bundleDoors(moduleNames) {
   const page = await bundle("page.js", pageTmp, { "freedom-widget:files": join(staging, "page-files.js") }, { target: "es2022" });
   const pageName = `page-${hash(page)}.js`;
   writeFileSync(join(staging, pageName), page);
-  for (const tmp of [pageTmp, mainTmp, files, firstPaint, embedFiles, join(staging, "page-files.js")]) rmSync(tmp);
+  for (const tmp of [pageTmp, mainTmp, files, firstPaint, scriptTagFiles, join(staging, "page-files.js")]) rmSync(tmp);
   return pageName;
 }
 

@@ -82,7 +82,7 @@ async function takenOver(page, host = "freedom-widget") {
 
 describe("the first paint", () => {
   test("shows the number before the wasm arrives; the widget takes over in place, nothing on the page moves", async () => {
-    const { context, page, release } = await open("/article.html?country=US");
+    const { context, page, release, requests } = await open("/article.html?country=US");
     await page.locator(`freedom-widget >> .fw-first ${US}`).waitFor();
     const link = page.locator(`freedom-widget >> .fw-first ${US}`);
     // The link says what it reaches; the emergency number is there too.
@@ -94,6 +94,8 @@ describe("the first paint", () => {
     await page.waitForTimeout(300);
     assert.equal(await page.evaluate(() => document.querySelector("#after").getBoundingClientRect().top), before_, "text after the widget stayed put");
     assert.deepEqual(await page.evaluate(() => window.shifts), [], "no layout shift, from the first paint to the widget");
+    // embed.js begins the wasm's download beside its main module; the loader takes it over.
+    assert.equal(requests.filter((u) => u.endsWith("_bg.wasm")).length, 1, requests.join("\n"));
     await context.close();
   });
 
