@@ -9,6 +9,7 @@
 // where it cannot be sure of that (a partner's own rows may correct a number; a partner who puts
 // another section first), and the reserved box waits for the widget, as it did before.
 import { HOST_CSS, TABLE } from "freedom-widget:first-paint";
+import { negotiate } from "./language.js";
 
 const { countries, lines, international, english, rtl, names } = TABLE;
 /** Every country detection accepts, with its English name ("MXMexico|…"). */
@@ -17,11 +18,13 @@ const KNOWN = new Map(countries.split("|").map((entry) => [entry.slice(0, 2), en
 let sheet = null;
 /** The element's open shadow root, with the first paint's rules adopted: they also reserve the
  *  widget's height, so nothing moves when content arrives. */
-export function prepareHost(element) {
+function prepareHost(element) {
   const root = element.shadowRoot ?? element.attachShadow({ mode: "open" });
   try {
-    sheet ??= new CSSStyleSheet();
-    if (!sheet.cssRules.length) sheet.replaceSync(HOST_CSS);
+    if (!sheet) {
+      sheet = new CSSStyleSheet();
+      sheet.replaceSync(HOST_CSS);
+    }
     if (root.adoptedStyleSheets.length === 0) root.adoptedStyleSheets = [sheet];
   } catch {
     // Old browsers without constructable stylesheets: the first paint still reads, unstyled.
@@ -67,21 +70,6 @@ async function chooseCountry(options, io) {
   }
   const fallback = countryOption(option(options, "fallback-country"));
   return fallback ? [fallback, "chosen-fallback"] : null;
-}
-
-/** The widget's language (`Lang::negotiate`): the option, the host page's, the browser's. */
-function negotiate(options, tags) {
-  const page = document.documentElement.lang?.trim();
-  for (const preference of [option(options, "lang"), page, ...browserLanguages()]) {
-    const want = String(preference ?? "").trim().toLowerCase().replace("_", "-");
-    if (!want) continue;
-    const exact = tags.find((t) => t.toLowerCase() === want);
-    if (exact) return exact;
-    const primary = want.split("-")[0] === "tl" ? "fil" : want.split("-")[0];
-    const near = tags.find((t) => t.split("-")[0] === primary);
-    if (near) return near;
-  }
-  return "en";
 }
 
 /** An element with attributes (null ones left out) and children (strings become text, never HTML). */
@@ -186,7 +174,8 @@ export async function paint(element, options, io, force = false) {
   if (painted.get(element)?.key === key && root.querySelector(".fw-first")) return;
   const ticket = { key };
   painted.set(element, ticket);
-  const lang = negotiate(options, io.languages);
+  // The widget's language: the option, the host page's, the browser's (as `negotiated_lang`).
+  const lang = negotiate([option(options, "lang"), document.documentElement.lang, ...browserLanguages()], io.languages);
   const messages = lang === "en" ? english : await io.language(lang).catch(() => null);
   const chosen = await chooseCountry(options, io);
   // The widget arrived meanwhile, or newer options asked for another paint.

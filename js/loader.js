@@ -6,6 +6,7 @@
 // import.meta.url)` or `import("./…")` that bundlers recognise and copy. Only the wasm is an asset;
 // everything else is a JavaScript module, which every bundler handles without configuration.
 import { WASM, glue as importGlue, LANGUAGES, wasmUrl } from "freedom-widget:files";
+import { negotiate } from "./language.js";
 
 let assetsUrl = null;
 
@@ -133,15 +134,6 @@ export function languageText(tag) {
  * decides, and asks for what it needs itself.
  */
 export function prefetchLanguage(preferences) {
-  const tags = ["en", ...Object.keys(LANGUAGES)];
-  for (const preference of preferences) {
-    const want = String(preference ?? "").trim().toLowerCase().replace("_", "-");
-    if (!want) continue;
-    const primary = want.split("-")[0] === "tl" ? "fil" : want.split("-")[0];
-    const tag = tags.find((t) => t.toLowerCase() === want) ?? tags.find((t) => t.split("-")[0] === primary);
-    if (tag) {
-      if (tag !== "en") languageText(tag).catch(() => {});
-      return;
-    }
-  }
+  const tag = negotiate(preferences, ["en", ...Object.keys(LANGUAGES)]);
+  if (tag !== "en") languageText(tag).catch(() => {});
 }

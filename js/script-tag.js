@@ -63,11 +63,9 @@ if (tags.length) {
     if (script.dataset.freedomWidgetMounted !== undefined || script.closest("head")) continue;
     script.dataset.freedomWidgetMounted = "";
     const element = document.createElement("freedom-widget");
-    const options = {};
     for (const { name, value } of script.attributes) {
       if (name.startsWith("data-") && name !== "data-target" && name !== "data-freedom-widget-mounted") {
         element.setAttribute(name.slice(5), value);
-        options[name.slice(5)] = value;
       }
     }
     const place = () => {
@@ -81,7 +79,8 @@ if (tags.length) {
       if (selector && !target) console.warn(`freedom-widget: data-target "${selector}" matches no element; mounting after the script tag`);
       if (target) target.append(element);
       else script.after(element);
-      firstPaint(element, options).catch(() => {});
+      // The options the element's own start will read, so it finds this first paint drawn.
+      firstPaint(element, attributeOptions(element)).catch(() => {});
     };
     // A target later in the page is not parsed yet when a classic script runs.
     if (script.dataset.target && document.readyState === "loading") document.addEventListener("DOMContentLoaded", place, { once: true });

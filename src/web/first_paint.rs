@@ -6,14 +6,14 @@
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 
-/// The first paint's box in a shadow root, as js/first-paint.js draws it.
-const FIRST_PAINT: &str = ".fw-first";
+/// The class of the first paint's box in a shadow root, as js/first-paint.js draws it.
+pub(super) const CLASS: &str = "fw-first";
 
 /// Removes the first paint from `host`'s shadow root, handing its focus over. Nothing to do for
 /// a widget that had none (the standalone page, a second render).
 pub(super) fn hand_over(host: &Element) {
     let Some(shadow) = host.shadow_root() else { return };
-    let Ok(Some(first)) = shadow.query_selector(FIRST_PAINT) else { return };
+    let Ok(Some(first)) = shadow.query_selector(&format!(".{CLASS}")) else { return };
     let focused = shadow.active_element().filter(|element| first.contains(Some(element)));
     // The same link in the widget (the same `tel:` or web address), else the widget's first
     // link of that kind: the visitor's place, not the top of the page.

@@ -74,7 +74,7 @@ pub(super) fn mount(host: Element, options: JsValue) -> Result<Widget, JsValue> 
     let mut child = shadow.first_element_child();
     while let Some(current) = child {
         child = current.next_element_sibling();
-        if !current.class_list().contains("fw-first") {
+        if !current.class_list().contains(super::first_paint::CLASS) {
             current.remove();
         }
     }
