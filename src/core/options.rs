@@ -239,23 +239,24 @@ fn parse_sections(o: &mut Options, v: &str, _: &dyn Fn(&str) -> bool) -> Result<
     }
 }
 
+/// A value from a closed list, its name in any case; else `otherwise`, the warning's text.
+fn one_of<T: Copy>(v: &str, choices: &[(&str, T)], otherwise: &str) -> Result<T, String> {
+    choices
+        .iter()
+        .find(|(name, _)| name.eq_ignore_ascii_case(v))
+        .map(|(_, value)| *value)
+        .ok_or_else(|| otherwise.into())
+}
+
 fn parse_layout(o: &mut Options, v: &str, _: &dyn Fn(&str) -> bool) -> Result<(), String> {
-    o.layout = match v.to_ascii_lowercase().as_str() {
-        "full" => Layout::Full,
-        "compact" => Layout::Compact,
-        "banner" => Layout::Banner,
-        _ => return Err("expected full, compact or banner; using full".into()),
-    };
+    let choices = [("full", Layout::Full), ("compact", Layout::Compact), ("banner", Layout::Banner)];
+    o.layout = one_of(v, &choices, "expected full, compact or banner; using full")?;
     Ok(())
 }
 
 fn parse_theme(o: &mut Options, v: &str, _: &dyn Fn(&str) -> bool) -> Result<(), String> {
-    o.theme = match v.to_ascii_lowercase().as_str() {
-        "light" => Theme::Light,
-        "dark" => Theme::Dark,
-        "auto" => Theme::Auto,
-        _ => return Err("expected light, dark or auto; using auto".into()),
-    };
+    let choices = [("light", Theme::Light), ("dark", Theme::Dark), ("auto", Theme::Auto)];
+    o.theme = one_of(v, &choices, "expected light, dark or auto; using auto")?;
     Ok(())
 }
 
