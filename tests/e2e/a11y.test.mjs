@@ -47,7 +47,7 @@ describe("axe-core, zero violations", () => {
       test(`embed (shadow DOM), ${layout}, ${colorScheme}`, async () => {
         const url = `${env.server.url}/embed-host.html?country=US&layout=${layout}`;
         // The full layout's list grows after the first render: audited once it is whole.
-        const ready = layout === "full" ? "freedom-widget >> .country-list:not(.growing)" : `freedom-widget >> .fw[data-layout="${layout}"]`;
+        const ready = layout === "full" ? "freedom-widget >> .country-list:not(.growing)" : `freedom-widget >> .fw-mount .fw[data-layout="${layout}"]`;
         assert.deepEqual(await axe(url, { colorScheme, ready }), []);
       });
     }
@@ -55,26 +55,26 @@ describe("axe-core, zero violations", () => {
   test("themes forced by option, light and dark: page and embed", async () => {
     for (const theme of ["light", "dark"]) {
       assert.deepEqual(await axe(`${env.server.url}/?theme=${theme}&country=TH`), [], `page, ${theme}`);
-      const ready = `freedom-widget >> .fw[data-theme="${theme}"]`;
+      const ready = `freedom-widget >> .fw-mount .fw[data-theme="${theme}"]`;
       assert.deepEqual(await axe(`${env.server.url}/embed-host.html?theme=${theme}&country=TH`, { ready }), [], `embed, ${theme}`);
     }
   });
   test("the partner kit", async () => {
-    assert.deepEqual(await axe(`${env.server.url}/partners/`, { ready: "#preview >> .fw" }), []);
+    assert.deepEqual(await axe(`${env.server.url}/partners/`, { ready: "#preview >> .fw-mount .fw" }), []);
     // With a poster made, and an error shown beside a field.
     const act = async (page) => {
       await page.locator("#country").fill("MX");
       await page.locator("#poster svg").waitFor();
       await page.locator("#height").fill("tall");
     };
-    assert.deepEqual(await axe(`${env.server.url}/partners/`, { ready: "#preview >> .fw", act }), []);
+    assert.deepEqual(await axe(`${env.server.url}/partners/`, { ready: "#preview >> .fw-mount .fw", act }), []);
   });
   for (const lang of LANGS) {
     test(`standalone page in ${lang}`, async () => {
       assert.deepEqual(await axe(`${env.server.url}/?lang=${lang}&country=MX`), []);
     });
     test(`embed in ${lang}`, async () => {
-      const ready = `freedom-widget >> .fw[lang="${lang}"]`;
+      const ready = `freedom-widget >> .fw-mount .fw[lang="${lang}"]`;
       assert.deepEqual(await axe(`${env.server.url}/embed-host.html?lang=${lang}&country=MX`, { ready }), []);
     });
   }

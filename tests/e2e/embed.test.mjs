@@ -76,7 +76,7 @@ describe("script tag", () => {
     const { context, page, seen } = await open(`${strict.url}/pages/hostile.html`);
     await page.waitForFunction(() => window.hostileReady);
     await assertDialable(page, "freedom-widget", "tel:+18883737888");
-    const look = await page.locator("freedom-widget >> .channel-phone").first().evaluate((a) => {
+    const look = await page.locator("freedom-widget >> .fw-mount .channel-phone").first().evaluate((a) => {
       const s = getComputedStyle(a);
       return { size: parseFloat(s.fontSize), colour: s.color, display: s.display };
     });
@@ -111,7 +111,7 @@ describe("script tag", () => {
   test("reserves its height before the wasm arrives: no layout shift", async () => {
     const { context, page } = await open(`${server.url}/pages/plain.html`);
     const before = await page.evaluate(() => document.querySelector("#after").getBoundingClientRect().top);
-    await page.locator('freedom-widget >> a[href="tel:+18883737888"]').first().waitFor();
+    await page.locator('freedom-widget >> .fw-mount a[href="tel:+18883737888"]').first().waitFor();
     const after_ = await page.evaluate(() => document.querySelector("#after").getBoundingClientRect().top);
     assert.equal(after_, before, "content below the widget did not move");
     await context.close();
@@ -182,8 +182,8 @@ describe("<freedom-widget> element", () => {
     const { context, page } = await open(`${server.url}/pages/two.html`);
     await assertDialable(page, "#mx", "tel:+528005533000");
     await page.locator("#th >> #fw-directory-heading", { hasText: "Thailand" }).waitFor();
-    assert.equal(await page.locator("#th >> [data-layout=compact]").count(), 1);
-    assert.equal(await page.locator("#mx >> [data-layout=banner]").count(), 1);
+    assert.equal(await page.locator("#th >> .fw-mount [data-layout=compact]").count(), 1);
+    assert.equal(await page.locator("#mx >> .fw-mount [data-layout=banner]").count(), 1);
     // Searching in one does not touch the other.
     await page.locator("#th >> #fw-search").fill("japan");
     await page.locator("#th >> .result", { hasText: "Japan" }).waitFor();
@@ -198,8 +198,8 @@ describe("<freedom-widget> element", () => {
     await page.locator("#th >> #fw-directory-heading", { hasText: "Japan" }).waitFor();
     await page.evaluate(() => document.querySelector("#th").setAttribute("layout", "sideways"));
     await page.evaluate(() => document.querySelector("#th").setAttribute("theme", "dark"));
-    await page.locator("#th >> [data-theme=dark]").waitFor();
-    assert.equal(await page.locator("#th >> [data-layout=full]").count(), 1);
+    await page.locator("#th >> .fw-mount [data-theme=dark]").waitFor();
+    assert.equal(await page.locator("#th >> .fw-mount [data-layout=full]").count(), 1);
     const warnings = seen.warnings.filter((w) => w.includes('"layout"') && w.includes("sideways"));
     assert.equal(warnings.length, 1, seen.warnings.join("\n"));
     await context.close();

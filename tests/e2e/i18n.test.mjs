@@ -116,7 +116,7 @@ describe("only the language a visitor reads is downloaded", () => {
     const { context, page } = await open("/pages/plain.html", { locale: "en-US" });
     const english = languageFiles(page);
     await page.reload();
-    await page.locator("freedom-widget >> .fw").waitFor();
+    await page.locator("freedom-widget >> .fw-mount .fw").waitFor();
     await page.waitForTimeout(300);
     assert.deepEqual(english, []);
     await context.close();
@@ -140,7 +140,7 @@ describe("only the language a visitor reads is downloaded", () => {
     const context = await env.browser.newContext({ locale: "en-US" });
     const page = await context.newPage();
     await page.goto(`${env.server.url}/pages/nolang.html`);
-    await page.locator("freedom-widget >> .fw").waitFor();
+    await page.locator("freedom-widget >> .fw-mount .fw").waitFor();
     const first = await page.evaluate(() => new Promise((done) => {
       const element = document.createElement("freedom-widget");
       element.id = "late";

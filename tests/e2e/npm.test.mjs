@@ -108,9 +108,9 @@ describe("npm package", () => {
     const server = await track(serve({ root: dir }));
     const { context, page, seen } = await open(`${server.url}/index.html`);
     await page.waitForFunction(() => window.ready);
-    await page.locator('#help >> a[href="tel:+528005533000"]').first().waitFor();
-    assert.equal(await page.locator("#help >> .fw").count(), 1, "mounting twice replaced the widget");
-    await page.locator('#el >> a[href="tel:+448000121700"]').first().waitFor();
+    await page.locator('#help >> .fw-mount a[href="tel:+528005533000"]').first().waitFor();
+    assert.equal(await page.locator("#help >> .fw-mount .fw").count(), 1, "mounting twice replaced the widget");
+    await page.locator('#el >> .fw-mount a[href="tel:+448000121700"]').first().waitFor();
     await page.evaluate(() => handle.update({ country: "JP" }));
     await page.locator("#help >> #fw-directory-heading", { hasText: "Japan" }).waitFor();
     const events = await page.evaluate(() => window.events);
@@ -180,7 +180,7 @@ describe("npm package", () => {
       <script type="module" src="${cdn.url}/dist/embed/embed.js" data-country="TH"></script></body></html>`;
     const site = await track(serve({ root: dir, routes: { "/site.html": (q, r) => r.writeHead(200, { "content-type": "text/html" }).end(html) } }));
     const { context, page } = await open(`${site.url}/site.html`);
-    await page.locator('freedom-widget >> a[href="tel:1300"]').first().waitFor();
+    await page.locator('freedom-widget >> .fw-mount a[href="tel:1300"]').first().waitFor();
     await context.close();
 
 

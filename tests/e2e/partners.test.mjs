@@ -20,8 +20,8 @@ describe("configurator", () => {
     await page.locator("#snippet-script", { hasText: "integrity=" }).waitFor();
     await page.locator("#country").fill("MX");
     await page.locator("#layout").selectOption("banner");
-    await page.locator('#preview >> a[href="tel:+528005533000"]').first().waitFor();
-    assert.equal(await page.locator("#preview >> [data-layout=banner]").count(), 1);
+    await page.locator('#preview >> .fw-mount a[href="tel:+528005533000"]').first().waitFor();
+    assert.equal(await page.locator("#preview >> .fw-mount [data-layout=banner]").count(), 1);
     const script = await page.locator("#snippet-script").textContent();
     assert.match(script, /data-country="MX"/);
     assert.match(script, /data-layout="banner"/);
@@ -47,8 +47,8 @@ describe("configurator", () => {
     const fresh = await env.browser.newContext({ locale: "en-US" });
     const p2 = await fresh.newPage();
     await p2.goto(`${host.url}/fresh.html`);
-    await p2.locator('freedom-widget >> a[href="tel:+528005533000"]').first().waitFor({ timeout: 10_000 });
-    assert.equal(await p2.locator("freedom-widget >> [data-layout=banner]").count(), 1);
+    await p2.locator('freedom-widget >> .fw-mount a[href="tel:+528005533000"]').first().waitFor({ timeout: 10_000 });
+    assert.equal(await p2.locator("freedom-widget >> .fw-mount [data-layout=banner]").count(), 1);
     await fresh.close();
     await host.close();
   });
@@ -68,16 +68,16 @@ describe("configurator", () => {
     await page.goto(`${env.server.url}/partners/`);
     await page.locator("#country").fill("FJ");
     const preview = page.locator("#preview");
-    await page.locator('#preview >> .cards a[href="tel:1325"]').waitFor();
+    await page.locator('#preview >> .fw-mount .cards a[href="tel:1325"]').waitFor();
     assert.match(await page.locator("#second-source-only-hint").textContent(), /source checked[\s\S]*nobody called[\s\S]*second, independent page/);
     await page.locator("#second-source-only").check();
     assert.match(await page.locator("#snippet-script").textContent(), /data-second-source-only="true"/);
     assert.match(await page.locator("#snippet-npm").textContent(), /"secondSourceOnly": true/);
     assert.equal(await preview.getAttribute("second-source-only"), "true");
     // Fiji's lines rest on one page each: the preview keeps its emergency number and the directory.
-    await page.locator("#preview >> .no-line").waitFor();
-    assert.equal(await page.locator('#preview >> .cards a[href="tel:1325"]').count(), 0);
-    assert.equal(await page.locator('#preview >> .emergency a[href="tel:917"]').count(), 1);
+    await page.locator("#preview >> .fw-mount .no-line").waitFor();
+    assert.equal(await page.locator('#preview >> .fw-mount .cards a[href="tel:1325"]').count(), 0);
+    assert.equal(await page.locator('#preview >> .fw-mount .emergency a[href="tel:917"]').count(), 1);
     await context.close();
   });
 

@@ -122,7 +122,7 @@ describe("quick exit on the standalone page", () => {
 describe("quick exit in an embed", () => {
   test("is off by default and on with the quick-exit attribute", async () => {
     const { context, page, titles, historyBefore } = await open("/pages/two.html");
-    await page.locator("#th >> .cards").waitFor();
+    await page.locator("#th >> .fw-mount .cards").waitFor();
     assert.equal(await page.locator("#th >> .quick-exit-button").count(), 0);
     await page.evaluate(() => document.querySelector("#th").setAttribute("quick-exit", ""));
     await page.locator("#th >> .quick-exit-button").click();
@@ -134,7 +134,7 @@ describe("quick exit in an embed", () => {
 describe("quick exit never fires while typing", () => {
   test("Shift pressed alone, and capitals typed, in any field of the host page or the widget", async () => {
     const { context, page } = await open("/pages/exit-embed.html");
-    await page.locator("#w >> .cards").waitFor();
+    await page.locator("#w >> .fw-mount .cards").waitFor();
     const fields = ["#host-input", "#host-textarea", "#host-editable", "#w >> #fw-search", "#w >> #fw-language"];
     for (const field of fields) {
       await page.locator(field).focus();
@@ -145,7 +145,7 @@ describe("quick exit never fires while typing", () => {
     await page.waitForTimeout(500);
     assert.equal(page.url(), `${env.server.url}/pages/exit-embed.html`);
     assert.match(await page.locator("#host-input").inputValue(), /Hello World ABC/);
-    assert.equal(await page.locator("#w >> .fw").isVisible(), true);
+    assert.equal(await page.locator("#w >> .fw-mount .fw").isVisible(), true);
     await context.close();
   });
 });
@@ -155,7 +155,7 @@ describe("quick exit from an embed inside an iframe", () => {
   async function framed(frameOrigin) {
     const opened = await open(`/pages/exit-frame.html?src=${encodeURIComponent(`${frameOrigin}/pages/exit-embed.html`)}`);
     const frame = opened.page.frameLocator("#frame");
-    await frame.locator("#w >> .cards").waitFor();
+    await frame.locator("#w >> .fw-mount .cards").waitFor();
     return { ...opened, frame };
   }
 

@@ -89,7 +89,7 @@ describe("a partner file the widget cannot trust", () => {
       file.says.forEach((pattern, i) => assert.match(about()[i], pattern));
 
       // The built-in Thai line is still shown, and dialable.
-      await page.locator('#a >> a[href="tel:1300"]').first().waitFor();
+      await page.locator('#a >> .fw-mount a[href="tel:1300"]').first().waitFor();
       assert.deepEqual(await injected(page), [], "nothing from the file became markup");
       if (path === "/marked.json") {
         // The accepted row shows its markup as text, exactly as written.
@@ -104,7 +104,7 @@ describe("a partner file the widget cannot trust", () => {
         await page.locator(`#${id} >> #fw-search`).fill("japan");
         await page.locator(`#${id} >> .result`, { hasText: "Japan" }).waitFor();
       }
-      await page.locator('#b >> a[href="tel:+18883737888"]').first().waitFor();
+      await page.locator('#b >> .fw-mount a[href="tel:+18883737888"]').first().waitFor();
       assert.deepEqual(seen.errors, [], "no error, nothing uncaught");
       await context.close();
     });
