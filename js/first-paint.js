@@ -16,10 +16,9 @@ const { countries, lines, international, english, rtl, names } = TABLE;
 const KNOWN = new Map(countries.split("|").map((entry) => [entry.slice(0, 2), entry.slice(2)]));
 
 let sheet = null;
-/** The element's open shadow root, with the first paint's rules adopted: they also reserve the
- *  widget's height, so nothing moves when content arrives. */
-function prepareHost(element) {
-  const root = element.shadowRoot ?? element.attachShadow({ mode: "open" });
+/** The first paint's rules, made once per page, to adopt into `root` (a shadow root). They also
+ *  reserve the widget's height, so nothing moves when content arrives. */
+export function adoptRules(root) {
   try {
     if (!sheet) {
       sheet = new CSSStyleSheet();
@@ -29,6 +28,12 @@ function prepareHost(element) {
   } catch {
     // Old browsers without constructable stylesheets: the first paint still reads, unstyled.
   }
+}
+
+/** The element's open shadow root, with the first paint's rules adopted. */
+function prepareHost(element) {
+  const root = element.shadowRoot ?? element.attachShadow({ mode: "open" });
+  adoptRules(root);
   return root;
 }
 
@@ -152,6 +157,28 @@ function panel(messages, lang, chosen, onlySecond, layout) {
     line ? null : internationalBlock(messages));
 }
 
+/** What a first paint shows for these options, or null where it cannot be sure the widget will
+ *  show the same (a partner's own rows may correct a number; another section first), unless
+ *  `force`. `pageLang`: the host page's language, a preference after the option's (as Rust's
+ *  `negotiated_lang`); the standalone page heeds none, its prerender being in English. */
+async function decide(options, io, force, pageLang) {
+  const layout = String(option(options, "layout") ?? "").toLowerCase();
+  const sections = String(option(options, "sections") ?? "hotlines").split(",").map((s) => s.trim().toLowerCase()).filter(Boolean);
+  const unsure = option(options, "hotlines") != null || option(options, "hotlines-url") != null || (layout !== "banner" && sections[0] !== "hotlines");
+  if (unsure && !force) return null;
+  const lang = negotiate([option(options, "lang"), pageLang, ...browserLanguages()], io.languages);
+  const messages = lang === "en" ? english : await io.language(lang).catch(() => null);
+  const chosen = await chooseCountry(options, io);
+  return {
+    // In English until another language's messages are here, as the widget does.
+    lang: messages ? lang : "en",
+    messages: messages ?? english,
+    chosen,
+    view: ["full", "compact", "banner"].includes(layout) ? layout : "full",
+    onlySecond: on(option(options, "second-source-only")),
+  };
+}
+
 const painted = new WeakMap();
 
 /**
@@ -163,10 +190,6 @@ const painted = new WeakMap();
  */
 export async function paint(element, options, io, force = false) {
   const root = prepareHost(element);
-  const layout = String(option(options, "layout") ?? "").toLowerCase();
-  const sections = String(option(options, "sections") ?? "hotlines").split(",").map((s) => s.trim().toLowerCase()).filter(Boolean);
-  const unsure = option(options, "hotlines") != null || option(options, "hotlines-url") != null || (layout !== "banner" && sections[0] !== "hotlines");
-  if (unsure && !force) return;
   // Drawn already for the same options (the script tag draws it, then the element's start asks
   // again; the wasm failing asks again with `force`): kept as it is, with the focus a visitor may
   // have given it.
@@ -174,24 +197,45 @@ export async function paint(element, options, io, force = false) {
   if (painted.get(element)?.key === key && root.querySelector(".fw-first")) return;
   const ticket = { key };
   painted.set(element, ticket);
-  // The widget's language: the option, the host page's, the browser's (as `negotiated_lang`).
-  const lang = negotiate([option(options, "lang"), document.documentElement.lang, ...browserLanguages()], io.languages);
-  const messages = lang === "en" ? english : await io.language(lang).catch(() => null);
-  const chosen = await chooseCountry(options, io);
-  // The widget arrived meanwhile, or newer options asked for another paint.
-  if (painted.get(element) !== ticket || root.querySelector(".fw-mount")) return;
-  const shownLang = messages ? lang : "en";
+  const shown = await decide(options, io, force, document.documentElement.lang);
+  // Unsure, the widget arrived meanwhile, or newer options asked for another paint.
+  if (!shown || painted.get(element) !== ticket || root.querySelector(".fw-mount")) return;
+  const { lang, messages, view } = shown;
   const theme = String(option(options, "theme") ?? "").toLowerCase();
-  const view = ["full", "compact", "banner"].includes(layout) ? layout : "full";
   const widget = h("div", {
-      class: on(option(options, "host-fonts")) ? "fw host-fonts" : "fw", part: "root", lang: shownLang, dir: rtl.includes(shownLang) ? "rtl" : "ltr",
+      class: on(option(options, "host-fonts")) ? "fw host-fonts" : "fw", part: "root", lang, dir: rtl.includes(lang) ? "rtl" : "ltr",
       "data-theme": ["light", "dark", "auto"].includes(theme) ? theme : "auto", "data-layout": view,
-      role: "region", "aria-label": say(messages ?? english, "widget-label")[0],
+      role: "region", "aria-label": say(messages, "widget-label")[0],
     },
     // The language picker's place, so nothing moves when the widget's own takes it; inert until then.
     view === "banner" ? null : h("div", { class: "language", part: "language", "aria-hidden": "true" },
-      h("span", { class: "small" }, ...say(messages ?? english, "language-label")),
-      h("select", { part: "select", disabled: "", tabindex: "-1" }, h("option", { lang: shownLang }, names[shownLang] ?? shownLang))),
-    h("section", { class: "section directory", part: "directory" }, panel(messages ?? english, shownLang, chosen, on(option(options, "second-source-only")), view)));
+      h("span", { class: "small" }, ...say(messages, "language-label")),
+      h("select", { part: "select", disabled: "", tabindex: "-1" }, h("option", { lang }, names[lang] ?? lang))),
+    h("section", { class: "section directory", part: "directory" }, panel(messages, lang, shown.chosen, shown.onlySecond, view)));
   root.replaceChildren(h("div", { class: "fw-first" }, widget));
+}
+
+/** The class of the standalone page's first paint, in its country panel. */
+export const PAGE_FIRST_PAINT = "first-paint";
+
+/**
+ * The standalone page's first paint: the detected (or linked) country's main line and emergency
+ * number, drawn at the top of the prerendered country panel `into` (light DOM, styled by the
+ * page's own stylesheet, which hides the prerendered panel's text after it), long before the wasm
+ * has arrived to take the page over. The page removes it just before that takeover, whose first
+ * frame already shows the same country (js/page.js). Nothing is drawn without a country (the
+ * prerender already says to choose one) or for a layout other than the prerendered one.
+ * `cancelled()`: the takeover began meanwhile. Returns the drawn box, or null.
+ */
+export async function paintPagePanel(into, options, io, cancelled) {
+  if (!into) return null;
+  const shown = await decide(options, io, false, null);
+  if (!shown?.chosen || shown.view !== "full" || cancelled() || !into.isConnected) return null;
+  // At least as tall as what it hides: the finder and the list below never move up, then down.
+  const height = into.getBoundingClientRect().height;
+  const drawn = panel(shown.messages, shown.lang, shown.chosen, shown.onlySecond, shown.view);
+  const box = h("div", { class: PAGE_FIRST_PAINT, lang: shown.lang, dir: rtl.includes(shown.lang) ? "rtl" : "ltr" }, ...drawn.childNodes);
+  box.style.minBlockSize = `${height}px`;
+  into.prepend(box);
+  return box;
 }

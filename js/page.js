@@ -2,19 +2,89 @@
 // without this script; with it, the country is detected, search and tabs work, hours go live.
 // Deep links (?country=MX&lang=es and the other options) are read here and validated in Rust;
 // the page never writes to its URL or history.
-import { breathe, load } from "./loader.js";
+//
+// Before the wasm has arrived (seconds on a slow phone network), the country panel already shows
+// the detected or linked country's main line and emergency number (the first paint, drawn from
+// the table Rust writes at build time). It goes just before the takeover, whose first frame shows
+// the same country in the same language: the language is loaded before it, not after.
+import { LANGUAGES, zones } from "freedom-widget:files";
+import { adoptRules, paintPagePanel } from "./first-paint.js";
+import { breathe, languageText, load } from "./loader.js";
+
+const root = document.getElementById("freedom-widget");
+const options = Object.fromEntries(new URLSearchParams(location.search));
+let takingOver = false;
+const firstPaint = paintPagePanel(
+  root?.querySelector(".directory > .panel"),
+  options,
+  {
+    languages: ["en", ...Object.keys(LANGUAGES)],
+    language: (tag) => languageText(tag).then(JSON.parse),
+    zones: () => zones().then((m) => m.default),
+  },
+  () => takingOver,
+).catch(() => null);
+
+/**
+ * The takeover must find the panel as prerendered, and its first frames may still show it (Yew
+ * yields to the browser while it renders): so the first paint leaves the panel for a cover over
+ * the same place, outside the page's widget, and the panel keeps its height meanwhile. The cover
+ * goes when the page shows its country; a visitor whose focus was on one of its links finds it
+ * on the same link in the page. The cover's shadow root is closed: for those few frames the page
+ * holds one widget, as far as any script of the page can tell.
+ */
+async function handOver() {
+  takingOver = true;
+  const box = await firstPaint;
+  if (!box?.isConnected) return;
+  const panel = box.parentElement;
+  const main = root.parentElement;
+  const at = box.getBoundingClientRect();
+  const within = main.getBoundingClientRect();
+  const focused = box.contains(document.activeElement) ? document.activeElement : null;
+  panel.style.minBlockSize = `${panel.getBoundingClientRect().height}px`;
+  const cover = document.createElement("div");
+  cover.className = "page-first-cover";
+  Object.assign(cover.style, { insetBlockStart: `${at.top - within.top}px`, insetInlineStart: `${at.left - within.left}px`, inlineSize: `${at.width}px` });
+  // The rules' `:host` takes its height from the widget's own custom property.
+  cover.style.setProperty("--fw-height", `${at.height}px`);
+  const shadow = cover.attachShadow({ mode: "closed" });
+  adoptRules(shadow);
+  const widget = document.createElement("div");
+  widget.className = "fw";
+  widget.dataset.theme = root.querySelector(".fw")?.dataset.theme ?? "auto";
+  widget.style.padding = "0";
+  widget.append(box);
+  shadow.append(widget);
+  main.append(cover);
+  focused?.focus({ preventScroll: true });
+  let done = false;
+  const uncover = () => {
+    if (done) return;
+    done = true;
+    const href = shadow.activeElement?.getAttribute("href");
+    cover.remove();
+    panel.style.removeProperty("min-block-size");
+    if (href) [...root.querySelectorAll(".panel a[href]")].find((a) => a.getAttribute("href") === href)?.focus({ preventScroll: true });
+  };
+  // The page shows its country (and, its messages loaded before, in its language).
+  root.addEventListener("freedom-widget:country-change", uncover, { once: true });
+  // Never left over the page, should the widget choose no country after all.
+  setTimeout(uncover, 5000);
+}
 
 try {
   const glue = await load();
-  const options = Object.fromEntries(new URLSearchParams(location.search));
-  // A deep link in another language renders afresh in it (the prerender is English).
-  if (options.lang) await glue.load_language_for(options, false);
+  // The page's first render after the takeover is in the visitor's language (a deep link's, or
+  // the browser's), not in the prerender's English first: its messages are loaded before it.
+  await glue.load_language_for(options, false);
   // The page lists every country (unless a deep link asks for another layout): decode them
   // before hydrating, in a task of their own.
   await breathe();
   glue.prepare_directory_for(options);
   await breathe();
-  glue.hydrate_page(document.getElementById("freedom-widget"), options);
+  await handOver();
+  glue.hydrate_page(root, options);
 } catch (error) {
   console.warn("freedom-widget: the interactive page could not start; the directory on this page still works.", error);
 }

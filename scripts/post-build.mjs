@@ -161,7 +161,7 @@ async function bundle(entry, outfile, modules, { minify = true, target = TARGET,
 
 /** The doors: the script tag's embed.js (a classic script: the first paint, then its main module,
  *  hashed), the npm entries (kept readable: bundlers minify them with the rest of an app), and
- *  the page's script (hashed). All minified where visitors download them as they are. */
+ *  the page's script (hashed, with the page's first paint). All minified where visitors download them as they are. */
 async function bundleDoors(moduleNames) {
   const files = join(embed, "files.js");
   const firstPaint = join(staging, "first-paint.js");
@@ -186,7 +186,8 @@ async function bundleDoors(moduleNames) {
   // Template types per framework; each entry's code is element.js (see scripts/pack.mjs).
   for (const framework of TEMPLATE_FRAMEWORKS) copyFileSync(src(`js/templates/${framework}.d.ts`), join(embed, `${framework}.d.ts`));
   const pageTmp = join(staging, "page.js");
-  const page = await bundle("page.js", pageTmp, { "freedom-widget:files": join(staging, "page-files.js") }, { target: "es2022" });
+  // The page's script draws its own first paint, from the same table.
+  const page = await bundle("page.js", pageTmp, { "freedom-widget:files": join(staging, "page-files.js"), "freedom-widget:first-paint": firstPaint }, { target: "es2022" });
   const pageName = `page-${hash(page)}.js`;
   writeFileSync(join(staging, pageName), page);
   for (const tmp of [pageTmp, mainTmp, files, firstPaint, scriptTagFiles, join(staging, "page-files.js")]) rmSync(tmp);

@@ -5,7 +5,7 @@ import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { ROOT, setup } from "./helpers.mjs";
+import { ROOT, setup, pageTakenOver } from "./helpers.mjs";
 
 const AXE = readFileSync(join(ROOT, "tools/node_modules/axe-core/axe.min.js"), "utf8");
 // IBM Equal Access: the rule engine that the `accessibility-checker` tool downloads at run time,
@@ -120,7 +120,7 @@ describe("keyboard", () => {
     const context = await env.browser.newContext({ locale: "en-US", viewport: { width: 800, height: 600 } });
     const page = await context.newPage();
     await page.goto(`${env.server.url}/?layout=compact&country=US`);
-    await page.locator(".cards").waitFor();
+    await pageTakenOver(page);
     await tabThrough(page);
     await context.close();
   });

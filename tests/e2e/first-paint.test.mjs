@@ -201,3 +201,102 @@ describe("the first paint", () => {
     }
   });
 });
+
+// The standalone page's own first paint (js/page.js): the detected or linked country's number in
+// its country panel, long before the wasm has arrived to take the prerendered page over.
+describe("the standalone page's first paint", () => {
+  const MX = 'a[href="tel:+528005533000"]';
+  /** What the country panel shows a visitor: its visible heading, why, the first number. */
+  const panelView = (page) =>
+    page.evaluate(() => {
+      const panel = document.querySelector("#freedom-widget .panel");
+      const visible = (selector) => [...panel.querySelectorAll(selector)].find((e) => e.offsetParent !== null || e.getClientRects().length);
+      return {
+        lang: visible("h2").closest("[lang]").lang,
+        heading: visible("h2").textContent,
+        chosen: visible(".chosen").textContent,
+        call: visible('a[href^="tel:"]').getAttribute("href"),
+      };
+    });
+  const takenOverPage = (page) => page.waitForFunction(() => !document.querySelector(".first-paint, .page-first-cover") && document.querySelector("#freedom-widget .card"));
+
+  test("a deep link shows its country's number before the wasm arrives; the page then takes over in place", async () => {
+    const { context, page, release } = await open("/?country=MX");
+    await page.locator(`.first-paint ${MX}`).waitFor();
+    await page.locator('.first-paint a[href="tel:911"]').waitFor();
+    assert.match(await page.locator(`.first-paint ${MX}`).textContent(), /Call 800 5533 000 \(Línea y Chat Nacional contra la Trata de Personas \(LNCTP\)\)/);
+    // The prerendered panel's own text is hidden under it, not shown twice.
+    assert.equal(await page.getByText("Choose your country to see its hotlines.").isVisible(), false);
+    assert.equal(await page.locator("h2:visible", { hasText: "Mexico" }).count(), 1);
+    const first = await panelView(page);
+    assert.deepEqual(await page.evaluate(() => window.shifts), [], "drawing it moved nothing");
+    release();
+    await takenOverPage(page);
+    assert.deepEqual(await panelView(page), first, "the page says what its first paint said");
+    await context.close();
+  });
+
+  test("a visitor's detected country, in their language, and the page's first frame after the takeover in that language too", async () => {
+    const { context, page, release } = await open("/", { locale: "es-MX", timezoneId: "America/Mexico_City" });
+    await page.locator(`.first-paint ${MX}`).waitFor();
+    const first = await panelView(page);
+    assert.deepEqual(first, { lang: "es", heading: "Líneas de ayuda en México", chosen: "Mostramos México por el idioma de tu navegador.", call: "tel:+528005533000" });
+    // What is on top at the panel's heading, just before each frame: its heading, or the cover
+    // that holds the first paint over it while the page is taken over (a closed shadow root).
+    await page.evaluate(() => {
+      window.headings = [];
+      const tick = () => {
+        const panel = document.querySelector("#freedom-widget .panel");
+        const { left, top } = panel.getBoundingClientRect();
+        const onTop = document.elementFromPoint(left + 30, top + 12);
+        const shown = onTop?.closest(".page-first-cover") ? "(the cover)" : onTop?.closest("h2")?.textContent ?? onTop?.textContent;
+        if (window.headings.at(-1) !== shown) window.headings.push(shown);
+        requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    });
+    release();
+    await takenOverPage(page);
+    await page.waitForTimeout(300);
+    // Never the prerendered panel (in English, without a country) in between.
+    const headings = await page.evaluate(() => window.headings);
+    assert.deepEqual([...new Set(headings.filter((h) => h !== "(the cover)"))], ["Líneas de ayuda en México"], headings.join(" | "));
+    assert.deepEqual(await panelView(page), first);
+    await context.close();
+  });
+
+  test("hands the keyboard focus over to the same link on the page", async () => {
+    const { context, page, release } = await open("/?country=MX");
+    await page.locator(`.first-paint ${MX}`).focus();
+    release();
+    await takenOverPage(page);
+    await page.waitForFunction((sel) => document.activeElement?.matches(sel), MX);
+    assert.equal(await page.evaluate(() => !!document.activeElement.closest(".card") && !document.activeElement.closest(".first-paint")), true);
+    await context.close();
+  });
+
+  test("with the wasm refused: the number stays and dials; axe finds nothing; nothing private leaves", async () => {
+    // (The page's CSP would refuse axe's inline script; the page's own scripts are unchanged.)
+    const { context, page, seen, requests } = await open("/?country=MX", { wasm: "404", bypassCSP: true });
+    await page.locator(`.first-paint ${MX}`).waitFor();
+    for (let i = 0; i < 50 && !seen.warnings.some((w) => w.includes("could not start")); i++) await page.waitForTimeout(100);
+    await page.evaluate(() => window.addEventListener("click", (e) => { window.tapped = { prevented: e.defaultPrevented, href: e.target.closest("a")?.getAttribute("href") }; e.preventDefault(); }));
+    await page.locator(`.first-paint ${MX}`).click();
+    assert.deepEqual(await page.evaluate(() => window.tapped), { prevented: false, href: "tel:+528005533000" });
+    assert.deepEqual(seen.errors.filter((e) => e.startsWith("uncaught")), []);
+    await page.addScriptTag({ content: AXE });
+    const result = await page.evaluate(() => window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] }, resultTypes: ["violations"] }));
+    assert.deepEqual(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" >> ")).join(", ")}`), []);
+    assert.deepEqual(await page.evaluate(() => ({ cookie: document.cookie, local: localStorage.length, session: sessionStorage.length })), { cookie: "", local: 0, session: 0 });
+    assert.deepEqual(requests.filter((u) => !u.startsWith(server.url)), []);
+    await context.close();
+  });
+
+  test("no country to show: the prerendered panel stays as it is", async () => {
+    const { context, page } = await open("/", { locale: "en", timezoneId: "UTC" });
+    await page.waitForTimeout(700);
+    assert.equal(await page.locator(".first-paint").count(), 0);
+    assert.equal(await page.getByText("Choose your country to see its hotlines.").isVisible(), true);
+    await context.close();
+  });
+});

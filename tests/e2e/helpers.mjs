@@ -75,3 +75,9 @@ export function setup(serverOptions = {}) {
   });
   return env;
 }
+
+/** The standalone page has taken over: its own country panel shows a country's lines, and its
+ *  first paint (js/page.js: the same lines, drawn before the wasm arrived) is gone. */
+export function pageTakenOver(page) {
+  return page.waitForFunction(() => document.querySelector("#freedom-widget .panel .cards") && !document.querySelector(".first-paint, .page-first-cover"));
+}

@@ -3,7 +3,7 @@ import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { DIST, ROOT, setup, watch } from "./helpers.mjs";
+import { DIST, ROOT, setup, watch, pageTakenOver } from "./helpers.mjs";
 
 const env = setup();
 
@@ -176,7 +176,7 @@ describe("standalone page", () => {
   test("no horizontal scroll at 320 px, and it fits 1440 px", async () => {
     for (const width of [320, 1440]) {
       const { context, page } = await open({ viewport: { width, height: 800 } });
-      await page.locator(".cards").waitFor();
+      await pageTakenOver(page);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       assert.ok(overflow <= 0, `${width}px: scrolls sideways by ${overflow}px`);
       await context.close();
@@ -186,7 +186,7 @@ describe("standalone page", () => {
   test("dark mode follows prefers-color-scheme", async () => {
     const colour = async (scheme) => {
       const { context, page } = await open({ colorScheme: scheme });
-      await page.locator(".cards").waitFor();
+      await pageTakenOver(page);
       const bg = await page.locator(".fw").evaluate((e) => getComputedStyle(e).backgroundColor);
       await context.close();
       return bg;
@@ -197,7 +197,7 @@ describe("standalone page", () => {
 
   test("focus is visible on every control", async () => {
     const { context, page } = await open();
-    await page.locator(".cards").waitFor();
+    await pageTakenOver(page);
     for (let i = 0; i < 6; i++) {
       await page.keyboard.press("Tab");
       const outline = await page.evaluate(() => {

@@ -1,7 +1,7 @@
 // Safety for people at risk: quick exit (button and Shift×3), no trace left behind.
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { CHROMIUM_ARGS, serveDist, setup, watch } from "./helpers.mjs";
+import { CHROMIUM_ARGS, serveDist, setup, watch, pageTakenOver } from "./helpers.mjs";
 import { chromium } from "../../tools/node_modules/playwright-core/index.mjs";
 
 const AWAY = "https://www.wikipedia.org/";
@@ -37,7 +37,7 @@ async function assertLeft(page, titles, historyBefore) {
 describe("quick exit on the standalone page", () => {
   test("is the first thing in tab order, and the button leaves at once", async () => {
     const { context, page, titles, historyBefore } = await open("/");
-    await page.locator(".cards").waitFor();
+    await pageTakenOver(page);
     await page.keyboard.press("Tab");
     assert.equal(await page.evaluate(() => document.activeElement.textContent.trim()), "Quick exit");
     await page.keyboard.press("Enter");
@@ -47,7 +47,7 @@ describe("quick exit on the standalone page", () => {
 
   test("Shift pressed three times leaves, announcing the presses", async () => {
     const { context, page, titles, historyBefore } = await open("/");
-    await page.locator(".cards").waitFor();
+    await pageTakenOver(page);
     await page.keyboard.press("Shift");
     await page.locator(".quick-exit [role=status]", { hasText: "Shift pressed 1 of 3 times" }).waitFor({ state: "attached" });
     await page.keyboard.press("Shift");
@@ -69,7 +69,7 @@ describe("quick exit on the standalone page", () => {
 
   test("Shift as a modifier never counts: Shift+Tab three and six times stays on the page", async () => {
     const { context, page } = await open("/");
-    await page.locator(".cards").waitFor();
+    await pageTakenOver(page);
     // A keyboard user walking backwards from the end of the hotlines.
     await page.locator(".cards a.channel").last().focus();
     for (let i = 1; i <= 6; i++) {
@@ -90,7 +90,7 @@ describe("quick exit on the standalone page", () => {
 
   test("another key between Shift presses starts the count again", async () => {
     const { context, page, titles, historyBefore } = await open("/");
-    await page.locator(".cards").waitFor();
+    await pageTakenOver(page);
     await page.keyboard.press("Shift");
     await page.keyboard.press("Shift");
     await page.keyboard.press("Tab");
@@ -216,7 +216,7 @@ describe("coming back through the back/forward cache", () => {
       const page = await context.newPage();
       page.setDefaultTimeout(10_000);
       await page.goto(`${server.url}/?quick-exit-url=${encodeURIComponent(`${server.url}/elsewhere`)}`);
-      await page.locator(".cards").waitFor();
+      await pageTakenOver(page);
       await page.evaluate(() => { window.fwKept = true; });
       await page.keyboard.press("Shift");
       await page.keyboard.press("Shift");

@@ -169,7 +169,7 @@ for (const engine of ENGINES) {
 
     test("a deep link (?country=MX&lang=es) shows Mexico's line, in Spanish", async () => {
       await b.goto(`${main.url}/?country=MX&lang=es`);
-      await until(b, "Mexico's line in the panel", (href) => !!document.querySelector(`.cards a[href="${href}"]`), MX);
+      await until(b, "Mexico's line in the panel", (href) => !!document.querySelector(`#freedom-widget .panel .cards a[href="${href}"]`) && !document.querySelector(".first-paint, .page-first-cover"), MX);
       const shown = await b.eval(() => ({ lang: document.querySelector(".fw").lang, heading: document.querySelector("#fw-directory-heading").textContent }));
       assert.equal(shown.lang, "es");
       assert.match(shown.heading, /México/);
@@ -177,7 +177,7 @@ for (const engine of ENGINES) {
 
     test("search narrows the list of countries", async () => {
       await b.goto(`${main.url}/?country=US`);
-      await until(b, "the page taking over", (href) => !!document.querySelector(`.cards a[href="${href}"]`), US);
+      await until(b, "the page taking over", (href) => !!document.querySelector(`#freedom-widget .panel .cards a[href="${href}"]`) && !document.querySelector(".first-paint, .page-first-cover"), US);
       await clickOn(b, "#fw-search");
       await b.type("Mex");
       const results = await until(b, "results for Mex", () => {
@@ -190,7 +190,7 @@ for (const engine of ENGINES) {
 
     test("explainer tabs: after a mouse click, arrow keys move selection and focus, and the focus ring shows", async () => {
       await b.goto(`${main.url}/?country=US`);
-      await until(b, "the page taking over", (href) => !!document.querySelector(`.cards a[href="${href}"]`), US);
+      await until(b, "the page taking over", (href) => !!document.querySelector(`#freedom-widget .panel .cards a[href="${href}"]`) && !document.querySelector(".first-paint, .page-first-cover"), US);
       await clickOn(b, "[role=tab]");
       for (const [key, index] of [["ArrowRight", 1], ["ArrowRight", 2], ["ArrowLeft", 1], ["End", 3], ["Home", 0]]) {
         await b.press(key);
@@ -222,7 +222,7 @@ for (const engine of ENGINES) {
       const away = `${main.url}/pages/plain.html`;
       await b.goto(`${main.url}/?quick-exit-url=${encodeURIComponent(away)}`);
       // The prerender has the button too: wait for the page (which finds the US for en-US) to run it.
-      await until(b, "the page taking over", (href) => !!document.querySelector(`.cards a[href="${href}"]`), US);
+      await until(b, "the page taking over", (href) => !!document.querySelector(`#freedom-widget .panel .cards a[href="${href}"]`) && !document.querySelector(".first-paint, .page-first-cover"), US);
       await clickOn(b, ".quick-exit-button");
       await until(b, "the destination", (away) => location.href === away && !!document.querySelector("#host-heading"), away);
     });
@@ -254,6 +254,15 @@ for (const engine of ENGINES) {
       assert.match(text, /National Human Trafficking Hotline/);
       assert.ok(await b.eval((href) => !!document.querySelector("freedom-widget").shadowRoot.querySelector(`a[href="${href}"]`), US));
       assert.equal(await b.eval(() => document.querySelector("#host-text").textContent), "The partner's own content stays as it is.");
+    });
+
+    test("when the wasm answers 404, the standalone page still shows the linked country's line at the top", async () => {
+      await b.goto(`${broken.url}/?country=MX&lang=es`);
+      const text = await until(b, "the page's first paint, kept", () => document.querySelector("#freedom-widget .panel .first-paint")?.textContent);
+      assert.match(text, /Líneas de ayuda en México/);
+      assert.ok(await b.eval((href) => !!document.querySelector(`.first-paint a[href="${href}"]`), MX));
+      // The prerendered panel's own text is hidden under it, not shown twice.
+      assert.equal(await b.eval(() => document.querySelector("#fw-directory-heading").getClientRects().length), 0);
     });
 
     test("a deep link keeps the prerendered list while the page takes it over: rows, scroll and clicks", async () => {
