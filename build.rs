@@ -63,6 +63,7 @@ fn main() {
         "data/corrections.json",
         "data/quotes.json",
         "i18n",
+        "static/widget.css",
     ] {
         println!("cargo:rerun-if-changed={p}");
     }
@@ -78,6 +79,7 @@ fn main() {
     generate_geo(&countries, &zones, &mut code);
     check_quotes();
     fs::write(out.join("data_generated.rs"), code).unwrap();
+    fs::write(out.join("widget.css"), strip_css_comments(&fs::read_to_string("static/widget.css").unwrap())).unwrap();
     // In the widget's wasm only English is compiled in; other languages are fetched when a
     // visitor needs them (see `scripts/post-build.mjs`). Native builds (the prerender, tests)
     // and the poster's wasm (no `widget` feature) keep every language.
@@ -99,6 +101,22 @@ fn main() {
         Ok(code) => fs::write(out.join("i18n_generated.rs"), code).unwrap(),
         Err(errors) => fail("i18n", &errors),
     }
+}
+
+/// The wasm's copy of the stylesheet without its comments (the page links the file as written).
+/// Only comments: minifying the rest made the wasm larger under brotli. The sheet has no string
+/// that holds `/*`.
+fn strip_css_comments(css: &str) -> String {
+    let mut out = String::with_capacity(css.len());
+    let mut rest = css;
+    while let Some(start) = rest.find("/*") {
+        out.push_str(&rest[..start]);
+        let end = rest[start..].find("*/").map_or(rest.len(), |e| start + e + 2);
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    // Lines left empty by a comment go too.
+    out.lines().filter(|l| !l.trim().is_empty()).collect::<Vec<_>>().join("\n") + "\n"
 }
 
 fn fail(what: &str, errors: &[String]) -> ! {

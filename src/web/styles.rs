@@ -6,7 +6,8 @@ use js_sys::{Array, Reflect};
 use wasm_bindgen::prelude::*;
 use web_sys::{CssStyleSheet, ShadowRoot};
 
-pub const CSS: &str = include_str!("../../static/widget.css");
+/// `static/widget.css` without its comments (`build.rs`).
+pub const CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/widget.css"));
 
 thread_local! {
     /// One sheet shared by every instance on the page.
