@@ -98,10 +98,13 @@ impl Directory {
 
     /// Every country with at least one line, built-in or the partner's, sorted by code.
     pub fn countries(&self) -> Vec<&str> {
+        // The built-in codes come sorted; each partner code goes in its place (no sort's code).
         let mut codes: Vec<&str> = builtin::countries_with_lines().collect();
-        codes.extend(self.partner.iter().map(|p| &*p.country));
-        codes.sort_unstable();
-        codes.dedup();
+        for p in &self.partner {
+            if let Err(at) = codes.binary_search(&&*p.country) {
+                codes.insert(at, &p.country);
+            }
+        }
         codes.retain(|c| !self.second_source_only || !self.hotlines_in(c).is_empty());
         codes
     }

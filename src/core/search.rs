@@ -110,14 +110,15 @@ impl SearchEntry {
 /// the visitor's selected country first, the rest in the order of `entries`.
 pub fn search<'a>(entries: &'a [SearchEntry], query: &str, selected: Option<&str>) -> Vec<&'a SearchEntry> {
     let q = fold(query);
-    let mut hits: Vec<(u8, bool, usize, &SearchEntry)> = entries
+    // Each hit's bucket: rank (0 to 3) first, then the selected country before the others.
+    // Hits are found in the order of `entries`, so listing bucket by bucket is the order of
+    // (rank, not selected, index) without a sort (a sort's code weighs about 3 KB in the wasm).
+    let hits: Vec<(u8, &SearchEntry)> = entries
         .iter()
-        .enumerate()
-        .filter_map(|(i, e)| {
+        .filter_map(|e| {
             let rank = if q.is_empty() { Some(0) } else { e.rank(&q) };
-            rank.map(|r| (r, Some(e.code) != selected, i, e))
+            rank.map(|r| (r * 2 + u8::from(Some(e.code) != selected), e))
         })
         .collect();
-    hits.sort_unstable_by_key(|&(r, not_selected, i, _)| (r, not_selected, i));
-    hits.into_iter().map(|(.., e)| e).collect()
+    (0..8).flat_map(|bucket| hits.iter().filter(move |(b, _)| *b == bucket).map(|(_, e)| *e)).collect()
 }
