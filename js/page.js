@@ -5,8 +5,9 @@
 //
 // Before the wasm has arrived (seconds on a slow phone network), the country panel already shows
 // the detected or linked country's main line and emergency number (the first paint, drawn from
-// the table Rust writes at build time). It goes just before the takeover, whose first frame shows
-// the same country in the same language: the language is loaded before it, not after.
+// the table Rust writes at build time). Through the takeover it covers the same place, and it
+// goes when the page shows that country, in the same language: the language is loaded before the
+// takeover, not after.
 import { LANGUAGES, zones } from "freedom-widget:files";
 import { adoptRules, paintPagePanel } from "./first-paint.js";
 import { breathe, languageText, load } from "./loader.js";
