@@ -33,7 +33,7 @@ if (!process.argv.includes("--no-build")) {
   execFileSync("bash", [join(ROOT, "scripts/setup.sh"), ...(browserHere ? [] : ["--test"])], { stdio: "inherit" });
   execFileSync("bash", [join(ROOT, "scripts/build.sh")], { stdio: "inherit" });
 }
-const { launch } = await import("../tests/e2e/helpers.mjs");
+const { launch, pageTakenOver } = await import("../tests/e2e/helpers.mjs");
 const lh = LIGHTHOUSE ? await import("./bench-lighthouse.mjs") : null;
 
 const median = (xs) => {
@@ -165,7 +165,7 @@ for (let i = 0; i < RUNS; i++) {
   });
   await cp.goto(`${server.url}/`);
   // Taken over: the page's own panel shows the country, its first paint (js/page.js) is gone.
-  await cp.waitForFunction(() => document.querySelector("#freedom-widget .panel .cards") && !document.querySelector(".first-paint, .page-first-cover"));
+  await pageTakenOver(cp);
   // The list of every country is taken over a chunk per task after that: well within a second.
   await cp.waitForTimeout(1000);
   standalone.bytes.push(bytes);

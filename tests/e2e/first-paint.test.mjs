@@ -5,7 +5,7 @@ import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { launch, ROOT, serveDist, watch } from "./helpers.mjs";
+import { launch, pageTakenOver, ROOT, serveDist, watch } from "./helpers.mjs";
 
 const AXE = readFileSync(join(ROOT, "tools/node_modules/axe-core/axe.min.js"), "utf8");
 const US = 'a[href="tel:+18883737888"]';
@@ -218,7 +218,6 @@ describe("the standalone page's first paint", () => {
         call: visible('a[href^="tel:"]').getAttribute("href"),
       };
     });
-  const takenOverPage = (page) => page.waitForFunction(() => !document.querySelector(".first-paint, .page-first-cover") && document.querySelector("#freedom-widget .card"));
 
   test("a deep link shows its country's number before the wasm arrives; the page then takes over in place", async () => {
     const { context, page, release } = await open("/?country=MX");
@@ -231,7 +230,7 @@ describe("the standalone page's first paint", () => {
     const first = await panelView(page);
     assert.deepEqual(await page.evaluate(() => window.shifts), [], "drawing it moved nothing");
     release();
-    await takenOverPage(page);
+    await pageTakenOver(page);
     assert.deepEqual(await panelView(page), first, "the page says what its first paint said");
     await context.close();
   });
@@ -256,7 +255,7 @@ describe("the standalone page's first paint", () => {
       requestAnimationFrame(tick);
     });
     release();
-    await takenOverPage(page);
+    await pageTakenOver(page);
     await page.waitForTimeout(300);
     // Never the prerendered panel (in English, without a country) in between.
     const headings = await page.evaluate(() => window.headings);
@@ -269,7 +268,7 @@ describe("the standalone page's first paint", () => {
     const { context, page, release } = await open("/?country=MX");
     await page.locator(`.first-paint ${MX}`).focus();
     release();
-    await takenOverPage(page);
+    await pageTakenOver(page);
     await page.waitForFunction((sel) => document.activeElement?.matches(sel), MX);
     assert.equal(await page.evaluate(() => !!document.activeElement.closest(".card") && !document.activeElement.closest(".first-paint")), true);
     await context.close();

@@ -76,8 +76,9 @@ export function setup(serverOptions = {}) {
   return env;
 }
 
-/** The standalone page has taken over: its own country panel shows a country's lines, and its
- *  first paint (js/page.js: the same lines, drawn before the wasm arrived) is gone. */
+/** The standalone page has taken over: its own country panel shows a country (its lines, or
+ *  the emergency number where it has none; the prerender shows neither), and its first paint
+ *  (js/page.js: the same, drawn before the wasm arrived) is gone. */
 export function pageTakenOver(page) {
-  return page.waitForFunction(() => document.querySelector("#freedom-widget .panel .cards") && !document.querySelector(".first-paint, .page-first-cover"));
+  return page.waitForFunction(() => document.querySelector("#freedom-widget .panel :is(.cards, .emergency)") && !document.querySelector(".first-paint, .page-first-cover"));
 }
