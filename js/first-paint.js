@@ -215,15 +215,15 @@ export async function paint(element, options, io, force = false) {
   root.replaceChildren(h("div", { class: "fw-first" }, widget));
 }
 
-/** The class of the standalone page's first paint, in its country panel. */
-export const PAGE_FIRST_PAINT = "first-paint";
+/** The class of the standalone page's first paint, in its country panel (static/page.css). */
+const PAGE_FIRST_PAINT = "first-paint";
 
 /**
  * The standalone page's first paint: the detected (or linked) country's main line and emergency
  * number, drawn at the top of the prerendered country panel `into` (light DOM, styled by the
  * page's own stylesheet, which hides the prerendered panel's text after it), long before the wasm
- * has arrived to take the page over. The page removes it just before that takeover, whose first
- * frame already shows the same country (js/page.js). Nothing is drawn without a country (the
+ * has arrived to take the page over. Through that takeover it covers the same place, until the
+ * page shows the same country (js/page.js). Nothing is drawn without a country (the
  * prerender already says to choose one) or for a layout other than the prerendered one.
  * `cancelled()`: the takeover began meanwhile. Returns the drawn box, or null.
  */
