@@ -5,7 +5,7 @@
 // that build's wasm, glue, language and fallback modules, each as a static `new URL(…,
 // import.meta.url)` or `import("./…")` that bundlers recognise and copy. Only the wasm is an asset;
 // everything else is a JavaScript module, which every bundler handles without configuration.
-import { WASM, glue as importGlue, LANGUAGES, wasmUrl } from "freedom-widget:files";
+import { WASM, glue as importGlue, LANGUAGES, wasmUrl, zones } from "freedom-widget:files";
 import { negotiate } from "./language.js";
 
 let assetsUrl = null;
@@ -134,6 +134,15 @@ export function languageText(tag) {
  * decides, and asks for what it needs itself.
  */
 export function prefetchLanguage(preferences) {
-  const tag = negotiate(preferences, ["en", ...Object.keys(LANGUAGES)]);
+  const tag = negotiate(preferences, firstPaintFiles.languages);
   if (tag !== "en") languageText(tag).catch(() => {});
 }
+
+/** Where the first paint (js/first-paint.js, its `io`) finds what it loads only when needed, in
+ *  this build's files: every language's tag, a language's messages, the time zones' countries.
+ *  (The script tag's embed.js, which carries no loader, finds them by URL instead.) */
+export const firstPaintFiles = {
+  languages: ["en", ...Object.keys(LANGUAGES)],
+  language: (tag) => languageText(tag).then(JSON.parse),
+  zones: () => zones().then((m) => m.default),
+};

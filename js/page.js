@@ -8,23 +8,13 @@
 // the table Rust writes at build time). Through the takeover it covers the same place, and it
 // goes when the page shows that country, in the same language: the language is loaded before the
 // takeover, not after.
-import { LANGUAGES, zones } from "freedom-widget:files";
 import { adoptRules, paintPagePanel } from "./first-paint.js";
-import { breathe, languageText, load } from "./loader.js";
+import { breathe, firstPaintFiles, load } from "./loader.js";
 
 const root = document.getElementById("freedom-widget");
 const options = Object.fromEntries(new URLSearchParams(location.search));
 let takingOver = false;
-const firstPaint = paintPagePanel(
-  root?.querySelector(".directory > .panel"),
-  options,
-  {
-    languages: ["en", ...Object.keys(LANGUAGES)],
-    language: (tag) => languageText(tag).then(JSON.parse),
-    zones: () => zones().then((m) => m.default),
-  },
-  () => takingOver,
-).catch(() => null);
+const firstPaint = paintPagePanel(root?.querySelector(".directory > .panel"), options, firstPaintFiles, () => takingOver).catch(() => null);
 
 /**
  * The takeover must find the panel as prerendered, and its first frames may still show it (Yew
