@@ -57,6 +57,25 @@ async function open(path, { wasm = "hold", fail = false, ...contextOptions } = {
   return { context, page, seen, requests, release };
 }
 
+/** Accessible (axe, WCAG 2.2 AA) and private (no cookie, no storage, no request to another
+ *  origin), as the page stands. `what` names the case in a failure. */
+async function assertAccessibleAndPrivate(page, requests, what) {
+  await page.addScriptTag({ content: AXE });
+  const result = await page.evaluate(() => window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] }, resultTypes: ["violations"] }));
+  assert.deepEqual(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" >> ")).join(", ")}`), [], what);
+  const kept = await page.evaluate(() => ({ cookie: document.cookie, local: localStorage.length, session: sessionStorage.length }));
+  assert.deepEqual(kept, { cookie: "", local: 0, session: 0 }, what);
+  assert.deepEqual(requests.filter((u) => !u.startsWith(server.url)), [], what);
+}
+
+/** Taps `link` and says whether anything stopped it and what it reached (the last listener
+ *  records it, then keeps the test browser from opening a dialler). */
+async function tap(page, link) {
+  await page.evaluate(() => window.addEventListener("click", (e) => { window.tapped = { prevented: e.defaultPrevented, href: e.composedPath()[0].closest?.("a")?.getAttribute("href") }; e.preventDefault(); }));
+  await link.click();
+  return page.evaluate(() => window.tapped);
+}
+
 /** What a visitor reads first: the heading, why this country, the first number and its name. */
 function firstView([host, scope]) {
   const root = document.querySelector(host).shadowRoot.querySelector(scope);
@@ -166,11 +185,8 @@ describe("the first paint", () => {
     await page.locator(`freedom-widget >> .fw-first ${US}`).waitFor();
     await page.waitForFunction(() => true);
     await page.waitForTimeout(500);
-    // Tapped: nothing stops the tel: link (the last listener records it, then keeps the test
-    // browser from opening a dialler).
-    await page.evaluate(() => window.addEventListener("click", (e) => { window.tapped = { prevented: e.defaultPrevented, href: e.composedPath()[0].closest?.("a")?.getAttribute("href") }; e.preventDefault(); }));
-    await page.locator(`freedom-widget >> .fw-first ${US}`).click();
-    assert.deepEqual(await page.evaluate(() => window.tapped), { prevented: false, href: "tel:+18883737888" });
+    // Tapped: nothing stops the tel: link.
+    assert.deepEqual(await tap(page, page.locator(`freedom-widget >> .fw-first ${US}`)), { prevented: false, href: "tel:+18883737888" });
     assert.equal(await page.locator(`freedom-widget >> .fw-first ${US}`).count(), 1, "still there");
     assert.equal(seen.warnings.filter((w) => w.includes("could not start")).length, 1, seen.warnings.join("\n"));
     assert.deepEqual(seen.errors.filter((e) => e.startsWith("uncaught")), []);
@@ -191,12 +207,7 @@ describe("the first paint", () => {
     for (const path of ["/article.html?country=US", "/article.html?country=EG&lang=ar&layout=compact", "/article.html?layout=banner&country=MX", "/article.html"]) {
       const { context, page, requests } = await open(path, { locale: "en", timezoneId: "UTC" });
       await page.locator("freedom-widget >> .fw-first h2").waitFor();
-      await page.addScriptTag({ content: AXE });
-      const result = await page.evaluate(() => window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] }, resultTypes: ["violations"] }));
-      assert.deepEqual(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" >> ")).join(", ")}`), [], path);
-      const kept = await page.evaluate(() => ({ cookie: document.cookie, local: localStorage.length, session: sessionStorage.length }));
-      assert.deepEqual(kept, { cookie: "", local: 0, session: 0 });
-      assert.deepEqual(requests.filter((u) => !u.startsWith(server.url)), [], path);
+      await assertAccessibleAndPrivate(page, requests, path);
       await context.close();
     }
   });
@@ -279,15 +290,9 @@ describe("the standalone page's first paint", () => {
     const { context, page, seen, requests } = await open("/?country=MX", { wasm: "404", bypassCSP: true });
     await page.locator(`.first-paint ${MX}`).waitFor();
     for (let i = 0; i < 50 && !seen.warnings.some((w) => w.includes("could not start")); i++) await page.waitForTimeout(100);
-    await page.evaluate(() => window.addEventListener("click", (e) => { window.tapped = { prevented: e.defaultPrevented, href: e.target.closest("a")?.getAttribute("href") }; e.preventDefault(); }));
-    await page.locator(`.first-paint ${MX}`).click();
-    assert.deepEqual(await page.evaluate(() => window.tapped), { prevented: false, href: "tel:+528005533000" });
+    assert.deepEqual(await tap(page, page.locator(`.first-paint ${MX}`)), { prevented: false, href: "tel:+528005533000" });
     assert.deepEqual(seen.errors.filter((e) => e.startsWith("uncaught")), []);
-    await page.addScriptTag({ content: AXE });
-    const result = await page.evaluate(() => window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] }, resultTypes: ["violations"] }));
-    assert.deepEqual(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" >> ")).join(", ")}`), []);
-    assert.deepEqual(await page.evaluate(() => ({ cookie: document.cookie, local: localStorage.length, session: sessionStorage.length })), { cookie: "", local: 0, session: 0 });
-    assert.deepEqual(requests.filter((u) => !u.startsWith(server.url)), []);
+    await assertAccessibleAndPrivate(page, requests, "/?country=MX");
     await context.close();
   });
 
