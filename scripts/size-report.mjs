@@ -3,6 +3,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
+import { brotliSize, wasmSections } from "./wasm-sections.mjs";
 
 const root = process.argv.find((a) => !a.startsWith("--") && a !== process.argv[0] && a !== process.argv[1]) ?? "dist";
 const walk = (dir) => readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? walk(join(dir, f)) : [join(dir, f)]));
@@ -36,4 +37,11 @@ if (process.argv.includes("--json")) {
   console.log(`${"file".padEnd(52)}${"raw".padStart(10)}${"gzip".padStart(10)}${"brotli".padStart(10)}`);
   for (const [f, s] of Object.entries(sizes)) console.log(`${f.padEnd(52)}${kb(s.raw)}${kb(s.gzip)}${kb(s.brotli)}`);
   for (const [name, s] of Object.entries(totals)) console.log(`${("= " + name).padEnd(52)}${kb(s.raw)}${kb(s.gzip)}${kb(s.brotli)}`);
+  // The embed's wasm in two: its code, and the data it carries (each section compressed alone).
+  const [wasm] = pick((f) => /^embed\/freedom-widget-[0-9a-f]+_bg\.wasm$/.test(f)).map(([f]) => f);
+  if (wasm) {
+    const { code, data } = wasmSections(readFileSync(join(root, wasm)));
+    console.log(`${"  embed wasm's code section".padEnd(52)}${kb(code.length)}${"".padStart(10)}${kb(brotliSize(code))}`);
+    console.log(`${"  embed wasm's data section".padEnd(52)}${kb(data.length)}${"".padStart(10)}${kb(brotliSize(data))}`);
+  }
 }
