@@ -4,14 +4,17 @@
 // wasm never comes. The widget renders under it unseen and replaces it when its first render is
 // whole (src/web/first_paint.rs hands the focus over).
 //
-// The table and the messages come from Rust at build time (src/bin/prerender.rs, `--assets`), so
-// the first paint says what the widget will say; this file only lays it out. It shows nothing
+// The table and the messages (the few it speaks, in every language) come from Rust at build time
+// (src/bin/prerender.rs, `--assets`), so the first paint says what the widget will say; this file
+// only lays it out. It shows nothing
 // where it cannot be sure of that (a partner's own rows may correct a number; a partner who puts
 // another section first), and the reserved box waits for the widget, as it did before.
 import { HOST_CSS, TABLE } from "freedom-widget:first-paint";
 import { negotiate } from "./language.js";
 
-const { countries, lines, international, english, rtl, names } = TABLE;
+const { countries, lines, international, english, messages: translated, rtl, names } = TABLE;
+/** Every language the widget speaks. */
+const LANGUAGES = Object.keys(names);
 /** Every country detection accepts, with its English name ("MXMexico|…"). */
 const KNOWN = new Map(countries.split("|").map((entry) => [entry.slice(0, 2), entry.slice(2)]));
 
@@ -166,13 +169,11 @@ async function decide(options, io, force, pageLang) {
   const sections = String(option(options, "sections") ?? "hotlines").split(",").map((s) => s.trim().toLowerCase()).filter(Boolean);
   const unsure = option(options, "hotlines") != null || option(options, "hotlines-url") != null || (layout !== "banner" && sections[0] !== "hotlines");
   if (unsure && !force) return null;
-  const lang = negotiate([option(options, "lang"), pageLang, ...browserLanguages()], io.languages);
-  const messages = lang === "en" ? english : await io.language(lang).catch(() => null);
+  const lang = negotiate([option(options, "lang"), pageLang, ...browserLanguages()], LANGUAGES);
   const chosen = await chooseCountry(options, io);
   return {
-    // In English until another language's messages are here, as the widget does.
-    lang: messages ? lang : "en",
-    messages: messages ?? english,
+    lang,
+    messages: lang === "en" ? english : translated[lang],
     chosen,
     view: ["full", "compact", "banner"].includes(layout) ? layout : "full",
     onlySecond: on(option(options, "second-source-only")),
@@ -183,8 +184,8 @@ const painted = new WeakMap();
 
 /**
  * Draws the first paint into `element` (in its open shadow root) for these options, unless the
- * widget is already there. `io` says where the rest is: `languages` (every tag), `language(tag)`
- * (a promise of that language's messages), `zones()` (a promise of the time-zone table).
+ * widget is already there. `io` says where the rest is: `zones()` (a promise of the time-zone
+ * table, loaded only when detection needs it).
  * `force`: the wasm could not start, so draw even where the widget's own view would differ (a
  * partner's rows cannot be read without it): a working number beats a blank box.
  */

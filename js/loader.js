@@ -134,15 +134,13 @@ export function languageText(tag) {
  * decides, and asks for what it needs itself.
  */
 export function prefetchLanguage(preferences) {
-  const tag = negotiate(preferences, firstPaintFiles.languages);
+  const tag = negotiate(preferences, ["en", ...Object.keys(LANGUAGES)]);
   if (tag !== "en") languageText(tag).catch(() => {});
 }
 
 /** Where the first paint (js/first-paint.js, its `io`) finds what it loads only when needed, in
- *  this build's files: every language's tag, a language's messages, the time zones' countries.
- *  (The script tag's embed.js, which carries no loader, finds them by URL instead.) */
+ *  this build's files: the time zones' countries. (The script tag's embed.js, which carries no
+ *  loader, finds them by URL instead.) */
 export const firstPaintFiles = {
-  languages: ["en", ...Object.keys(LANGUAGES)],
-  language: (tag) => languageText(tag).then(JSON.parse),
   zones: () => zones().then((m) => m.default),
 };

@@ -13,7 +13,7 @@
 // export statement and no import.meta: its own URL comes from the tag.
 import { attributeOptions } from "./attributes.js";
 import { paint } from "./first-paint.js";
-import { GLUE, LANGUAGE_FILES, MAIN, WASM, ZONES } from "freedom-widget:embed-files";
+import { GLUE, MAIN, WASM, ZONES } from "freedom-widget:embed-files";
 
 /** The tags this run serves: the running classic script, or (as a module) every tag of embed.js. */
 function ourTags() {
@@ -48,12 +48,8 @@ const tags = ourTags();
 if (tags.length) {
   const base = new URL(".", tags[0].src);
   const file = (name) => new URL(name, base).href;
-  // Languages and the time-zone table are modules beside this file, loaded only when needed.
-  const io = {
-    languages: ["en", ...Object.keys(LANGUAGE_FILES)],
-    language: (tag) => import(file(LANGUAGE_FILES[tag])).then((m) => JSON.parse(m.default)),
-    zones: () => import(file(ZONES)).then((m) => m.default),
-  };
+  // The time-zone table is a module beside this file, loaded only when detection needs it.
+  const io = { zones: () => import(file(ZONES)).then((m) => m.default) };
   const firstPaint = (element, options, force) => paint(element, options, io, force);
   // Fetched at once, while the first paint is drawn.
   const main = import(file(MAIN));

@@ -183,6 +183,9 @@ add("script-tag embed: transfer, brotli (all it loads)", kb(embedBytes), "KB", "
   // Where the embed's bytes are: most of them are its wasm, code and data.
   const wasmFile = readdirSync(join(ROOT, "dist", "embed")).find((f) => /^freedom-widget-[0-9a-f]+_bg\.wasm$/.test(f));
   const { code, data } = wasmSections(readFileSync(join(ROOT, "dist", "embed", wasmFile)));
+  // The first paint's own budget: all the number needs, before anything else arrives.
+  const firstPaint = brotliSize(readFileSync(join(ROOT, "dist", "embed", "embed.js")));
+  add("of which the first paint, embed.js, brotli", kb(firstPaint), "KB", "< 15 KB", firstPaint < 15 * 1024);
   add("of which the wasm's code (Yew, Rust's core, the widget), brotli alone", kb(brotliSize(code)), "KB", "—", null);
   add("of which the wasm's data (hotlines, texts, tables), brotli alone", kb(brotliSize(data)), "KB", "—", null);
 }
@@ -262,9 +265,11 @@ const PROFILES = [
   { name: "slow 4G (150 ms, 1.6 Mbit/s) + CPU 4× slower", latency: 150, kbits: 1600, cpu: 4 },
 ];
 const MX_LINE = 'a[href="tel:+528005533000"]';
-const hostPage = (body, head = "") => `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="data:,"><title>partner</title>${head}</head><body><h1>Partner page</h1><p>Host content.</p>${body}</body></html>`;
+const hostPage = (body, head = "", lang = "en") => `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="data:,"><title>partner</title>${head}</head><body><h1>Partner page</h1><p>Host content.</p>${body}</body></html>`;
 routes["/bench/floor-mx.html"] = (q, r) => r.writeHead(200, { "content-type": "text/html" }).end(hostPage('<p>Anti-trafficking hotline: <a href="tel:+528005533000">800 553 3000</a></p>'));
 routes["/bench/tag-mx-compact.html"] = (q, r) => r.writeHead(200, { "content-type": "text/html" }).end(hostPage(snippet({ country: "MX", layout: "compact" })));
+// A partner's page in Spanish: the widget speaks the page's language (before the browser's).
+routes["/bench/tag-mx-compact-es.html"] = (q, r) => r.writeHead(200, { "content-type": "text/html" }).end(hostPage(snippet({ country: "MX", layout: "compact" }), "", "es"));
 routes["/bench/tag-mx-full.html"] = (q, r) => r.writeHead(200, { "content-type": "text/html" }).end(hostPage(snippet({ country: "MX" })));
 /** Records when the chosen line's link is first on screen (in the page or a widget's shadow
  *  root, inside the viewport, painted) and when a widget first says its country. */
@@ -280,8 +285,8 @@ const FIRST_NUMBER = (selector) => {
   };
   requestAnimationFrame(tick);
 };
-async function throttledLoad(path, profile) {
-  const context = await browser.newContext({ locale: "en-US", timezoneId: "America/Mexico_City", viewport: { width: 390, height: 844 } });
+async function throttledLoad(path, profile, locale) {
+  const context = await browser.newContext({ locale, timezoneId: "America/Mexico_City", viewport: { width: 390, height: 844 } });
   await context.addInitScript(FIRST_NUMBER, MX_LINE);
   const p = await context.newPage();
   const cdp = await context.newCDPSession(p);
@@ -303,42 +308,52 @@ async function throttledLoad(path, profile) {
 const throttledRows = [];
 const timeParts = [];
 for (const profile of PROFILES) {
-  const doors = [["host page with the link as static HTML (the floor)", "/bench/floor-mx.html"], ["script-tag embed, compact", "/bench/tag-mx-compact.html"], ["script-tag embed, default layout", "/bench/tag-mx-full.html"], ["standalone page /?country=MX", "/?country=MX"]];
-  const results = {};
-  for (const [, path] of doors) results[path] = { number: [], interactive: [], asked: [], arrived: [], bytes: [] };
+  // The budget (at most 1.5× the floor) is for the script tag's two layouts, on a page in English.
+  // A page in Spanish, as most in Mexico, is shown too: its first paint speaks Spanish, whose
+  // messages are one more request after embed.js.
+  const doors = [
+    { door: "host page with the link as static HTML (the floor)", path: "/bench/floor-mx.html" },
+    { door: "script-tag embed, compact", path: "/bench/tag-mx-compact.html", budgeted: true },
+    { door: "script-tag embed, default layout", path: "/bench/tag-mx-full.html", budgeted: true },
+    { door: "script-tag embed, compact, on a page in Spanish", path: "/bench/tag-mx-compact-es.html", locale: "es-MX" },
+    { door: "standalone page /?country=MX", path: "/?country=MX" },
+  ];
+  const results = new Map(doors.map((d) => [d, { number: [], interactive: [], asked: [], arrived: [], bytes: [] }]));
   for (let i = 0; i < THROTTLED_RUNS; i++) {
-    for (const [, path] of doors) {
-      const m = await throttledLoad(path, profile);
-      results[path].number.push(m.number);
-      if (m.interactive !== undefined) results[path].interactive.push(m.interactive);
-      if (m.arrived !== undefined) for (const key of ["asked", "arrived", "bytes"]) results[path][key].push(m[key]);
+    for (const d of doors) {
+      const m = await throttledLoad(d.path, profile, d.locale ?? "en-US");
+      const r = results.get(d);
+      r.number.push(m.number);
+      if (m.interactive !== undefined) r.interactive.push(m.interactive);
+      if (m.arrived !== undefined) for (const key of ["asked", "arrived", "bytes"]) r[key].push(m[key]);
     }
   }
-  const floor = median(results["/bench/floor-mx.html"].number);
-  for (const [door, path] of doors) {
-    const number = median(results[path].number);
+  const floor = median(results.get(doors[0]).number);
+  for (const d of doors) {
+    const { door, path, budgeted = false } = d;
+    const r = results.get(d);
+    const number = median(r.number);
     const ratio = number / floor;
-    const isFloor = path.includes("floor");
-    // The budget (at most 1.5× the floor) is for the script tag's two layouts.
-    const budgeted = path.startsWith("/bench/tag-");
+    const isFloor = d === doors[0];
     throttledRows.push({
       profile: profile.name,
       door,
       number: (number / 1000).toFixed(2),
-      ratio: isFloor ? "1.00" : ratio.toFixed(2),
-      interactive: isFloor ? "—" : `${(median(results[path].interactive) / 1000).toFixed(2)} s`,
+      // Three decimals where two would round a miss (or a pass) to the budget itself.
+      ratio: isFloor ? "1.00" : ratio.toFixed(ratio.toFixed(2) === "1.50" ? 3 : 2),
+      interactive: isFloor ? "—" : `${(median(r.interactive) / 1000).toFixed(2)} s`,
       pass: budgeted ? ratio <= 1.5 : null,
     });
-    if (budgeted) {
+    if (path.startsWith("/bench/tag-")) {
       // The first visible number, in three parts (each a median, so they need not add up exactly).
-      const asked = median(results[path].asked);
-      const onTheWire = median(results[path].arrived.map((t, i) => t - results[path].asked[i]));
-      const afterArrival = median(results[path].number.map((t, i) => t - results[path].arrived[i]));
+      const asked = median(r.asked);
+      const onTheWire = median(r.arrived.map((t, i) => t - r.asked[i]));
+      const afterArrival = median(r.number.map((t, i) => t - r.arrived[i]));
       timeParts.push({
         profile: profile.name,
         door,
         asked: (asked / 1000).toFixed(2),
-        wire: `${(onTheWire / 1000).toFixed(2)} s (${(median(results[path].bytes) / 1024).toFixed(1)} KB)`,
+        wire: `${(onTheWire / 1000).toFixed(2)} s (${(median(r.bytes) / 1024).toFixed(1)} KB)`,
         after: (afterArrival / 1000).toFixed(2),
         number: (number / 1000).toFixed(2),
         over: ((number - floor) / 1000).toFixed(2),
@@ -412,7 +427,8 @@ Where the script-tag embed's time to its first number goes, in the same loads (m
 number cannot show before \`embed.js\` has arrived, one more request after the host page's HTML,
 which the floor does not make, and whose time on the network (a round trip and its bytes) is set
 by the profile. After it arrives come running it, the first paint's style and layout, and the
-frame. The budget allows the embed half the floor's time more than the floor (the last column).
+frame; on a page in Spanish, also the Spanish messages, one more request.
+The budget allows the embed half the floor's time more than the floor (the last column).
 
 ${timePartsTable}
 

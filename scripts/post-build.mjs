@@ -127,7 +127,7 @@ function writeModules(assets, embedFiles, pageFiles) {
   const table = JSON.stringify(JSON.stringify(assets.firstPaint));
   const firstPaint = `export const TABLE = JSON.parse(${table});\nexport const HOST_CSS = ${JSON.stringify(hostCss())};\n`;
   writeFileSync(join(staging, "first-paint.js"), firstPaint);
-  return { languages: Object.fromEntries(languages), zones, wasm: embedFiles.wasm, glue: embedFiles.glue };
+  return { zones, wasm: embedFiles.wasm, glue: embedFiles.glue };
 }
 
 /** Bundles one door from js/ with esbuild: `modules` maps each "freedom-widget:…" name to the
@@ -174,7 +174,6 @@ async function bundleDoors(moduleNames) {
     `export const MAIN = ${JSON.stringify(mainName)};`,
     `export const WASM = ${JSON.stringify(moduleNames.wasm)};`,
     `export const GLUE = ${JSON.stringify(moduleNames.glue)};`,
-    `export const LANGUAGE_FILES = ${JSON.stringify(moduleNames.languages)};`,
     `export const ZONES = ${JSON.stringify(moduleNames.zones)};`,
     "",
   ].join("\n"));

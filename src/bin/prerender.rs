@@ -25,8 +25,9 @@ pub fn render_page(options: Options, lang: Lang) -> String {
     futures::executor::block_on(yew::LocalServerRenderer::<App>::with_props(props).render())
 }
 
-/// The messages the first paint speaks (js/first-paint.js), in English; another language's come
-/// from its language file, which holds every message.
+/// The messages the first paint speaks (js/first-paint.js), in every language: its table carries
+/// them, so that a page in another language shows its number as soon as one in English does,
+/// not one request later (the language's own file, with every message, is for the widget).
 const FIRST_PAINT_KEYS: &[freedom_widget::core::i18n::Key] = {
     use freedom_widget::core::i18n::Key::*;
     &[
@@ -57,8 +58,9 @@ const FIRST_PAINT_KEYS: &[freedom_widget::core::i18n::Key] = {
 ///   the first line with a phone number, as the widget lists it first ("" where there is none);
 ///   `second` lets a partner's `second-source-only` hide a line that rests on one page;
 /// - `international`: the international directory's name and address, for a visitor with no country;
-/// - `english`: the messages it needs; `rtl`: the languages written right to left; `names`: each
-///   language's name in itself (the language picker's place).
+/// - `english`: the messages it needs; `messages`: the same in each other language; `rtl`: the
+///   languages written right to left; `names`: each language's name in itself (the language
+///   picker's place), which also lists every language there is.
 fn first_paint_table() -> serde_json::Value {
     use freedom_widget::core::data::ChannelKind;
     use freedom_widget::core::i18n::Key;
@@ -98,8 +100,15 @@ fn first_paint_table() -> serde_json::Value {
         .iter()
         .find_map(|c| c.url.as_deref())
         .expect("the international entry has a web address");
-    let english: serde_json::Map<String, serde_json::Value> =
-        FIRST_PAINT_KEYS.iter().map(|key: &Key| (key.id().to_string(), Lang::En.text(*key).into())).collect();
+    let messages_in = |lang: Lang| -> serde_json::Map<String, serde_json::Value> {
+        FIRST_PAINT_KEYS.iter().map(|key: &Key| (key.id().to_string(), lang.text(*key).into())).collect()
+    };
+    let english = messages_in(Lang::En);
+    let messages: serde_json::Map<String, serde_json::Value> = Lang::ALL
+        .iter()
+        .filter(|lang| **lang != Lang::En)
+        .map(|lang| (lang.tag().to_string(), messages_in(*lang).into()))
+        .collect();
     let rtl: Vec<&str> = Lang::ALL.iter().filter(|l| l.is_rtl()).map(|l| l.tag()).collect();
     let names: serde_json::Map<String, serde_json::Value> =
         Lang::ALL.iter().map(|l| (l.tag().to_string(), l.native_name().into())).collect();
@@ -108,6 +117,7 @@ fn first_paint_table() -> serde_json::Value {
         "lines": lines,
         "international": [&*international.name, url],
         "english": english,
+        "messages": messages,
         "rtl": rtl,
         "names": names,
     })

@@ -33,9 +33,9 @@ after(async () => {
   await server?.close();
 });
 
-/** A page whose wasm is held back until `release()`, or refused (`wasm: "404"`); every layout
- *  shift recorded from the start. */
-async function open(path, { wasm = "hold", fail = false, ...contextOptions } = {}) {
+/** A page whose wasm is held back until `release()`, or refused (`wasm: "404"`), and with
+ *  `holdLanguages` its language files too; every layout shift recorded from the start. */
+async function open(path, { wasm = "hold", fail = false, holdLanguages = false, ...contextOptions } = {}) {
   const context = await browser.newContext({ locale: "en-US", timezoneId: "America/New_York", ...contextOptions });
   let release;
   const released = new Promise((resolve) => (release = resolve));
@@ -44,6 +44,12 @@ async function open(path, { wasm = "hold", fail = false, ...contextOptions } = {
     await released;
     return fail ? route.fulfill({ status: 404, body: "gone" }) : route.continue();
   });
+  if (holdLanguages) {
+    await context.route(/\/i18n\//, async (route) => {
+      await released;
+      return route.continue();
+    });
+  }
   await context.addInitScript(() => {
     window.shifts = [];
     new PerformanceObserver((list) => list.getEntries().forEach((e) => window.shifts.push(e.value))).observe({ type: "layout-shift", buffered: true });
@@ -145,6 +151,21 @@ describe("the first paint", () => {
       await takenOver(page);
       const widget = await shownByWidget(page);
       assert.deepEqual(first, widget, what);
+      await context.close();
+    }
+  });
+
+  test("a page in another language shows its number in that language at once, without waiting for the language's file", async () => {
+    for (const [path, lang] of [["/article.html?country=MX&lang=es", "es"], ["/article.html?country=EG&lang=ar", "ar"]]) {
+      // The language files are held back until release(): the first paint speaks the language
+      // all the same.
+      const { context, page, release } = await open(path, { holdLanguages: true });
+      await page.locator("freedom-widget >> .fw-first h2").waitFor();
+      const first = await shownFirst(page);
+      assert.equal(first.lang, lang, path);
+      release();
+      await takenOver(page);
+      assert.deepEqual(first, await shownByWidget(page), path);
       await context.close();
     }
   });
