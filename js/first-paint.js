@@ -6,9 +6,9 @@
 //
 // The table and the messages (the few it speaks, in every language) come from Rust at build time
 // (src/bin/prerender.rs, `--assets`), so the first paint says what the widget will say; this file
-// only lays it out. It shows nothing
-// where it cannot be sure of that (a partner's own rows may correct a number; a partner who puts
-// another section first), and the reserved box waits for the widget, as it did before.
+// only lays it out. It shows nothing where it cannot be sure of that (a partner's own rows may
+// correct a number; a partner who puts another section first), and the reserved box waits for
+// the widget, as it did before.
 import { HOST_CSS, TABLE } from "freedom-widget:first-paint";
 import { negotiate } from "./language.js";
 
