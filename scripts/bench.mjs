@@ -309,8 +309,8 @@ const throttledRows = [];
 const timeParts = [];
 for (const profile of PROFILES) {
   // The budget (at most 1.5× the floor) is for the script tag's two layouts, on a page in English.
-  // A page in Spanish, as most in Mexico, is shown too: its first paint speaks Spanish, whose
-  // messages are one more request after embed.js.
+  // A page in Spanish, as most in Mexico, is shown too: its first paint speaks Spanish, and names
+  // the country as the browser's Intl does, whose first call loads its data.
   const doors = [
     { door: "host page with the link as static HTML (the floor)", path: "/bench/floor-mx.html" },
     { door: "script-tag embed, compact", path: "/bench/tag-mx-compact.html", budgeted: true },
@@ -427,7 +427,7 @@ Where the script-tag embed's time to its first number goes, in the same loads (m
 number cannot show before \`embed.js\` has arrived, one more request after the host page's HTML,
 which the floor does not make, and whose time on the network (a round trip and its bytes) is set
 by the profile. After it arrives come running it, the first paint's style and layout, and the
-frame; on a page in Spanish, also the Spanish messages, one more request.
+frame; on a page in Spanish, also the country's name in Spanish (the browser's Intl).
 The budget allows the embed half the floor's time more than the floor (the last column).
 
 ${timePartsTable}
