@@ -28,6 +28,9 @@ const MARGIN: f32 = 10.0;
 const QR_SIZE: f32 = 40.0;
 /// At most this many lines get the large treatment; the QR code leads to the rest.
 const MAX_LINES: usize = 3;
+/// How far the small print shrinks (from 2.8 mm) before the rest of the poster does: 2.24 mm,
+/// about 6 pt.
+const SMALLEST_FINE_PRINT: f32 = 0.8;
 const FONT: &str = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', Arial, sans-serif";
 
 /// What the partner chose, plus what only the browser knows (names in the visitor's language).
@@ -104,15 +107,21 @@ pub fn poster(request: &PosterRequest) -> Result<Poster, String> {
         request.country_name.trim().to_string()
     };
     let link = deep_link(&request.page_url, &country, request.lang_chosen.then(|| lang.tag()));
-    let mut scale = 1.0;
+    let (mut scale, mut fine) = (1.0, 1.0);
     loop {
-        let mut sheet = Sheet::new(lang, scale);
+        let mut sheet = Sheet::new(lang, scale, fine);
         sheet.compose(&country, &name, &link, &request.language_names)?;
         if sheet.y <= HEIGHT - MARGIN || scale < 0.5 {
             let bottom = sheet.y;
             return Ok(Poster { svg: sheet.finish(&name), link, lang: lang.tag(), scale, bottom });
         }
-        scale *= 0.93;
+        // The small print (each source's address, and a second page's) gives way first, down to
+        // about 6 pt, before the numbers and the rest do: they are what a passer-by reads.
+        if fine > SMALLEST_FINE_PRINT {
+            fine = (fine * 0.9).max(SMALLEST_FINE_PRINT);
+        } else {
+            scale *= 0.93;
+        }
     }
 }
 
@@ -122,14 +131,16 @@ struct Sheet {
     poster_lang: strings::Lang,
     rtl: bool,
     scale: f32,
+    /// The small print's own scale, on top of `scale`.
+    fine: f32,
     y: f32,
     body: String,
 }
 
 impl Sheet {
-    fn new(lang: widget_i18n::Lang, scale: f32) -> Self {
+    fn new(lang: widget_i18n::Lang, scale: f32, fine: f32) -> Self {
         let poster_lang = strings::Lang::ALL.iter().copied().find(|l| l.tag() == lang.tag()).unwrap_or_default();
-        Sheet { lang, poster_lang, rtl: lang.is_rtl(), scale, y: MARGIN, body: String::new() }
+        Sheet { lang, poster_lang, rtl: lang.is_rtl(), scale, fine, y: MARGIN, body: String::new() }
     }
 
     fn w(&self, key: W) -> String {
@@ -407,7 +418,7 @@ impl Sheet {
                 };
                 line = format!("{line} · {confirms}: {second_url}");
             }
-            self.text_at(&line, 2.8, false, 0.0, WIDTH - 2.0 * MARGIN, r#" class="source""#);
+            self.text_at(&line, 2.8 * self.fine, false, 0.0, WIDTH - 2.0 * MARGIN, r#" class="source""#);
         }
     }
 
