@@ -5,6 +5,7 @@ widget-label = مساعدة لمواجهة الاتجار بالبشر
 directory-heading = خطوط المساعدة في { $country }
 directory-heading-none = ابحث عن خط مساعدة في بلدك
 chosen-option = نعرض { $country } كما حدّده هذا الموقع.
+chosen-link = نعرض { $country } بناءً على الرابط الذي فتحته.
 chosen-language = نعرض { $country } بناءً على لغة متصفحك.
 chosen-timezone = نعرض { $country } بناءً على المنطقة الزمنية لجهازك.
 chosen-fallback = نعرض { $country }، وهو البلد الافتراضي لهذا الموقع.

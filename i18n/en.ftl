@@ -6,6 +6,7 @@ widget-label = Help against human trafficking
 directory-heading = Hotlines in { $country }
 directory-heading-none = Find a hotline in your country
 chosen-option = Shown for { $country }, as set by this website.
+chosen-link = Shown for { $country }, from the link you opened.
 chosen-language = Shown for { $country } because of your browser language.
 chosen-timezone = Shown for { $country } because of your device's time zone.
 chosen-fallback = Shown for { $country }, this website's default.

@@ -5,6 +5,7 @@ widget-label = Ayuda contra la trata de personas
 directory-heading = Líneas de ayuda en { $country }
 directory-heading-none = Encuentra una línea de ayuda en tu país
 chosen-option = Mostramos { $country } porque así lo configuró este sitio web.
+chosen-link = Mostramos { $country } por el enlace que abriste.
 chosen-language = Mostramos { $country } por el idioma de tu navegador.
 chosen-timezone = Mostramos { $country } por la zona horaria de tu dispositivo.
 chosen-fallback = Mostramos { $country }, el país predeterminado de este sitio web.

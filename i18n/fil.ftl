@@ -5,6 +5,7 @@ widget-label = Tulong laban sa human trafficking
 directory-heading = Mga hotline sa { $country }
 directory-heading-none = Maghanap ng hotline sa iyong bansa
 chosen-option = Ipinapakita ang { $country }, ayon sa setting ng website na ito.
+chosen-link = Ipinapakita ang { $country }, ayon sa link na binuksan mo.
 chosen-language = Ipinapakita ang { $country } batay sa wika ng iyong browser.
 chosen-timezone = Ipinapakita ang { $country } batay sa time zone ng iyong device.
 chosen-fallback = Ipinapakita ang { $country }, ang default ng website na ito.

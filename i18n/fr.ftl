@@ -5,6 +5,7 @@ widget-label = Aide contre la traite des êtres humains
 directory-heading = Lignes d'aide : { $country }
 directory-heading-none = Trouvez une ligne d'aide dans votre pays
 chosen-option = Pays affiché : { $country }, choisi par ce site web.
+chosen-link = Pays affiché : { $country }, d'après le lien que vous avez ouvert.
 chosen-language = Pays affiché : { $country }, d'après la langue de votre navigateur.
 chosen-timezone = Pays affiché : { $country }, d'après le fuseau horaire de votre appareil.
 chosen-fallback = Pays affiché : { $country }, le pays par défaut de ce site web.

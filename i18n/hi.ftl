@@ -5,6 +5,7 @@ widget-label = मानव तस्करी के ख़िलाफ़ म�
 directory-heading = { $country } में हेल्पलाइन
 directory-heading-none = अपने देश में हेल्पलाइन खोजें
 chosen-option = { $country } की जानकारी दिखाई जा रही है, जैसा इस वेबसाइट ने तय किया है।
+chosen-link = आपके खोले गए लिंक के अनुसार { $country } की जानकारी दिखाई जा रही है।
 chosen-language = आपके ब्राउज़र की भाषा के आधार पर { $country } की जानकारी दिखाई जा रही है।
 chosen-timezone = आपके डिवाइस के टाइम ज़ोन के आधार पर { $country } की जानकारी दिखाई जा रही है।
 chosen-fallback = { $country } की जानकारी दिखाई जा रही है, जो इस वेबसाइट का डिफ़ॉल्ट देश है।

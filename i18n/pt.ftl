@@ -5,6 +5,7 @@ widget-label = Ajuda contra o tráfico de pessoas
 directory-heading = Linhas de ajuda: { $country }
 directory-heading-none = Encontre uma linha de ajuda no seu país
 chosen-option = País mostrado: { $country }, definido por este site.
+chosen-link = País mostrado: { $country }, de acordo com o link que você abriu.
 chosen-language = País mostrado: { $country }, de acordo com o idioma do seu navegador.
 chosen-timezone = País mostrado: { $country }, de acordo com o fuso horário do seu aparelho.
 chosen-fallback = País mostrado: { $country }, o país padrão deste site.

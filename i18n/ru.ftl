@@ -5,6 +5,7 @@ widget-label = Помощь против торговли людьми
 directory-heading = Горячие линии: { $country }
 directory-heading-none = Найдите горячую линию в своей стране
 chosen-option = Страна: { $country }. Так настроено на этом сайте.
+chosen-link = Страна: { $country }. Выбрана по ссылке, которую вы открыли.
 chosen-language = Страна: { $country }. Выбрана по языку вашего браузера.
 chosen-timezone = Страна: { $country }. Выбрана по часовому поясу вашего устройства.
 chosen-fallback = Страна: { $country }. Это страна по умолчанию на этом сайте.

@@ -5,6 +5,7 @@ widget-label = ความช่วยเหลือเพื่อต่อ�
 directory-heading = สายด่วนใน { $country }
 directory-heading-none = ค้นหาสายด่วนในประเทศของคุณ
 chosen-option = แสดงข้อมูลของ { $country } ตามที่เว็บไซต์นี้ตั้งค่าไว้
+chosen-link = แสดงข้อมูลของ { $country } ตามลิงก์ที่คุณเปิด
 chosen-language = แสดงข้อมูลของ { $country } ตามภาษาของเบราว์เซอร์ของคุณ
 chosen-timezone = แสดงข้อมูลของ { $country } ตามเขตเวลาของอุปกรณ์ของคุณ
 chosen-fallback = แสดงข้อมูลของ { $country } ซึ่งเป็นค่าเริ่มต้นของเว็บไซต์นี้

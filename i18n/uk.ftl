@@ -5,6 +5,7 @@ widget-label = Допомога проти торгівлі людьми
 directory-heading = Гарячі лінії: { $country }
 directory-heading-none = Знайдіть гарячу лінію у своїй країні
 chosen-option = Країна: { $country }. Так налаштовано на цьому сайті.
+chosen-link = Країна: { $country }. Вибрано за посиланням, яке ви відкрили.
 chosen-language = Країна: { $country }. Вибрано за мовою вашого браузера.
 chosen-timezone = Країна: { $country }. Вибрано за часовим поясом вашого пристрою.
 chosen-fallback = Країна: { $country }. Це країна за замовчуванням на цьому сайті.

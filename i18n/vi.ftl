@@ -5,6 +5,7 @@ widget-label = Trợ giúp phòng, chống mua bán người
 directory-heading = Đường dây nóng tại { $country }
 directory-heading-none = Tìm đường dây nóng ở nước bạn
 chosen-option = Đang hiển thị { $country } theo cài đặt của trang web này.
+chosen-link = Đang hiển thị { $country } theo liên kết bạn đã mở.
 chosen-language = Đang hiển thị { $country } theo ngôn ngữ trình duyệt của bạn.
 chosen-timezone = Đang hiển thị { $country } theo múi giờ trên thiết bị của bạn.
 chosen-fallback = Đang hiển thị { $country }, là quốc gia mặc định của trang web này.

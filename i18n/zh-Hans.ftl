@@ -5,6 +5,7 @@ widget-label = 反人口贩运求助
 directory-heading = { $country }的求助热线
 directory-heading-none = 查找您所在国家的求助热线
 chosen-option = 正在显示{ $country }，这是本网站的设定。
+chosen-link = 正在显示{ $country }，依据是您打开的链接。
 chosen-language = 正在显示{ $country }，依据是您的浏览器语言。
 chosen-timezone = 正在显示{ $country }，依据是您设备的时区。
 chosen-fallback = 正在显示{ $country }，这是本网站的默认国家。

@@ -61,10 +61,12 @@ function regionOf(tag) {
 }
 
 /** The country the widget will choose, and why (`core::detect`, in the same order): the option,
- *  the browser's languages, the time zone (its table loaded only then), the partner's fallback. */
-async function chooseCountry(options, io) {
+ *  the browser's languages, the time zone (its table loaded only then), the partner's fallback.
+ *  `givenBy`: what the `country` option is (the site's setting, or on the standalone page the
+ *  link the visitor opened). */
+async function chooseCountry(options, io, givenBy) {
   const given = countryOption(option(options, "country"));
-  if (given) return [given, "chosen-option"];
+  if (given) return [given, givenBy];
   for (const tag of browserLanguages()) {
     const region = regionOf(tag);
     if (region && KNOWN.has(region)) return [region, "chosen-language"];
@@ -164,13 +166,13 @@ function panel(messages, lang, chosen, onlySecond, layout) {
  *  show the same (a partner's own rows may correct a number; another section first), unless
  *  `force`. `pageLang`: the host page's language, a preference after the option's (as Rust's
  *  `negotiated_lang`); the standalone page heeds none, its prerender being in English. */
-async function decide(options, io, force, pageLang) {
+async function decide(options, io, force, pageLang, givenBy = "chosen-option") {
   const layout = String(option(options, "layout") ?? "").toLowerCase();
   const sections = String(option(options, "sections") ?? "hotlines").split(",").map((s) => s.trim().toLowerCase()).filter(Boolean);
   const unsure = option(options, "hotlines") != null || option(options, "hotlines-url") != null || (layout !== "banner" && sections[0] !== "hotlines");
   if (unsure && !force) return null;
   const lang = negotiate([option(options, "lang"), pageLang, ...browserLanguages()], LANGUAGES);
-  const chosen = await chooseCountry(options, io);
+  const chosen = await chooseCountry(options, io, givenBy);
   return {
     lang,
     messages: lang === "en" ? english : translated[lang],
@@ -230,7 +232,8 @@ const PAGE_FIRST_PAINT = "first-paint";
  */
 export async function paintPagePanel(into, options, io, cancelled) {
   if (!into) return null;
-  const shown = await decide(options, io, false, null);
+  // The page's `country` comes from its link, which the panel says (as Rust's ChosenBy::Link).
+  const shown = await decide(options, io, false, null, "chosen-link");
   if (!shown?.chosen || shown.view !== "full" || cancelled() || !into.isConnected) return null;
   // At least as tall as what it hides: the finder and the list below never move up, then down.
   const height = into.getBoundingClientRect().height;

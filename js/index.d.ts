@@ -93,7 +93,7 @@ export interface Options {
   quickExit?: boolean;
   /** Where quick exit goes (https://). */
   quickExitUrl?: string;
-  /** Target of "Report an outdated number": https:// URL or mailto: address. */
+  /** Target of "Report an outdated number": https:// URL, or mailto: address with at most ?subject=. */
   reportUrl?: string;
   /** Same-origin URL of a JSON file of HotlineRow (an array, or { hotlines: [...] }). */
   hotlinesUrl?: string;

@@ -5,8 +5,9 @@
 // that build's wasm, glue, language and fallback modules, each as a static `new URL(…,
 // import.meta.url)` or `import("./…")` that bundlers recognise and copy. Only the wasm is an asset;
 // everything else is a JavaScript module, which every bundler handles without configuration.
-import { WASM, glue as importGlue, LANGUAGES, wasmUrl, zones } from "freedom-widget:files";
+import { WASM, WASM_INTEGRITY, glue as importGlue, LANGUAGES, wasmUrl, zones } from "freedom-widget:files";
 import { negotiate } from "./language.js";
+import { quoted } from "./quoted.js";
 
 let assetsUrl = null;
 
@@ -29,7 +30,7 @@ function folderUrl(url) {
     if (!folder.pathname.endsWith("/")) folder.pathname += "/";
     return folder;
   } catch {
-    warnOnce(`freedom-widget: assetsUrl ${JSON.stringify(String(url))} is not an http(s) URL of a folder; looking for the widget's files beside its script instead.`);
+    warnOnce(`freedom-widget: assetsUrl ${quoted(url)} is not an http(s) URL of a folder; looking for the widget's files beside its script instead.`);
     return null;
   }
 }
@@ -53,6 +54,13 @@ const missing = (url, why) =>
     `freedom-widget: the widget could not start: its WebAssembly file ${WASM} could not be loaded from ${url} (${why}); ` +
       `put the files of node_modules/freedom-widget/dist/embed/ on your site and set the assetsUrl option ` +
       `(setAssetsUrl(), or the assets-url attribute) to their folder's URL. Showing the hotline number without the rest of the widget.`,
+  );
+
+/** A wasm from another origin than the widget's own files whose bytes are not this build's. */
+const foreignFile = (url) =>
+  new MissingFile(
+    `freedom-widget: the widget could not start: the WebAssembly file at ${url} is not this build's ${WASM} (its bytes failed the integrity check, or it could not be fetched); ` +
+      `a folder on another site (assetsUrl) must hold this version's files of dist/embed/. Showing the hotline number without the rest of the widget.`,
   );
 
 let loading = null;
@@ -81,11 +89,15 @@ export function load(folder = null) {
   // Both files at once: the wasm downloads (and compiles, streaming) while the glue is fetched,
   // instead of after it. The no-op catch keeps an early failure from being reported as unhandled
   // before the glue arrives to handle it.
-  const download = begun?.url === url ? begun.response : fetch(url);
+  // A folder on another origin than the widget's own files runs only this build's wasm: the
+  // browser checks its bytes against the hash the build wrote. (Not for its own folder: the check
+  // waits for the whole file before compiling can start.)
+  const foreign = base !== null && new URL(url).origin !== wasmUrl().origin;
+  const download = begun?.url === url ? begun.response : fetch(url, foreign ? { integrity: WASM_INTEGRITY } : {});
   begun = null;
   const wasm = download.then(
     (response) => (response.ok ? response : Promise.reject(missing(url, `HTTP ${response.status}`))),
-    (error) => Promise.reject(missing(url, error?.message ?? "network error")),
+    (error) => Promise.reject(foreign ? foreignFile(url) : missing(url, error?.message ?? "network error")),
   );
   wasm.catch(() => {});
   const state = { url, ok: false, failed: false };

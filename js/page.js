@@ -1,7 +1,10 @@
 // The standalone page's door: takes over the prerendered directory. The page reads and dials
 // without this script; with it, the country is detected, search and tabs work, hours go live.
-// Deep links (?country=MX&lang=es and the other options) are read here and validated in Rust;
-// the page never writes to its URL or history.
+// Its URL may choose only what a link may (?country=MX&lang=es, and how it looks: LINK_OPTIONS,
+// from Rust's core::options): a link can come from the person a visitor is hiding from, so where
+// quick exit goes, whether it shows, where reports go and which lines show are never read from
+// it. This script keeps only those keys, and Rust keeps only those again where the page takes
+// over, so that neither alone decides. The page never writes to its URL or history.
 //
 // Before the wasm has arrived (seconds on a slow phone network), the country panel already shows
 // the detected or linked country's main line and emergency number (the first paint, drawn from
@@ -9,10 +12,23 @@
 // goes when the page shows that country, in the same language: the language is loaded before the
 // takeover, not after.
 import { adoptRules, paintPagePanel } from "./first-paint.js";
-import { breathe, firstPaintFiles, load } from "./loader.js";
+import { breathe, firstPaintFiles, load, warnOnce } from "./loader.js";
+import { quoted } from "./quoted.js";
+import { LINK_OPTIONS } from "freedom-widget:files";
+
+/** The options the page's link chose: only those a link may set; each other key is ignored,
+ *  with one note naming it (worded as Rust's `Options::from_link` words it). */
+function linkOptions(query) {
+  const options = {};
+  for (const [key, value] of new URLSearchParams(query)) {
+    if (LINK_OPTIONS.includes(key)) options[key] = value;
+    else warnOnce(`freedom-widget: option ${quoted(key)} = ${quoted(value)}: a link to this page cannot set this; ignored (a link sets only ${LINK_OPTIONS.join(", ")})`);
+  }
+  return options;
+}
 
 const root = document.getElementById("freedom-widget");
-const options = Object.fromEntries(new URLSearchParams(location.search));
+const options = linkOptions(location.search);
 let takingOver = false;
 const firstPaint = paintPagePanel(root?.querySelector(".directory > .panel"), options, firstPaintFiles, () => takingOver).catch(() => null);
 

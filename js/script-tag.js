@@ -13,7 +13,8 @@
 // export statement and no import.meta: its own URL comes from the tag.
 import { attributeOptions } from "./attributes.js";
 import { paint } from "./first-paint.js";
-import { GLUE, MAIN, WASM, ZONES } from "freedom-widget:embed-files";
+import { quoted } from "./quoted.js";
+import { GLUE, MAIN, OPTION_ATTRIBUTES, WASM, ZONES } from "freedom-widget:embed-files";
 
 /** The tags this run serves: the running classic script, or (as a module) every tag of embed.js. */
 function ourTags() {
@@ -59,10 +60,14 @@ if (tags.length) {
     if (script.dataset.freedomWidgetMounted !== undefined || script.closest("head")) continue;
     script.dataset.freedomWidgetMounted = "";
     const element = document.createElement("freedom-widget");
+    // Only attributes that name an option reach the element: a CMS that lets editors set
+    // attributes on the tag must not be able to give the element `onfocus`, `style` or
+    // `autofocus` through `data-onfocus` and the like.
     for (const { name, value } of script.attributes) {
-      if (name.startsWith("data-") && name !== "data-target" && name !== "data-freedom-widget-mounted") {
-        element.setAttribute(name.slice(5), value);
-      }
+      if (!name.startsWith("data-") || name === "data-target" || name === "data-freedom-widget-mounted") continue;
+      const option = name.slice(5);
+      if (OPTION_ATTRIBUTES.includes(option)) element.setAttribute(option, value);
+      else console.warn(`freedom-widget: the script tag's ${quoted(name)} names no option; ignored (options: ${OPTION_ATTRIBUTES.map((o) => `data-${o}`).join(", ")})`);
     }
     const place = () => {
       const selector = script.dataset.target;
@@ -72,7 +77,7 @@ if (tags.length) {
       } catch {
         target = null;
       }
-      if (selector && !target) console.warn(`freedom-widget: data-target "${selector}" matches no element; mounting after the script tag`);
+      if (selector && !target) console.warn(`freedom-widget: data-target ${quoted(selector)} matches no element; mounting after the script tag`);
       if (target) target.append(element);
       else script.after(element);
       // The options the element's own start will read, so it finds this first paint drawn.

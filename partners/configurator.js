@@ -42,8 +42,9 @@ function read() {
     else if (url !== "https://www.wikipedia.org/") options["quick-exit-url"] = url;
   }
   const report = $("report-url").value.trim();
-  if (report && !/^(https:\/\/[^\s/]|mailto:[^\s@]+@[^\s@]+$)/.test(report)) {
-    errors["report-url"] = "Use an address starting with https://, or mailto: and an email address.";
+  // As the widget reads it (core::options): https://, or mailto: one address with at most a subject.
+  if (report && !/^(https:\/\/[^\s/]\S*|mailto:[^\s@?&,%]+@[^\s@?&,%]+\.[^\s@?&,%]+(\?subject=[^\s&?#]*)?)$/.test(report)) {
+    errors["report-url"] = "Use an address starting with https://, or mailto: and an email address (with at most ?subject=).";
   } else if (report) options["report-url"] = report;
   const rows = $("hotlines-url").value.trim();
   if (rows && (/\s/.test(rows) || /^(?!https?:)[a-z][a-z0-9+.-]*:/i.test(rows))) {
@@ -61,10 +62,22 @@ function read() {
   for (const input of document.querySelectorAll("[data-property]")) {
     const value = input.value.trim();
     if (input.id === "height" && value && !LENGTH.test(value)) errors.height = "Use a CSS length, such as 40em or 600px.";
-    else if (value && value.toLowerCase() !== input.dataset.default) style[input.dataset.property] = value.replace(/[;{}<>]/g, "");
+    else if (value && value.toLowerCase() !== input.dataset.default) style[input.dataset.property] = cssValue(value);
   }
   return { options, npmOptions, errors, style };
 }
+
+/** A custom property's value as it may stand in the partner's stylesheet (and the preview's
+ *  style): it ends no declaration or rule, opens or closes no comment, and leaves no string open
+ *  (an unmatched quote is escaped; matched ones, as in a font list, stay). */
+function cssValue(value) {
+  let css = value.replace(/[;{}<>]/g, "").replace(/\\/g, "\\\\").replace(/\/\*|\*\//g, (m) => (m === "/*" ? "\\/*" : "*\\/"));
+  for (const quote of ['"', "'"]) if (css.split(quote).length % 2 === 0) css = css.replaceAll(quote, `\\${quote}`);
+  return css;
+}
+
+/** A value as JSON that may stand inside an inline <script>: no "</script>" or "<!--" in it. */
+const scriptJson = (value) => JSON.stringify(value, null, 2).replace(/</g, "\\u003c");
 
 /** WCAG contrast ratio of two #rrggbb colours. */
 function contrast(a, b) {
@@ -116,7 +129,7 @@ function render() {
     `<noscript><a href="${pageUrl}${query ? `?${query}` : ""}">Anti-trafficking hotlines in every country</a></noscript>` +
     (css ? `\n\n/* in your stylesheet */\nfreedom-widget { ${css}; }` : "");
   const js = { ...Object.fromEntries(Object.entries(options).map(([k, v]) => [camel(k), v === "true" ? true : k === "sections" ? v.split(",") : v])), ...npmOptions };
-  $("snippet-npm").textContent = `npm install freedom-widget\n\nimport { mount } from "freedom-widget";\nmount(document.querySelector("#help"), ${JSON.stringify(js, null, 2)});`;
+  $("snippet-npm").textContent = `npm install freedom-widget\n\nimport { mount } from "freedom-widget";\nmount(document.querySelector("#help"), ${scriptJson(js)});`;
   $("snippet-element").textContent = `import "freedom-widget/element";\n\n<freedom-widget${attrs(options)}></freedom-widget>`;
   renderPoster(options);
   const sameOrigin = embedOrigin === location.origin;

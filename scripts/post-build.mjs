@@ -71,7 +71,7 @@ function nameWasm({ wasm: wasmPath, glue: gluePath }, dir, defaultWasm = null) {
   }
   writeFileSync(join(dir, `${name}_bg.wasm`), short.wasm);
   writeFileSync(join(dir, `${name}.js`), glue);
-  return { glue: `${name}.js`, wasm: `${name}_bg.wasm` };
+  return { glue: `${name}.js`, wasm: `${name}_bg.wasm`, integrity: sri(short.wasm) };
 }
 
 /** What Rust says the JavaScript needs (src/bin/prerender.rs, `build_assets`). */
@@ -109,25 +109,30 @@ function writeModules(assets, embedFiles, pageFiles) {
   const zones = writeModule(embed, "zones", assets.zones);
   // One static `new URL("…", import.meta.url)` or `import("./…")` per file, which bundlers
   // recognise; a URL built from a variable would defeat them.
-  const files = (prefix, { wasm, glue }) =>
+  const files = (prefix, { wasm, glue, integrity }) =>
     [
       "// Written by scripts/post-build.mjs: this build's files, found by bundlers.",
       `export const WASM = ${JSON.stringify(wasm)};`,
+      // Checked when the wasm comes from a folder on another origin (assetsUrl).
+      `export const WASM_INTEGRITY = ${JSON.stringify(integrity)};`,
       `export const wasmUrl = () => new URL(${JSON.stringify(`./${wasm}`)}, import.meta.url);`,
       `export const glue = () => import(${JSON.stringify(`./${glue}`)});`,
       `export const LANGUAGES = { ${languages.map(([tag, file]) => `${JSON.stringify(tag)}: () => import(${JSON.stringify(prefix + file)})`).join(", ")} };`,
       `export const zones = () => import(${JSON.stringify(prefix + zones)});`,
       `export const OPTION_ATTRIBUTES = ${JSON.stringify(assets.optionAttributes)};`,
+      // What a link to the standalone page may set (core::options::LINK_OPTIONS).
+      `export const LINK_OPTIONS = ${JSON.stringify(assets.linkOptions)};`,
       "",
     ].join("\n");
   writeFileSync(join(embed, "files.js"), files("./", embedFiles));
   writeFileSync(join(staging, "page-files.js"), files("./embed/", pageFiles));
   // The table as JSON text: V8 parses JSON.parse of a string much faster than an object literal
   // of the same size, and this runs before the number shows.
-  const table = JSON.stringify(JSON.stringify(assets.firstPaint));
-  const firstPaint = `export const TABLE = JSON.parse(${table});\nexport const HOST_CSS = ${JSON.stringify(hostCss())};\n`;
-  writeFileSync(join(staging, "first-paint.js"), firstPaint);
-  return { zones, wasm: embedFiles.wasm, glue: embedFiles.glue };
+  // The standalone page's has the few messages only it says (its country comes from its link).
+  const firstPaint = (table) => `export const TABLE = JSON.parse(${JSON.stringify(JSON.stringify(table))});\nexport const HOST_CSS = ${JSON.stringify(hostCss())};\n`;
+  writeFileSync(join(staging, "first-paint.js"), firstPaint(assets.firstPaint));
+  writeFileSync(join(staging, "page-first-paint.js"), firstPaint(assets.pageFirstPaint));
+  return { zones, wasm: embedFiles.wasm, glue: embedFiles.glue, optionAttributes: assets.optionAttributes };
 }
 
 /** Bundles one door from js/ with esbuild: `modules` maps each "freedom-widget:…" name to the
@@ -175,6 +180,8 @@ async function bundleDoors(moduleNames) {
     `export const WASM = ${JSON.stringify(moduleNames.wasm)};`,
     `export const GLUE = ${JSON.stringify(moduleNames.glue)};`,
     `export const ZONES = ${JSON.stringify(moduleNames.zones)};`,
+    // The tag passes only these of its data- attributes to the element it creates.
+    `export const OPTION_ATTRIBUTES = ${JSON.stringify(moduleNames.optionAttributes)};`,
     "",
   ].join("\n"));
   // An IIFE: runs as a classic script (the snippet) and as a module (older snippets) alike.
@@ -186,10 +193,11 @@ async function bundleDoors(moduleNames) {
   for (const framework of TEMPLATE_FRAMEWORKS) copyFileSync(src(`js/templates/${framework}.d.ts`), join(embed, `${framework}.d.ts`));
   const pageTmp = join(staging, "page.js");
   // The page's script draws its own first paint, from the same table.
-  const page = await bundle("page.js", pageTmp, { "freedom-widget:files": join(staging, "page-files.js"), "freedom-widget:first-paint": firstPaint }, { target: "es2022" });
+  const pageFirstPaint = join(staging, "page-first-paint.js");
+  const page = await bundle("page.js", pageTmp, { "freedom-widget:files": join(staging, "page-files.js"), "freedom-widget:first-paint": pageFirstPaint }, { target: "es2022" });
   const pageName = `page-${hash(page)}.js`;
   writeFileSync(join(staging, pageName), page);
-  for (const tmp of [pageTmp, mainTmp, files, firstPaint, scriptTagFiles, join(staging, "page-files.js")]) rmSync(tmp);
+  for (const tmp of [pageTmp, mainTmp, files, firstPaint, pageFirstPaint, scriptTagFiles, join(staging, "page-files.js")]) rmSync(tmp);
   return pageName;
 }
 

@@ -74,3 +74,73 @@ fn boolean_attributes() {
     assert_eq!(parse(&[("quickExit", "false")]).0.quick_exit, Some(false));
     assert!(parse(&[("host-fonts", "true")]).0.host_fonts);
 }
+
+/// A link to the standalone page (`/?…`), as its query hands the pairs over.
+fn from_link(pairs: &[(&str, &str)]) -> (Options, Vec<Warning>) {
+    Options::from_link(pairs.iter().copied(), is_country)
+}
+
+#[test]
+fn a_link_to_the_page_chooses_only_the_country_the_language_and_the_look() {
+    let (o, w) = from_link(&[("country", "mx"), ("lang", "es"), ("layout", "compact"), ("theme", "dark")]);
+    assert!(w.is_empty(), "{w:?}");
+    assert_eq!((o.country.as_deref(), o.lang.as_deref()), (Some("MX"), Some("es")));
+    assert_eq!((o.layout, o.theme), (Layout::Compact, Theme::Dark));
+}
+
+#[test]
+fn a_crafted_link_cannot_move_quick_exit_reports_or_hide_the_lines() {
+    // What a person controlling a visitor could send them: quick exit to their own site (to learn
+    // when the visitor fled), reports to them, no quick exit, no hotline.
+    let crafted = [
+        ("country", "US"),
+        ("quick-exit-url", "https://evil.example/landing"),
+        ("quickExitUrl", "https://evil.example/landing"),
+        ("report-url", "https://evil.example/report"),
+        ("quick-exit", "false"),
+        ("sections", "quotes"),
+        ("second-source-only", "true"),
+        ("hotlines-url", "/evil.json"),
+        ("assets-url", "https://evil.example/"),
+        ("fallback-country", "FR"),
+    ];
+    let (o, w) = from_link(&crafted);
+    let defaults = Options::default();
+    assert_eq!(o, Options { country: Some("US".into()), ..defaults }, "only the country is taken");
+    assert_eq!(o.quick_exit_url, "https://www.wikipedia.org/");
+    assert_eq!(o.report_url, DEFAULT_REPORT_URL);
+    // One warning per ignored key, naming it and its value.
+    assert_eq!(w.len(), crafted.len() - 1, "{w:?}");
+    for (warning, (name, value)) in w.iter().zip(&crafted[1..]) {
+        let said = warning.to_string();
+        assert!(said.contains(&format!("option \"{name}\" = \"{value}\"")), "{said}");
+        assert!(said.contains("a link to this page cannot set this; ignored"), "{said}");
+    }
+}
+
+#[test]
+fn report_url_takes_https_or_one_mail_address_with_at_most_a_subject() {
+    for good in
+        ["https://example.org/report", "mailto:data@example.org", "mailto:data@example.org?subject=Outdated%20number"]
+    {
+        let (o, w) = parse(&[("report-url", good)]);
+        assert!(w.is_empty(), "{good}: {w:?}");
+        assert_eq!(o.report_url, good);
+    }
+    for bad in [
+        "http://example.org/report",
+        "mailto:data@example.org?cc=watcher@example.net",
+        "mailto:data@example.org?bcc=watcher@example.net",
+        "mailto:data@example.org?body=I%20called",
+        "mailto:data@example.org?subject=x&cc=watcher@example.net",
+        "mailto:data@example.org,watcher@example.net",
+        "mailto:data@example.org%2Cwatcher@example.net",
+        "mailto:?to=data@example.org",
+        "ftp://example.org/",
+    ] {
+        let (o, w) = parse(&[("report-url", bad)]);
+        assert_eq!(o.report_url, DEFAULT_REPORT_URL, "{bad}");
+        assert_eq!(w.len(), 1, "{bad}");
+        assert!(w[0].to_string().contains("report-url") && w[0].to_string().contains("at most a subject"), "{}", w[0]);
+    }
+}

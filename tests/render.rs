@@ -183,6 +183,29 @@ impl freedom_widget::core::platform::Platform for MarkedNames {
     }
 }
 
+#[test]
+fn a_country_from_the_pages_link_says_so_not_that_the_site_chose_it() {
+    let options = Options { layout: Layout::Compact, sections: vec![Section::Hotlines], ..Options::default() };
+    let props = |by: ChosenBy, lang: Lang| {
+        AppProps::new(
+            options.clone(),
+            Rc::new(Directory::default()),
+            builtin::quotes().to_vec().into(),
+            Some(("MX".to_string(), by)),
+            lang,
+            PlatformRef(Rc::new(StaticPlatform)),
+        )
+    };
+    let render =
+        |by, lang| futures::executor::block_on(yew::LocalServerRenderer::<App>::with_props(props(by, lang)).render());
+    let linked = render(ChosenBy::Link, Lang::En);
+    assert!(linked.contains("Shown for Mexico, from the link you opened."), "{linked}");
+    assert!(!linked.contains("set by this website"));
+    assert!(render(ChosenBy::Option, Lang::En).contains("Shown for Mexico, as set by this website."));
+    // In the visitor's language.
+    assert!(render(ChosenBy::Link, Lang::Es).contains("por el enlace que abriste"));
+}
+
 /// A country's panel alone (compact layout, hotlines only), in a language.
 fn panel_in(lang: Lang, country: &str, options: Options) -> String {
     let options = Options { layout: Layout::Compact, sections: vec![Section::Hotlines], ..options };

@@ -11,7 +11,7 @@ use freedom_widget::components::{App, AppProps};
 use freedom_widget::core::builtin;
 use freedom_widget::core::directory::Directory;
 use freedom_widget::core::i18n::Lang;
-use freedom_widget::core::options::{Options, OPTION_SPECS};
+use freedom_widget::core::options::{Options, LINK_OPTIONS, OPTION_SPECS};
 use freedom_widget::core::platform::StaticPlatform;
 use std::rc::Rc;
 
@@ -51,6 +51,10 @@ const FIRST_PAINT_KEYS: &[freedom_widget::core::i18n::Key] = {
     ]
 };
 
+/// What only the standalone page's first paint says (its country comes from its link), so the
+/// embeds' `embed.js` does not carry it in every language.
+const PAGE_FIRST_PAINT_KEYS: &[freedom_widget::core::i18n::Key] = &[freedom_widget::core::i18n::Key::ChosenLink];
+
 /// What the first paint shows before the wasm arrives, and keeps showing if it never does
 /// (js/first-paint.js), from the same data and detection tables as the widget:
 /// - `countries`: every code detection accepts, each followed by its English name, `|`-separated;
@@ -61,7 +65,7 @@ const FIRST_PAINT_KEYS: &[freedom_widget::core::i18n::Key] = {
 /// - `english`: the messages it needs; `messages`: the same in each other language; `rtl`: the
 ///   languages written right to left; `names`: each language's name in itself (the language
 ///   picker's place), which also lists every language there is.
-fn first_paint_table() -> serde_json::Value {
+fn first_paint_table(keys: &[freedom_widget::core::i18n::Key]) -> serde_json::Value {
     use freedom_widget::core::data::ChannelKind;
     use freedom_widget::core::i18n::Key;
     let directory = Directory::default();
@@ -101,7 +105,7 @@ fn first_paint_table() -> serde_json::Value {
         .find_map(|c| c.url.as_deref())
         .expect("the international entry has a web address");
     let messages_in = |lang: Lang| -> serde_json::Map<String, serde_json::Value> {
-        FIRST_PAINT_KEYS.iter().map(|key: &Key| (key.id().to_string(), lang.text(*key).into())).collect()
+        keys.iter().map(|key: &Key| (key.id().to_string(), lang.text(*key).into())).collect()
     };
     let english = messages_in(Lang::En);
     let messages: serde_json::Map<String, serde_json::Value> = Lang::ALL
@@ -153,7 +157,9 @@ fn build_assets() -> String {
     let attributes: Vec<&str> = OPTION_SPECS.iter().map(|spec| spec.attribute).collect();
     let assets = serde_json::json!({
         "optionAttributes": attributes,
-        "firstPaint": first_paint_table(),
+        "linkOptions": LINK_OPTIONS,
+        "firstPaint": first_paint_table(FIRST_PAINT_KEYS),
+        "pageFirstPaint": first_paint_table(&[FIRST_PAINT_KEYS, PAGE_FIRST_PAINT_KEYS].concat()),
         "zones": zone_table(),
         "languages": languages,
         "languageNames": names,

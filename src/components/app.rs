@@ -89,6 +89,7 @@ pub fn prerender_choice(options: &Options) -> Option<(String, ChosenBy)> {
 pub fn chosen_by_name(by: &ChosenBy) -> &'static str {
     match by {
         ChosenBy::Option => "option",
+        ChosenBy::Link => "link",
         ChosenBy::Language(_) => "language",
         ChosenBy::TimeZone(_) => "time-zone",
         ChosenBy::Fallback => "fallback",

@@ -31,6 +31,7 @@ pub fn country_panel(props: &CountryPanelProps) -> Html {
     let name = ui.country_name(code);
     let why = match by {
         ChosenBy::Option => Key::ChosenOption,
+        ChosenBy::Link => Key::ChosenLink,
         ChosenBy::Language(_) => Key::ChosenLanguage,
         ChosenBy::TimeZone(_) => Key::ChosenTimezone,
         ChosenBy::Fallback => Key::ChosenFallback,

@@ -25,8 +25,9 @@ impl Reducible for WidgetState {
         match action {
             Action::Detected(found) => {
                 let visitor_chose = matches!(self.country, Some((_, ChosenBy::Visitor)));
-                // A site's explicit `country` option always wins; detection never overrides the visitor.
-                let from_option = matches!(found, Some((_, ChosenBy::Option)));
+                // A site's explicit `country` option (or the page's link) always wins; detection never
+                // overrides the visitor.
+                let from_option = matches!(found, Some((_, ChosenBy::Option | ChosenBy::Link)));
                 if visitor_chose && !from_option {
                     return self;
                 }

@@ -12,6 +12,9 @@
 pub enum ChosenBy {
     /// The site's own setting.
     Option,
+    /// The link the visitor opened (the standalone page's `?country=`: a poster's QR code, a
+    /// shared link), which is not the site's word.
+    Link,
     /// The browser's language list (holds the tag that matched, e.g. `es-MX`).
     Language(String),
     /// The device's time zone (holds the zone, e.g. `Asia/Tokyo`).

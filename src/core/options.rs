@@ -113,12 +113,18 @@ pub const OPTION_SPECS: &[OptionSpec] = &[
     OptionSpec { attribute: "theme", js: "theme", values: "`light`, `dark`, `auto`", default: "`auto`", about: "Colours; `auto` follows the visitor's setting.", parse: parse_theme },
     OptionSpec { attribute: "quick-exit", js: "quickExit", values: "`true`, `false`", default: "`true` on the page, `false` in embeds", about: "Shows the quick exit button and Shift×3 shortcut.", parse: parse_quick_exit },
     OptionSpec { attribute: "quick-exit-url", js: "quickExitUrl", values: "https:// or http:// URL", default: "`https://www.wikipedia.org/`", about: "Where quick exit goes.", parse: parse_quick_exit_url },
-    OptionSpec { attribute: "report-url", js: "reportUrl", values: "https:// URL or `mailto:` address", default: "the project's issue form", about: "Target of \"Report an outdated number\".", parse: parse_report_url },
+    OptionSpec { attribute: "report-url", js: "reportUrl", values: "https:// URL, or `mailto:` address with at most `?subject=`", default: "the project's issue form", about: "Target of \"Report an outdated number\".", parse: parse_report_url },
     OptionSpec { attribute: "hotlines-url", js: "hotlinesUrl", values: "same-origin URL of a JSON file", default: "none", about: "Partner rows that add to or correct the built-in data.", parse: parse_hotlines_url },
     OptionSpec { attribute: "host-fonts", js: "hostFonts", values: "`true`, `false`", default: "`false`", about: "Use the host page's font instead of the system font.", parse: parse_host_fonts },
     OptionSpec { attribute: "assets-url", js: "assetsUrl", values: "URL of a folder holding the files of `dist/embed/`", default: "beside the widget's script", about: "Where the widget's files are, for builds that copy no assets (npm with esbuild, Angular, Rollup without a plugin).", parse: parse_assets_url },
     OptionSpec { attribute: "second-source-only", js: "secondSourceOnly", values: "`true`, `false`", default: "`false`", about: "Show only lines a second, independent page confirms; a country left without one shows its emergency number and the international directory.", parse: parse_second_source_only },
 ];
+
+/// The options a link to the standalone page may set (`/?country=MX&lang=es`: the poster's QR
+/// code, a link a partner shares): which country and language it opens in, and how it looks.
+/// Nothing else: a link can come from the person a visitor is hiding from, so it never chooses
+/// where quick exit goes or whether it shows, where reports go, or which lines or sections show.
+pub const LINK_OPTIONS: &[&str] = &["country", "lang", "layout", "theme"];
 
 /// A bad option value, said once in the console.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -182,6 +188,27 @@ impl Options {
             }
         }
         (o, warnings)
+    }
+
+    /// The standalone page's options from its own URL's query: only `LINK_OPTIONS` (by their
+    /// attribute names, as the page's links spell them); every other key is ignored with a
+    /// warning naming it. The page's script filters the same way before Rust runs, so that
+    /// neither alone decides.
+    pub fn from_link<'a>(
+        pairs: impl IntoIterator<Item = (&'a str, &'a str)>,
+        is_country: impl Fn(&str) -> bool,
+    ) -> (Options, Vec<Warning>) {
+        let (kept, ignored): (Vec<_>, Vec<_>) = pairs.into_iter().partition(|(name, _)| LINK_OPTIONS.contains(name));
+        let (options, mut warnings) = Options::from_pairs(kept, is_country);
+        warnings.extend(ignored.into_iter().map(|(name, value)| Warning {
+            option: name.to_string(),
+            value: value.to_string(),
+            problem: format!(
+                "a link to this page cannot set this; ignored (a link sets only {})",
+                LINK_OPTIONS.join(", ")
+            ),
+        }));
+        (options, warnings)
     }
 }
 
@@ -288,12 +315,24 @@ fn parse_quick_exit_url(o: &mut Options, v: &str, _: &dyn Fn(&str) -> bool) -> R
 }
 
 fn parse_report_url(o: &mut Options, v: &str, _: &dyn Fn(&str) -> bool) -> Result<(), String> {
-    let mail = v.strip_prefix("mailto:").is_some_and(super::validate::is_email);
-    if !mail && !super::validate::is_web_url(v) {
-        return Err("expected an https:// URL or a mailto: address; using the default".into());
+    if !is_report_address(v) {
+        return Err("expected an https:// URL, or a mailto: address with at most a subject; using the default".into());
     }
     o.report_url = v.to_string();
     Ok(())
+}
+
+/// What the README promises `report-url` takes: an `https://` URL, or `mailto:` one address with
+/// at most `?subject=…`. Not `http://` (a report may name a number a visitor called), and no
+/// other mail field: `cc`, `bcc` or `body` would copy or word a visitor's report for someone else.
+fn is_report_address(v: &str) -> bool {
+    if let Some(mail) = v.strip_prefix("mailto:") {
+        let (address, query) = mail.split_once('?').unwrap_or((mail, ""));
+        let subject_only = query.is_empty()
+            || query.strip_prefix("subject=").is_some_and(|subject| !subject.contains(['&', '?', '#']));
+        return super::validate::is_email(address) && !address.contains(['?', '&', ',', '%']) && subject_only;
+    }
+    v.starts_with("https://") && super::validate::is_web_url(v)
 }
 
 /// A URL the widget may fetch from: not empty, no spaces, no script or inline data.

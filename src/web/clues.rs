@@ -68,6 +68,11 @@ pub(super) fn build_props(
         clues.time_zone = zone.as_deref();
         detected = detect::detect(&clues, is_country, zone_country);
     }
+    // The standalone page's `country` comes from its URL: the link the visitor opened, which the
+    // panel says, rather than the site's own setting.
+    if let (Door::Page { .. }, Some((_, by @ detect::ChosenBy::Option))) = (door, &mut detected) {
+        *by = detect::ChosenBy::Link;
+    }
     let lang = negotiated_lang(options, &languages, door == Door::Embed);
     let page = match door {
         Door::Embed => None,

@@ -6,7 +6,7 @@ use super::console::warn;
 use crate::core::i18n::Lang;
 use crate::core::is_country;
 use crate::core::json::{self, Json};
-use crate::core::options::Options;
+use crate::core::options::{Options, Warning};
 use crate::core::validate::Quoted;
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::prelude::*;
@@ -57,11 +57,21 @@ pub(super) fn parse_quietly(options: &JsValue) -> Options {
     Options::from_pairs(option_pairs(options).iter().map(|(k, v)| (k.as_str(), v.as_str())), is_country).0
 }
 
-/// Parses options from a JS object and says each problem once: one path for `mount`, `update` and
-/// the standalone page.
+/// Parses options from a JS object and says each problem once: one path for `mount` and `update`.
 pub(super) fn read_options(options: &JsValue, warned: &mut Vec<String>) -> Options {
-    let (parsed, warnings) =
-        Options::from_pairs(option_pairs(options).iter().map(|(k, v)| (k.as_str(), v.as_str())), is_country);
+    let pairs = option_pairs(options);
+    say_problems(Options::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())), is_country), warned)
+}
+
+/// The standalone page's options, from its URL's query as its script hands them over: only what a
+/// link may set (`Options::from_link`), each other key said once and ignored.
+#[cfg_attr(not(feature = "page"), allow(dead_code))]
+pub(super) fn read_link_options(options: &JsValue, warned: &mut Vec<String>) -> Options {
+    let pairs = option_pairs(options);
+    say_problems(Options::from_link(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())), is_country), warned)
+}
+
+fn say_problems((parsed, warnings): (Options, Vec<Warning>), warned: &mut Vec<String>) -> Options {
     for w in warnings {
         warn(warned, w.to_string());
     }

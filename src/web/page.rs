@@ -3,7 +3,7 @@
 
 use super::clues::{build_props, Door};
 use super::events::event_callback;
-use super::js_options::read_options;
+use super::js_options::read_link_options;
 use super::platform::browser_platform;
 use crate::components::App;
 use crate::core::builtin;
@@ -20,7 +20,8 @@ use web_sys::Element;
 /// embed adopts), then detects the country and starts the clock.
 pub(super) fn take_over(root: Element, options: JsValue) {
     let mut warned = Vec::new();
-    let parsed = read_options(&options, &mut warned);
+    // The page's options come from its URL, which anyone can write: only what a link may set.
+    let parsed = read_link_options(&options, &mut warned);
     // The prerender used the page's defaults. A deep link naming only a country and a language
     // (the poster's QR code: `?country=MX&lang=es`) still takes the prerender over, which starts
     // as prerendered and turns to that country and language just after, as for a visitor's

@@ -86,12 +86,22 @@ pub(super) async fn fetch_json(url: &str) -> Result<(Json, bool), String> {
     let init = web_sys::RequestInit::new();
     init.set_signal(Some(&controller.signal()));
     init.set_credentials(web_sys::RequestCredentials::SameOrigin);
+    // Same origin after redirects too: the browser refuses a redirect to another site (whose
+    // rows the partner never chose), however that site answers CORS.
+    init.set_mode(web_sys::RequestMode::SameOrigin);
     let abort = controller.clone();
     let timer = gloo::timers::callback::Timeout::new(5_000, move || abort.abort());
     let response = JsFuture::from(window.fetch_with_str_and_init(&resolved.href(), &init)).await;
     drop(timer);
-    let response: web_sys::Response =
-        response.map_err(|_| "did not load within 5 s or was blocked".to_string())?.unchecked_into();
+    let response: web_sys::Response = response
+        .map_err(|_| "did not load within 5 s, or was blocked or redirected to another site".to_string())?
+        .unchecked_into();
+    // Where the answer came from, should a browser ever follow such a redirect all the same (an
+    // answer made up by the site's own service worker has no URL).
+    let answered = web_sys::Url::new(&response.url()).map(|u| u.origin()).unwrap_or_else(|_| origin.clone());
+    if answered != origin {
+        return Err(format!("must be on this site ({origin}), but the answer came from {answered}"));
+    }
     if !response.ok() {
         return Err(format!("the server answered {}", response.status()));
     }

@@ -126,20 +126,20 @@ describe("script tag", () => {
     await page.goto(`${broken.url}/pages/plain.html`);
     await assertDialable(page, "freedom-widget", "tel:+18883737888", ".fw-first");
     assert.match(await page.locator("freedom-widget >> .fw-first").textContent(), /National Human Trafficking Hotline/);
-    // Fiji's child line rests on one page: a partner who asked for second-source-only gets Fiji's
+    // Peru's line rests on one page: a partner who asked for second-source-only gets Peru's
     // emergency number alone (as the widget shows it); without the option, the line.
     await page.evaluate(() => {
       for (const only of [false, true]) {
         const el = document.createElement("freedom-widget");
-        el.setAttribute("country", "FJ");
-        el.id = only ? "fj-only" : "fj-all";
+        el.setAttribute("country", "PE");
+        el.id = only ? "pe-only" : "pe-all";
         if (only) el.setAttribute("second-source-only", "");
         document.body.append(el);
       }
     });
-    await page.locator('#fj-all >> .fw-first a[href="tel:1325"]').waitFor();
-    await page.locator('#fj-only >> .fw-first a[href="tel:917"]').waitFor();
-    assert.equal(await page.locator('#fj-only >> .fw-first a[href="tel:1325"]').count(), 0);
+    await page.locator('#pe-all >> .fw-first a[href="tel:1818"]').waitFor();
+    await page.locator('#pe-only >> .fw-first a[href="tel:105"]').waitFor();
+    assert.equal(await page.locator('#pe-only >> .fw-first a[href="tel:1818"]').count(), 0);
     await hostUnchanged(page, "host-text", "The partner's own content stays as it is.");
     assert.deepEqual(seen.errors.filter((e) => e.startsWith("uncaught")), []);
     assert.ok(seen.warnings.some((w) => w.includes("freedom-widget: the widget could not start")));
@@ -268,4 +268,67 @@ test("the embed's wasm is its own build, without the standalone page's hydration
   assert.equal(wasmIn(DIST).length, 1, "one wasm beside the page");
   const size = (dir) => readFileSync(join(dir, wasmIn(dir)[0])).length;
   assert.ok(size(DIST) - size(join(DIST, "embed")) > 5 * 1024, `the embed's wasm (${size(join(DIST, "embed"))} B) is smaller than the page's (${size(DIST)} B)`);
+});
+
+describe("what a partner's page cannot be made to run", () => {
+  test("the script tag passes only options to its element: data-onfocus and the like are dropped, each said once", async () => {
+    const { context, page, seen } = await open(`${server.url}/pages/attributes.html`);
+    await assertDialable(page, "freedom-widget", "tel:+18883737888");
+    const element = await page.evaluate(() => {
+      const el = document.querySelector("freedom-widget");
+      el.focus();
+      el.dispatchEvent(new FocusEvent("focus"));
+      el.click();
+      return { attributes: [...el.attributes].map((a) => a.name).sort(), ran: window.__ran ?? null, hidden: getComputedStyle(el).display === "none" };
+    });
+    assert.deepEqual(element, { attributes: ["country", "layout"], ran: null, hidden: false });
+    for (const name of ["data-onfocus", "data-onclick", "data-style", "data-tabindex", "data-autofocus"]) {
+      const about = seen.warnings.filter((w) => w.includes(`"${name}"`));
+      assert.equal(about.length, 1, `${name}: ${seen.warnings.join("\n")}`);
+      assert.match(about[0], /names no option; ignored/);
+    }
+    await context.close();
+  });
+
+  test("assets-url on another origin runs only this build's wasm: another file keeps the first paint, with one warning", async () => {
+    const dir = join(DIST, "embed");
+    const name = readdirSync(dir).find((f) => /^freedom-widget-[0-9a-f]+_bg\.wasm$/.test(f));
+    // The build's own wasm with one more (custom) section: it would run just the same, unchecked.
+    const forged = Buffer.concat([readFileSync(join(dir, name)), Buffer.from([0, 5, 4, ...Buffer.from("evil")])]);
+    const asked = [];
+    const other = await serveDist({ host: "127.0.0.3", cors: true, routes: {
+      [`/forged/${name}`]: (req, res) => {
+        asked.push(req.url);
+        res.writeHead(200, { "content-type": "application/wasm", "access-control-allow-origin": "*" }).end(forged);
+      },
+    } });
+    const page_ = (folder) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>x</title>
+      <script src="/embed/embed.js"></script></head><body>
+      <freedom-widget country="US" layout="compact" assets-url="${folder}"></freedom-widget></body></html>`;
+    const host = await serveDist({ routes: {
+      "/forged.html": (req, res) => res.writeHead(200, { "content-type": "text/html" }).end(page_(`${other.url}/forged/`)),
+      "/genuine.html": (req, res) => res.writeHead(200, { "content-type": "text/html" }).end(page_(`${other.url}/embed/`)),
+    } });
+    try {
+      // The same folder's real files start the widget: the check lets this build's wasm through.
+      const genuine = await open(`${host.url}/genuine.html`);
+      await assertDialable(genuine.page, "freedom-widget", "tel:+18883737888");
+      assert.deepEqual(genuine.seen.warnings, []);
+      await genuine.context.close();
+
+      const { context, page, seen } = await open(`${host.url}/forged.html`);
+      await assertDialable(page, "freedom-widget", "tel:+18883737888", ".fw-first");
+      // The load's failure is its own end: its one warning.
+      for (let waited = 0; !seen.warnings.some((w) => w.includes("not this build's")) && waited < 10_000; waited += 100) await page.waitForTimeout(100);
+      const about = seen.warnings.filter((w) => w.includes(`${other.url}/forged/${name}`));
+      assert.equal(about.length, 1, seen.warnings.join("\n"));
+      assert.match(about[0], /is not this build's/);
+      assert.equal(asked.length, 1, "the forged file was offered");
+      assert.equal(await page.locator("freedom-widget >> .fw-mount").count(), 0, "the forged wasm never ran");
+      await context.close();
+    } finally {
+      await host.close();
+      await other.close();
+    }
+  });
 });

@@ -66,18 +66,18 @@ describe("configurator", () => {
     const context = await env.browser.newContext({ locale: "en-US" });
     const page = await context.newPage();
     await page.goto(`${env.server.url}/partners/`);
-    await page.locator("#country").fill("FJ");
+    await page.locator("#country").fill("PE");
     const preview = page.locator("#preview");
-    await page.locator('#preview >> .fw-mount .cards a[href="tel:1325"]').waitFor();
+    await page.locator('#preview >> .fw-mount .cards a[href="tel:1818"]').waitFor();
     assert.match(await page.locator("#second-source-only-hint").textContent(), /source checked[\s\S]*nobody called[\s\S]*second, independent page/);
     await page.locator("#second-source-only").check();
     assert.match(await page.locator("#snippet-script").textContent(), /data-second-source-only="true"/);
     assert.match(await page.locator("#snippet-npm").textContent(), /"secondSourceOnly": true/);
     assert.equal(await preview.getAttribute("second-source-only"), "true");
-    // Fiji's lines rest on one page each: the preview keeps its emergency number and the directory.
+    // Peru's line rests on one page: the preview keeps its emergency number and the directory.
     await page.locator("#preview >> .fw-mount .no-line").waitFor();
-    assert.equal(await page.locator('#preview >> .fw-mount .cards a[href="tel:1325"]').count(), 0);
-    assert.equal(await page.locator('#preview >> .fw-mount .emergency a[href="tel:917"]').count(), 1);
+    assert.equal(await page.locator('#preview >> .fw-mount .cards a[href="tel:1818"]').count(), 0);
+    assert.equal(await page.locator('#preview >> .fw-mount .emergency a[href="tel:105"]').count(), 1);
     await context.close();
   });
 
@@ -105,6 +105,42 @@ describe("configurator", () => {
     await page.locator("#report-url").fill("javascript:alert(1)");
     assert.match(await page.locator("#report-url-error").textContent(), /https:\/\//);
     assert.doesNotMatch(await page.locator("#snippet-script").textContent(), /javascript:/);
+    await context.close();
+  });
+});
+
+describe("configurator snippets", () => {
+  test("escape what they embed: no </script> in the npm snippet, no comment or open string in the CSS", async () => {
+    const context = await env.browser.newContext({ locale: "en-US" });
+    const page = await context.newPage();
+    page.setDefaultTimeout(10_000);
+    await page.goto(`${env.server.url}/partners/`);
+    await page.locator("#snippet-script", { hasText: "integrity=" }).waitFor();
+    const exit = "https://partner.example/</script><script>alert(1)</script>";
+    await page.locator("#quick-exit").check();
+    await page.locator("#quick-exit-url").fill(exit);
+    const font = 'Noto Sans" */ } body { display: none } /*';
+    await page.locator("#font").fill(font);
+    const npm = await page.locator("#snippet-npm").textContent();
+    assert.doesNotMatch(npm, /<\/script/i, npm);
+    // Pasted into an inline script of a page, it still holds the partner's value, whole.
+    const result = await page.evaluate((npm) => {
+      const object = npm.slice(npm.indexOf("mount(") + "mount(".length).replace(/^document\.querySelector\("#help"\),\s*/, "").replace(/\);$/, "");
+      const doc = new DOMParser().parseFromString(`<script>window.options = ${object};</script><p id=after>after</p>`, "text/html");
+      return { scripts: doc.querySelectorAll("script").length, after: doc.querySelector("#after")?.textContent, options: doc.querySelector("script").textContent, parsed: JSON.parse(object) };
+    }, npm);
+    assert.equal(result.scripts, 1, "the value ends no script");
+    assert.equal(result.after, "after");
+    assert.equal(result.parsed.quickExitUrl, exit);
+    // The CSS snippet is one rule for the element, declaring only the widget's properties.
+    const script = await page.locator("#snippet-script").textContent();
+    const css = script.slice(script.indexOf("/* in your stylesheet */"));
+    const rules = await page.evaluate((css) => {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(css);
+      return [...sheet.cssRules].map((r) => ({ selector: r.selectorText, properties: [...r.style] }));
+    }, css);
+    assert.deepEqual(rules, [{ selector: "freedom-widget", properties: ["--fw-font"] }], css);
     await context.close();
   });
 });

@@ -5,7 +5,19 @@ import { CHROMIUM_ARGS, serveDist, setup, watch, pageTakenOver } from "./helpers
 import { chromium } from "../../tools/node_modules/playwright-core/index.mjs";
 
 const AWAY = "https://www.wikipedia.org/";
-const env = setup();
+/** A site a person controlling the visitor runs: whatever the widget sends it is recorded. */
+const EVIL = "https://evil.example";
+const env = setup({
+  routes: {
+    // A partner's page whose element sends quick exit where `?to=` says (the partner's setting).
+    "/partner-exit.html": (req, res) => {
+      const to = new URL(req.url, "http://x").searchParams.get("to").replace(/[^\w:/.%-]/g, "");
+      res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Partner</title>
+        <script src="/embed/embed.js"></script></head><body><h1>Partner</h1>
+        <freedom-widget id="w" country="US" layout="compact" quick-exit quick-exit-url="${to}"></freedom-widget></body></html>`);
+    },
+  },
+});
 
 /** A page with quick exit; the neutral site is answered locally (no network here). */
 async function open(path) {
@@ -104,11 +116,17 @@ describe("quick exit on the standalone page", () => {
     await context.close();
   });
 
-  test("goes to the configured destination", async () => {
-    const { context, page } = await open("/?quick-exit-url=" + encodeURIComponent(`${env.server.url}/pages/plain.html`));
-    await page.locator(".quick-exit-button").click();
-    await page.waitForURL(`${env.server.url}/pages/plain.html`);
-    await context.close();
+  test("goes to the destination the partner set, by button and by Shift×3", async () => {
+    // Only a partner sets it: on their own page, on the element.
+    const away = `${env.server.url}/pages/plain.html`;
+    for (const how of ["button", "shift"]) {
+      const { context, page } = await open(`/partner-exit.html?to=${encodeURIComponent(away)}`);
+      await page.locator("#w >> .fw-mount .quick-exit-button").waitFor();
+      if (how === "button") await page.locator("#w >> .quick-exit-button").click();
+      else for (let i = 0; i < 3; i++) await page.keyboard.press("Shift");
+      await page.waitForURL(away);
+      await context.close();
+    }
   });
 
   test("safety copy is honest: quick exit does not erase history", async () => {
@@ -117,6 +135,46 @@ describe("quick exit on the standalone page", () => {
     assert.match(await page.locator(".safety").textContent(), /private window/);
     await context.close();
   });
+});
+
+describe("a crafted link to the standalone page", () => {
+  // What the person controlling a visitor could send them: quick exit and reports to their own
+  // site (to learn the moment the visitor fled), no quick exit, no hotline, only quotes.
+  const crafted = `/?country=US&quick-exit-url=${encodeURIComponent(`${EVIL}/landing`)}&report-url=${encodeURIComponent(`${EVIL}/report`)}` +
+    "&quick-exit=false&sections=quotes&second-source-only=true";
+
+  for (const how of ["button", "shift"]) {
+    test(`keeps the US line and quick exit, and quick exit by ${how === "button" ? "its button" : "Shift×3"} goes only to the default destination`, async () => {
+      const { context, page, seen, titles, historyBefore } = await open(crafted);
+      const evil = [];
+      await context.route(`${EVIL}/**`, (route) => {
+        evil.push(route.request().url());
+        route.fulfill({ status: 200, contentType: "text/html", body: "<title>Evil</title>" });
+      });
+      await pageTakenOver(page);
+      // The hotline is there, and dialable; quick exit shows; the quotes did not take its place.
+      await page.locator('#freedom-widget .panel a[href="tel:+18883737888"]').first().waitFor();
+      assert.equal(await page.locator("#freedom-widget .explainer").count(), 1, "every section stays");
+      assert.equal(await page.locator(".quick-exit-button").count(), 1);
+      // The panel says the country came from the link, not from this website.
+      assert.match(await page.locator("#freedom-widget .panel .chosen").textContent(), /^Shown for United States, from the link you opened\.$/);
+      // Every report link keeps the default; none goes to the link's.
+      const reports = await page.locator("#freedom-widget a", { hasText: "Report an outdated number" }).evaluateAll((as) => as.map((a) => a.href));
+      assert.ok(reports.length > 0);
+      assert.deepEqual([...new Set(reports)], ["https://github.com/freedom-widget/freedom-widget/issues/new?template=outdated-number.md"]);
+      // One note per key the link cannot set, naming it.
+      for (const key of ["quick-exit-url", "report-url", "quick-exit", "sections", "second-source-only"]) {
+        const about = seen.warnings.filter((w) => w.includes(`option "${key}"`));
+        assert.equal(about.length, 1, `${key}: ${seen.warnings.join("\n")}`);
+        assert.match(about[0], /a link to this page cannot set this; ignored/);
+      }
+      if (how === "button") await page.locator(".quick-exit-button").click();
+      else for (let i = 0; i < 3; i++) await page.keyboard.press("Shift");
+      await assertLeft(page, titles, historyBefore);
+      assert.deepEqual(evil, [], "nothing reached the link's site");
+      await context.close();
+    });
+  }
 });
 
 describe("quick exit in an embed", () => {
@@ -209,29 +267,35 @@ describe("coming back through the back/forward cache", () => {
     });
     const server = await serveDist({
       cacheControl: "max-age=0",
-      routes: { "/elsewhere": (req, res) => res.writeHead(200, { "content-type": "text/html" }).end("<title>Elsewhere</title><p>elsewhere</p>") },
+      routes: {
+        "/elsewhere": (req, res) => res.writeHead(200, { "content-type": "text/html" }).end("<title>Elsewhere</title><p>elsewhere</p>"),
+        // A partner's page whose widget's quick exit goes to /elsewhere (only a partner sets it).
+        "/partner.html": (req, res) => res.writeHead(200, { "content-type": "text/html" }).end(`<!doctype html><html lang="en"><head><meta charset="utf-8">
+          <title>Partner</title><script src="/embed/embed.js"></script></head><body><h1>Partner</h1>
+          <freedom-widget id="w" country="US" layout="compact" quick-exit quick-exit-url="http://${req.headers.host}/elsewhere"></freedom-widget></body></html>`),
+      },
     });
     try {
       const context = await browser.newContext({ locale: "en-US" });
       const page = await context.newPage();
       page.setDefaultTimeout(10_000);
-      await page.goto(`${server.url}/?quick-exit-url=${encodeURIComponent(`${server.url}/elsewhere`)}`);
-      await pageTakenOver(page);
+      await page.goto(`${server.url}/partner.html`);
+      await page.locator("#w >> .fw-mount .quick-exit-button").waitFor();
       await page.evaluate(() => { window.fwKept = true; });
       await page.keyboard.press("Shift");
       await page.keyboard.press("Shift");
-      await page.locator(".quick-exit [role=status]", { hasText: "Shift pressed 2 of 3 times" }).waitFor({ state: "attached" });
+      await page.locator("#w >> .fw-mount .quick-exit [role=status]", { hasText: "Shift pressed 2 of 3 times" }).waitFor({ state: "attached" });
       await page.goto(`${server.url}/elsewhere`);
       // A page restored from the cache fires no "load" (only "pageshow").
       await page.goBack({ waitUntil: "commit" });
       await page.waitForFunction(() => document.readyState === "complete");
       assert.equal(await page.evaluate(() => window.fwKept), true, "restored from the back/forward cache, not reloaded");
-      assert.equal(await page.locator(".quick-exit [role=status]").textContent(), "", "the old count is not announced");
+      assert.equal(await page.locator("#w >> .fw-mount .quick-exit [role=status]").textContent(), "", "the old count is not announced");
       assert.equal(await page.evaluate(() => document.body.hidden), false);
       assert.notEqual(await page.title(), "");
       await page.keyboard.press("Shift");
       await page.waitForTimeout(300);
-      assert.equal(new URL(page.url()).pathname, "/", "one press after coming back is one, not three");
+      assert.equal(new URL(page.url()).pathname, "/partner.html", "one press after coming back is one, not three");
       await page.keyboard.press("Shift");
       await page.keyboard.press("Shift");
       await page.waitForURL(`${server.url}/elsewhere`);

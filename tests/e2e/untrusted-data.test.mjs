@@ -5,6 +5,7 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { setup, watch } from "./helpers.mjs";
+import { serve } from "./serve.mjs";
 
 /** Markup that would run or show an element if it were ever parsed as HTML. */
 const html = (field) => `<img src=x onerror="window.__xss='${field}'"><script>window.__xss='${field}'</script><b>${field}</b>`;
@@ -54,7 +55,46 @@ for (const [path, file] of Object.entries(FILES)) {
     <freedom-widget id="a" country="TH" layout="compact" hotlines-url="${path}"></freedom-widget>
     <freedom-widget id="b" country="US" layout="compact"></freedom-widget></body></html>`);
 }
+// A same-origin path that answers with a redirect to another origin (which allows any origin by
+// CORS): its rows are not the partner's, and must not be shown.
+const other = { url: null, asked: 0 };
+routes["/moved.json"] = (q, r) => r.writeHead(302, { location: `${other.url}/rows.json` }).end();
+routes["/moved.html"] = (q, r) => r.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(
+  `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Partner</title>
+  <script type="module" src="/embed/embed.js"></script></head><body>
+  <freedom-widget id="a" country="TH" layout="compact" hotlines-url="/moved.json"></freedom-widget></body></html>`);
 const env = setup({ routes });
+
+describe("a partner file that redirects to another site", () => {
+  test("is refused with one warning naming the file; the other site's rows never show", async () => {
+    const elsewhere = await serve({ routes: { "/rows.json": (q, r) => {
+      other.asked += 1;
+      r.writeHead(200, { "content-type": "application/json", "access-control-allow-origin": "*" })
+        .end(JSON.stringify([row({ id: "zz-elsewhere", name: "Line from another site" })]));
+    } } });
+    other.url = elsewhere.url.replace("127.0.0.1", "localhost");
+    const context = await env.browser.newContext({ locale: "en-US" });
+    try {
+      const page = await context.newPage();
+      const seen = watch(page);
+      const settled = page.waitForEvent("requestfailed", (r) => r.url().endsWith("/moved.json") || r.url().endsWith("/rows.json"));
+      await page.goto(`${env.server.url}/moved.html`);
+      await page.locator('#a >> .fw-mount a[href="tel:1300"]').first().waitFor();
+      await settled;
+      // The widget fetches the file once: its warning is the end of that fetch.
+      for (let waited = 0; !seen.warnings.some((w) => w.includes("/moved.json")) && waited < 10_000; waited += 100) await page.waitForTimeout(100);
+      const about = seen.warnings.filter((w) => w.includes("/moved.json"));
+      assert.equal(about.length, 1, seen.warnings.join("\n"));
+      assert.match(about[0], /redirected to another site/);
+      assert.equal(await page.locator("#a >> .fw-mount .card", { hasText: "Line from another site" }).count(), 0);
+      assert.equal(await page.locator("#a >> .fw-mount #fw-h-zz-elsewhere").count(), 0);
+      assert.equal(other.asked, 0, "the browser never asked the other site");
+    } finally {
+      await context.close();
+      await elsewhere.close();
+    }
+  });
+});
 
 /** What a widget's shadow root holds that only parsed markup could have put there. */
 function injected(page) {

@@ -43,6 +43,10 @@ class PageDriver {
   click(x, y) {
     return this.page.mouse.click(x, y);
   }
+  /** The address the top-level page is at (or was headed for, on an error page). */
+  async url() {
+    return this.page.url();
+  }
   close() {
     return this.browser.close();
   }
@@ -160,6 +164,9 @@ class WebKit {
   }
   goto(url) {
     return this.call("POST", `${this.session}/url`, { url });
+  }
+  url() {
+    return this.call("GET", `${this.session}/url`);
   }
   eval(fn, ...args) {
     // Execute Script awaits a promise the script returns.

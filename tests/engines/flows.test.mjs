@@ -218,13 +218,61 @@ for (const engine of ENGINES) {
       assert.deepEqual(layout, { dir: "rtl", direction: "rtl", firstRightOfSecond: true });
     });
 
-    test("quick exit: the button leaves for the destination", async () => {
+    test("quick exit: the button leaves for the destination the partner set", async () => {
       const away = `${main.url}/pages/plain.html`;
-      await b.goto(`${main.url}/?quick-exit-url=${encodeURIComponent(away)}`);
-      // The prerender has the button too: wait for the page (which finds the US for en-US) to run it.
-      await until(b, "the page taking over", (href) => !!document.querySelector(`#freedom-widget .panel .cards a[href="${href}"]`) && !document.querySelector(".first-paint, .page-first-cover"), US);
-      await clickOn(b, ".quick-exit-button");
-      await until(b, "the destination", (away) => location.href === away && !!document.querySelector("#host-heading"), away);
+      // Only a partner sets it: on the element, on their own page.
+      const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Partner</title><script src="${main.url}/embed/embed.js"></script></head>
+        <body><freedom-widget id="w" country="US" layout="compact" quick-exit quick-exit-url="${away}"></freedom-widget></body></html>`;
+      const host = await serve({ root: DIST, routes: { "/exit.html": (req, res) => res.writeHead(200, { "content-type": "text/html" }).end(html) } });
+      try {
+        await b.goto(`${host.url}/exit.html`);
+        await until(b, "the embed's quick exit", () => !!document.querySelector("#w")?.shadowRoot?.querySelector(".fw-mount .quick-exit-button"));
+        await clickOn(b, ".quick-exit-button", "#w");
+        await until(b, "the destination", (away) => location.href === away && !!document.querySelector("#host-heading"), away);
+      } finally {
+        await host.close();
+      }
+    });
+
+    test("a crafted link keeps the US line, quick exit and the report links; quick exit never goes to the link's site", async () => {
+      // The link's site: whatever reaches it is recorded.
+      const asked = [];
+      const evil = await serve({ root: DIST, host: "127.0.0.4", routes: new Proxy({}, { get: () => (req, res) => {
+        asked.push(req.url);
+        res.writeHead(200, { "content-type": "text/html" }).end("<title>Evil</title>");
+      } }) });
+      try {
+        for (const how of ["button", "shift"]) {
+          const crafted = `${main.url}/?country=US&quick-exit-url=${encodeURIComponent(`${evil.url}/landing`)}&report-url=${encodeURIComponent(`${evil.url}/report`)}` +
+            "&quick-exit=false&sections=quotes&second-source-only=true";
+          await b.goto(crafted);
+          await until(b, "the page taking over", (href) => !!document.querySelector(`#freedom-widget .panel .cards a[href="${href}"]`) && !document.querySelector(".first-paint, .page-first-cover"), US);
+          const shown = await b.eval(() => ({
+            quickExit: document.querySelectorAll(".quick-exit-button").length,
+            explainer: document.querySelectorAll("#freedom-widget .explainer").length,
+            chosen: document.querySelector("#freedom-widget .panel .chosen").textContent,
+            reports: [...new Set([...document.querySelectorAll("#freedom-widget a")].filter((a) => a.textContent.startsWith("Report an outdated number")).map((a) => a.href))],
+          }));
+          assert.deepEqual(shown, {
+            quickExit: 1, explainer: 1, chosen: "Shown for United States, from the link you opened.",
+            reports: ["https://github.com/freedom-widget/freedom-widget/issues/new?template=outdated-number.md"],
+          });
+          if (how === "button") await clickOn(b, ".quick-exit-button");
+          else for (let i = 0; i < 3; i++) await b.press("Shift");
+          // The page has left (for the default destination, which this machine cannot reach).
+          const start = Date.now();
+          let now = crafted;
+          while (now.startsWith(main.url) && Date.now() - start < TIMEOUT) {
+            await new Promise((r) => setTimeout(r, 100));
+            now = await b.url().catch(() => now);
+          }
+          assert.ok(!now.startsWith(main.url), `${how}: the page left (still at ${now})`);
+          assert.ok(!now.startsWith(evil.url), `${how}: not for the link's site: ${now}`);
+        }
+        assert.deepEqual(asked, [], "nothing reached the link's site");
+      } finally {
+        await evil.close();
+      }
     });
 
     test("the script tag from another origin under the strict CSP: Mexico's line, styled, dialable", async () => {
