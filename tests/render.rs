@@ -398,6 +398,28 @@ fn a_number_the_reference_no_longer_holds_is_shown_nowhere() {
             assert_ne!(c.number(), Some("0800200008"), "{}", h.id);
         }
     }
+    // `number()` gives the E.164 form first, so the old number could still hide in a line's
+    // display or dial form, in an international entry or in an emergency row, and written
+    // another way ("0800-200-008", "+64 800 200 008"): every form is compared by its digits.
+    let digits = |form: &str| form.chars().filter(char::is_ascii_digit).collect::<String>();
+    let old = ["0800200008", "64800200008"];
+    let channels = builtin::hotlines()
+        .iter()
+        .flat_map(|h| h.channels.iter().map(move |c| (&*h.id, c)))
+        .chain(builtin::international().iter().flat_map(|i| i.channels.iter().map(move |c| (&*i.id, c))));
+    let mut forms = 0;
+    for (id, c) in channels {
+        for form in [&c.e164, &c.dial, &c.display].into_iter().flatten() {
+            forms += 1;
+            assert!(!old.contains(&digits(form).as_str()), "{id}: {form:?} is the number the reference dropped");
+        }
+    }
+    assert!(forms > builtin::hotlines().len(), "only {forms} forms compared");
+    for e in builtin::emergency() {
+        for number in std::iter::once(&e.number).chain(e.also.iter()) {
+            assert!(!old.contains(&digits(number).as_str()), "emergency {}: {number:?}", e.country);
+        }
+    }
 }
 
 /// The README's data counts are the data's, not typed by hand.
