@@ -340,6 +340,14 @@ fn a_link_is_checked_against_the_files_and_headings_it_names() {
     assert_eq!(check(root, &readme, "DESIGN.md"), Some("DESIGN.md does not exist".into()));
     assert!(check(root, &readme, "CONTRIBUTING.md#no-such-section").is_some_and(|p| p.contains("no heading")));
     assert!(check(root, &readme, "../Cargo.toml").is_some(), "outside the repository");
+    // A file that is there but outside the repository is refused too: ../shared sits beside
+    // every checkout (CI always has it) and is not published with the project. A missing path
+    // would be refused as missing, so the file must exist for this to test the rule.
+    let shared = root.join("../shared/README.md");
+    assert!(shared.is_file(), "{} is missing: CI always has ../shared beside the checkout", shared.display());
+    assert_eq!(check(root, &readme, "../shared/README.md"), Some("points outside the repository".into()));
+    // The folder that holds the checkout exists wherever the tests run.
+    assert_eq!(check(root, &readme, ".."), Some("points outside the repository".into()));
 }
 
 #[test]
