@@ -39,6 +39,34 @@ fn placeholders_are_filled() {
         let text = Lang::En.text(k);
         assert!(!text.trim().is_empty(), "{} is empty", k.id());
     }
+    // In no language: each message is given a value for every placeholder English names, and
+    // what a visitor reads holds every value and no `{ $…}` left over (written with or
+    // without Fluent's spaces, which `format` would not recognise).
+    for k in Key::ALL {
+        let names = placeholder_names(Lang::En.text(k));
+        let values: Vec<String> = names.iter().map(|n| format!("⟨{n}⟩")).collect();
+        let args: Vec<(&str, &str)> = names.iter().zip(&values).map(|(n, v)| (*n, v.as_str())).collect();
+        for lang in Lang::ALL {
+            let shown = format(lang, k, &args);
+            assert!(!shown.contains("{ $") && !shown.contains("{$"), "{} in {}: {shown}", k.id(), lang.tag());
+            for v in &values {
+                assert!(shown.contains(v.as_str()), "{} in {}: {v} missing from {shown}", k.id(), lang.tag());
+            }
+        }
+    }
+}
+
+/// The names of a message's placeholders, `{ $name }` or `{$name}`.
+fn placeholder_names(text: &str) -> Vec<&str> {
+    let mut names = Vec::new();
+    for (i, _) in text.match_indices('{') {
+        let rest = text[i + 1..].trim_start();
+        if let Some(name) = rest.strip_prefix('$') {
+            let end = name.find(|c: char| !(c.is_alphanumeric() || c == '-' || c == '_')).unwrap_or(name.len());
+            names.push(&name[..end]);
+        }
+    }
+    names
 }
 
 #[test]
@@ -46,6 +74,15 @@ fn language_negotiation() {
     assert_eq!(Lang::negotiate(["en-GB"]), Lang::En);
     assert_eq!(Lang::negotiate(["xx", "en"]), Lang::En);
     assert_eq!(Lang::negotiate(std::iter::empty()), Lang::En);
+    // English is also the fallback, so the cases above pass if negotiation picks nothing: these
+    // must find another language, by its region-less tag, through an unknown first choice, and
+    // for Tagalog, which the widget answers in Filipino.
+    assert_eq!(Lang::negotiate(["es-MX"]), Lang::Es);
+    assert_eq!(Lang::negotiate(["fil-PH"]), Lang::Fil);
+    assert_eq!(Lang::negotiate(["tl"]), Lang::Fil);
+    assert_eq!(Lang::negotiate(["pt-BR"]), Lang::Pt);
+    assert_eq!(Lang::negotiate(["xx", "PT_br", "es"]), Lang::Pt, "the first language the widget speaks wins");
+    assert_eq!(Lang::negotiate(["zh-Hans"]), Lang::ZhHans, "a tag with a script is matched whole");
 }
 
 #[test]
