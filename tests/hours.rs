@@ -120,6 +120,17 @@ fn overnight_periods_and_every_day() {
 #[test]
 fn no_schedule_or_unknown_zone_shows_no_status() {
     assert_eq!(status(&weekly("Mars/Olympus", "mon-fri", "09:00", "17:00"), 0, &Tzdb), None);
+    // No schedule: no periods (with or without a zone), or periods without a zone. A status
+    // here would tell a visitor a line is open, or closed until some time, that no source says.
+    let now = at("Asia/Tokyo", 2026, 11, 25, 12, 0);
+    let none = Hours { always: false, tz: Some("Asia/Tokyo".into()), weekly: vec![].into() };
+    assert_eq!(status(&none, now, &Tzdb), None, "no periods");
+    assert_eq!(status(&Hours { tz: None, ..none }, now, &Tzdb), None, "no periods, no zone");
+    assert_eq!(
+        status(&Hours { tz: None, ..weekly("Asia/Tokyo", "mon-fri", "09:00", "17:00") }, now, &Tzdb),
+        None,
+        "periods in no zone"
+    );
 }
 
 #[test]
