@@ -88,8 +88,11 @@ fn built_in_data_is_valid_and_complete() {
 
 #[test]
 fn the_project_copy_matches_the_shared_reference_with_its_listed_corrections() {
-    // On a clone without ../shared there is nothing to compare with.
-    let Ok(shared) = std::fs::read_to_string("../shared/data/hotlines.json") else { return };
+    // CI always has ../shared beside the checkout: without it this test would compare nothing
+    // and still pass, so a missing file fails, naming it.
+    let path = "../shared/data/hotlines.json";
+    let shared = std::fs::read_to_string(path)
+        .unwrap_or_else(|e| panic!("{path} (beside the checkout, as CI has it) cannot be read: {e}"));
     let mut shared: Value = serde_json::from_str(&shared).unwrap();
     // The import command's own corrections code (build/datafile.rs), not a copy of it.
     let corrections = std::fs::read_to_string("data/corrections.json").unwrap();
@@ -101,7 +104,8 @@ fn the_project_copy_matches_the_shared_reference_with_its_listed_corrections() {
         ours == shared,
         "data/hotlines.json is out of step with ../shared: run `cargo run --features native-tools --bin import-data`"
     );
-    let notes = std::fs::read_to_string("../shared/data/SOURCES.md").unwrap();
+    let path = "../shared/data/SOURCES.md";
+    let notes = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path} cannot be read: {e}"));
     assert!(
         std::fs::read_to_string("data/SOURCES.md").unwrap() == notes,
         "data/SOURCES.md is out of step with ../shared: run the import"
