@@ -13,7 +13,7 @@ use freedom_widget::core::i18n::{install_json, Key, Lang};
 use freedom_widget::core::is_country;
 use freedom_widget::core::json::{self, Json, MAX_DEPTH};
 use freedom_widget::core::options::{Options, OPTION_SPECS};
-use freedom_widget::core::validate::Quoted;
+use freedom_widget::core::validate::{Quoted, RowError};
 use proptest::prelude::*;
 use std::sync::mpsc;
 use std::time::Duration;
@@ -123,6 +123,11 @@ fn write_str(s: &str, ascii: bool, out: &mut String) {
     out.push('"');
 }
 
+/// The place a JSON error names: the `N` of its closing "at byte N".
+fn byte_named(e: &str) -> Option<usize> {
+    e.rsplit_once(" at byte ").and_then(|(_, n)| n.parse().ok())
+}
+
 fn text_of(v: &Json) -> String {
     let mut out = String::new();
     write(v, false, &mut out);
@@ -132,14 +137,28 @@ fn text_of(v: &Json) -> String {
 mod json_reader {
     use super::*;
 
+    /// Nesting depths: within the bound, at and beside it, and far past it. Drawn evenly up to
+    /// 200,000, fewer than one case in a thousand fell within the bound, so the branch that
+    /// must read the text almost never ran. Objects open two levels a step: their bound is half.
+    fn depth() -> impl Strategy<Value = usize> {
+        prop_oneof![
+            2 => 0..=MAX_DEPTH,
+            1 => prop::sample::select(vec![MAX_DEPTH / 2, MAX_DEPTH / 2 + 1, MAX_DEPTH, MAX_DEPTH + 1]),
+            2 => MAX_DEPTH + 1..200_000usize,
+        ]
+    }
+
     proptest! {
         #![proptest_config(config(256, 1))]
 
         #[test]
         fn any_bytes_are_read_or_refused_saying_where(bytes in prop::collection::vec(any::<u8>(), 0..2048)) {
+            // The place is a byte of the text as read (bytes that are not UTF-8 become U+FFFD).
+            let length = json::decode_text(&bytes).len();
             let result = within(move || json::parse_bytes(&bytes));
             if let Err(e) = result {
                 prop_assert!(e.contains("at byte"), "{e}");
+                prop_assert!(byte_named(&e).is_some_and(|at| at <= length), "{e}: no place in {length} bytes");
             }
         }
 
@@ -166,7 +185,7 @@ mod json_reader {
         }
 
         #[test]
-        fn nesting_is_refused_past_the_bound_at_any_depth(depth in 0..200_000usize, objects in any::<bool>(), closed in any::<bool>()) {
+        fn nesting_is_refused_past_the_bound_at_any_depth(depth in depth(), objects in any::<bool>(), closed in any::<bool>()) {
             let (open, close) = if objects { ("{\"k\":[", "]}") } else { ("[", "]") };
             let mut text = open.repeat(depth);
             if closed {
@@ -404,18 +423,48 @@ mod partner_rows {
     }
 
     /// Decodes and checks a partner file as the widget does, and says what it would warn.
-    fn warnings_for(file: &Json) -> Result<Vec<String>, TestCaseError> {
+    /// Each warning names the file and a row it holds, or, for a file that holds no list of
+    /// rows (an array, or `{"hotlines": [...]}`), the file alone with its `hotlines` field.
+    fn warnings_for(file: &Json) -> Result<Vec<RowError>, TestCaseError> {
         let text = text_of(file);
         let problems = within(move || {
             let value = json::parse(&text).expect("written JSON reads back");
             let rows = Directory::check_partner_rows(SOURCE, json::partner_rows(SOURCE, &value));
             Directory::with_partner_rows(rows).1
         });
-        let said: Vec<String> = problems.iter().map(ToString::to_string).collect();
-        for s in &said {
+        let rows = match file {
+            Json::Object(fields) => fields.iter().find(|(k, _)| k == "hotlines").map(|(_, v)| v),
+            other => Some(other),
+        };
+        for e in &problems {
+            let s = e.to_string();
             prop_assert!(s.starts_with(SOURCE), "a skipped row's warning names the file: {s}");
+            prop_assert!(!e.field.is_empty() && s.contains(&format!("field `{}`", e.field)), "names no field: {s}");
+            match rows {
+                Some(Json::Array(rows)) => {
+                    // `/partner.json[3]`, then the row's id if it has one.
+                    let index = e.row[SOURCE.len()..]
+                        .strip_prefix('[')
+                        .and_then(|r| r.split_once(']'))
+                        .filter(|(_, id)| id.is_empty() || id.starts_with(" \""))
+                        .and_then(|(i, _)| i.parse::<usize>().ok());
+                    prop_assert!(index.is_some_and(|i| i < rows.len()), "names no row of {}: {s}", rows.len());
+                }
+                _ => prop_assert!(problems.len() == 1 && e.row == SOURCE && e.field == "hotlines", "{problems:?}"),
+            }
         }
-        Ok(said)
+        Ok(problems)
+    }
+
+    /// The part of a row a value swapped in at `path` may break, as messages write fields: the
+    /// channel for a path inside one (a `dial` beside an `e164` is said at `channels[0].e164`),
+    /// otherwise the row's field (`hours.always` may be said at `hours`).
+    fn part_of_row(path: &str) -> String {
+        match path.split('.').collect::<Vec<_>>().as_slice() {
+            ["channels", i, ..] => format!("channels[{i}]"),
+            [first, ..] => first.to_string(),
+            [] => String::new(),
+        }
     }
 
     proptest! {
@@ -432,7 +481,20 @@ mod partner_rows {
             prop_assert!(said.len() <= 1, "{said:?}");
             let required = ["id", "country", "organisation", "name", "scope", "source_url", "checked"];
             if required.contains(&path) && !matches!(value, Json::String(_)) {
-                prop_assert!(said.len() == 1 && said[0].contains(&format!("field `{path}`")), "{path} = {value:?}: {said:?}");
+                prop_assert!(said.len() == 1 && said[0].to_string().contains(&format!("field `{path}`")), "{path} = {value:?}: {said:?}");
+            }
+            // The warning names the swapped row (by its id as the file now gives it) and the
+            // field that was swapped, or the channel it sits in.
+            if let Some(e) = said.first() {
+                let row = match (path, &value) {
+                    ("id", Json::String(id)) if !id.is_empty() => format!("{SOURCE}[1] \"{id}\""),
+                    ("id", _) => format!("{SOURCE}[1]"),
+                    _ => format!("{SOURCE}[1] \"zz-partner\""),
+                };
+                prop_assert_eq!(&e.row, &row, "{} = {:?}", path, value);
+                let part = part_of_row(path);
+                let inside = e.field.strip_prefix(&part).is_some_and(|r| r.is_empty() || r.starts_with(['.', '[']));
+                prop_assert!(inside, "{path} = {value:?} was said at `{}`, not in `{part}`: {e}", e.field);
             }
         }
 
@@ -455,7 +517,7 @@ mod partner_rows {
 
     #[test]
     fn the_good_row_passes() {
-        assert_eq!(warnings_for(&Json::Array(vec![good_row()])).unwrap(), Vec::<String>::new());
+        assert_eq!(warnings_for(&Json::Array(vec![good_row()])).unwrap(), vec![]);
     }
 }
 
@@ -471,8 +533,23 @@ mod language_files {
 
         #[test]
         fn any_text_is_installed_or_refused(text in prop_oneof![any::<String>(), "[{}\\[\\]\":, a-z-]{0,60}", huge_text()]) {
+            let given = text.clone();
             if let Err(e) = within(move || install_json(Lang::Es, &text)) {
                 prop_assert!(!e.is_empty());
+                // A refusal names its place in the file: the byte where it stops being JSON, or
+                // the message it lacks; or says the file as a whole is JSON but no object.
+                let parsed = json::parse(&given);
+                let lacks = |id: &str| match &parsed {
+                    // Of a name given twice, the first is the one read.
+                    Ok(Json::Object(fields)) => !matches!(fields.iter().find(|(k, _)| k == id), Some((_, Json::String(_)))),
+                    _ => false,
+                };
+                let named = match e.strip_prefix("no text for ") {
+                    Some(id) => Key::ALL.iter().any(|k| k.id() == id) && lacks(id),
+                    None if e == "not a JSON object" => matches!(parsed, Ok(ref v) if !matches!(v, Json::Object(_))),
+                    None => parsed.is_err() && byte_named(&e).is_some_and(|at| at <= given.len()),
+                };
+                prop_assert!(named, "{e} names no place in the file");
             }
         }
 
@@ -490,6 +567,8 @@ mod language_files {
             if drop || !matches!(value, Json::String(_)) {
                 let e = result.unwrap_err();
                 prop_assert!(e.contains(&id), "{e}");
+                // Exactly that message: ids hold one another ("audience" in "audience-area").
+                prop_assert_eq!(e, format!("no text for {id}"));
             } else {
                 prop_assert_eq!(result, Ok(()));
             }
