@@ -8,8 +8,10 @@ use freedom_widget::core::builtin;
 use freedom_widget::core::i18n::Lang;
 use freedom_widget::web::platform::BrowserPlatform;
 use gloo_timers::future::TimeoutFuture;
+use std::cell::RefCell;
 use std::rc::Rc;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::Closure;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, HtmlInputElement, KeyboardEvent, KeyboardEventInit, ShadowRoot};
 use yew::prelude::*;
@@ -44,6 +46,28 @@ async fn until(what: &str, ready: impl Fn() -> bool) {
         TimeoutFuture::new(10).await;
     }
     panic!("timed out waiting until {what}");
+}
+
+/// What the widget says with `console.warn` while `during` runs: the console is where a
+/// partner's developer reads it. Each message is still passed on to the console it replaced,
+/// which is put back afterwards.
+async fn warnings_during<T>(during: impl std::future::Future<Output = T>) -> (T, Vec<String>) {
+    let console = js_sys::Reflect::get(&js_sys::global(), &"console".into()).unwrap();
+    let warn: js_sys::Function = js_sys::Reflect::get(&console, &"warn".into()).unwrap().unchecked_into();
+    let said = Rc::new(RefCell::new(Vec::new()));
+    let record = {
+        let (said, warn, console) = (said.clone(), warn.clone(), console.clone());
+        Closure::<dyn FnMut(JsValue)>::new(move |message: JsValue| {
+            said.borrow_mut().push(message.as_string().unwrap_or_else(|| format!("{message:?}")));
+            let _ = warn.call1(&console, &message);
+        })
+    };
+    js_sys::Reflect::set(&console, &"warn".into(), record.as_ref()).unwrap();
+    let out = during.await;
+    js_sys::Reflect::set(&console, &"warn".into(), &warn).unwrap();
+    drop(record);
+    let said = said.borrow().clone();
+    (out, said)
 }
 
 fn all(root: &ShadowRoot, selector: &str) -> Vec<Element> {
@@ -180,7 +204,17 @@ async fn quotes_rotate_and_pause_stops_them() {
 
 #[wasm_bindgen_test]
 async fn bad_options_warn_and_the_widget_still_shows() {
-    let (_host, shadow, handle) = mount(&[("layout", "wide"), ("country", "Narnia"), ("sections", "quotes")]).await;
+    let ((_host, shadow, handle), warnings) =
+        warnings_during(mount(&[("layout", "wide"), ("country", "Narnia"), ("sections", "quotes")])).await;
+    // Each bad option is said once, naming the option and quoting the value given, with what
+    // the widget does instead; the good option is not mentioned.
+    for (option, value, instead) in [("layout", "wide", "using full"), ("country", "Narnia", "detecting the country")] {
+        let named = format!("freedom-widget: option \"{option}\" = \"{value}\": ");
+        let said: Vec<&String> = warnings.iter().filter(|w| w.starts_with(&named)).collect();
+        assert_eq!(said.len(), 1, "{option} said once in {warnings:?}");
+        assert!(said[0].contains(instead), "{}", said[0]);
+    }
+    assert!(!warnings.iter().any(|w| w.contains("option \"sections\"")), "{warnings:?}");
     until("only the quotes show", || shadow.query_selector("[part=explainer]").unwrap().is_none()).await;
     assert!(shadow.query_selector("[part=quotes]").unwrap().is_some());
     assert!(shadow.query_selector("[part=explainer]").unwrap().is_none());
