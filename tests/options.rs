@@ -144,3 +144,21 @@ fn report_url_takes_https_or_one_mail_address_with_at_most_a_subject() {
         assert!(w[0].to_string().contains("report-url") && w[0].to_string().contains("at most a subject"), "{}", w[0]);
     }
 }
+
+#[test]
+fn switches_take_only_true_or_false() {
+    for (name, value) in
+        [("host-fonts", "yes"), ("host-fonts", "1"), ("quick-exit", "on"), ("second-source-only", "no")]
+    {
+        let (o, w) = parse(&[(name, value)]);
+        assert_eq!(o, Options::default(), "{name}={value} keeps the default");
+        assert_eq!(w.len(), 1, "{name}={value}");
+        assert_eq!(
+            w[0].to_string(),
+            format!("freedom-widget: option \"{name}\" = \"{value}\": expected true or false; using the default")
+        );
+    }
+    let (o, w) = parse(&[("host-fonts", "TRUE"), ("quick-exit", ""), ("second-source-only", "false")]);
+    assert!(w.is_empty(), "{w:?}");
+    assert!(o.host_fonts && o.quick_exit == Some(true) && !o.second_source_only);
+}

@@ -154,9 +154,10 @@ pub fn spec_named(name: &str) -> Option<&'static OptionSpec> {
 
 fn parse_bool(v: &str) -> Option<bool> {
     match v.trim().to_ascii_lowercase().as_str() {
-        // A bare attribute (`<freedom-widget quick-exit>`) has an empty value and means on.
-        "" | "true" | "yes" | "on" | "1" => Some(true),
-        "false" | "no" | "off" | "0" => Some(false),
+        // A bare attribute (`<freedom-widget quick-exit>`) has an empty value and means on. Only
+        // the documented values count: `yes` or `1` is said to be wrong, not guessed at.
+        "" | "true" => Some(true),
+        "false" => Some(false),
         _ => None,
     }
 }

@@ -221,7 +221,7 @@ for (const engine of ENGINES) {
     test("quick exit: the button leaves for the destination the partner set", async () => {
       const away = `${main.url}/pages/plain.html`;
       // Only a partner sets it: on the element, on their own page.
-      const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Partner</title><script src="${main.url}/embed/embed.js"></script></head>
+      const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Partner</title><script src="/embed/embed.js"></script></head>
         <body><freedom-widget id="w" country="US" layout="compact" quick-exit quick-exit-url="${away}"></freedom-widget></body></html>`;
       const host = await serve({ root: DIST, routes: { "/exit.html": (req, res) => res.writeHead(200, { "content-type": "text/html" }).end(html) } });
       try {
@@ -232,6 +232,31 @@ for (const engine of ENGINES) {
       } finally {
         await host.close();
       }
+    });
+
+    test("theming: every --fw-* property a partner sets reaches inside, in the light and dark themes, also set later", async () => {
+      await b.goto(`${main.url}/pages/themed.html`);
+      const read = (id) => {
+        const root = document.getElementById(id).shadowRoot;
+        const fw = root.querySelector(".fw-mount .fw");
+        const card = root.querySelector(".fw-mount .card");
+        const link = root.querySelector(".fw-mount .source a");
+        const muted = root.querySelector(".fw-mount .org");
+        if (!fw || !card || !link || !muted) return null;
+        const s = (el) => getComputedStyle(el);
+        return {
+          bg: s(fw).backgroundColor, text: s(fw).color, font: s(fw).fontFamily.replace(/"/g, ""),
+          border: s(card).borderTopColor, radius: s(card).borderTopLeftRadius, accent: s(link).color, muted: s(muted).color,
+        };
+      };
+      const partner = { bg: "rgb(255, 255, 240)", text: "rgb(16, 16, 16)", font: "Courier New, monospace", border: "rgb(0, 170, 0)", radius: "3px", accent: "rgb(170, 0, 0)", muted: "rgb(51, 51, 51)" };
+      for (const id of ["light", "dark"]) assert.deepEqual(await until(b, `the ${id} widget`, read, id), partner, id);
+      // Set later, on the element itself.
+      await b.eval(() => document.getElementById("dark").style.setProperty("--fw-accent", "#0000aa"));
+      assert.equal((await until(b, "the new accent", (id) => {
+        const link = document.getElementById(id).shadowRoot.querySelector(".fw-mount .source a");
+        return getComputedStyle(link).color === "rgb(0, 0, 170)" && getComputedStyle(link).color;
+      }, "dark")), "rgb(0, 0, 170)");
     });
 
     test("a crafted link keeps the US line, quick exit and the report links; quick exit never goes to the link's site", async () => {
