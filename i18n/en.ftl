@@ -113,3 +113,10 @@ quote-translation = Translation
 quote-obama-modern-slavery = It ought to concern every person, because it is a debasement of our common humanity. It ought to concern every community, because it tears at our social fabric. It ought to concern every business, because it distorts markets. It ought to concern every nation, because it endangers public health and fuels violence and organized crime. I’m talking about the injustice, the outrage, of human trafficking, which must be called by its true name -- modern slavery.
 quote-kerry-strategic-interest = It’s in our strategic interest as well to ensure that this fight is a priority of our foreign policy. And the fact is that human trafficking is a multi-billion-dollar criminal enterprise. It’s assault on human rights and ... a threat to global stability.
 quote-kerry-tip-report-2016 = When we talk about 'human trafficking,' we’re talking about slavery – modern-day slavery that still today claims more than 20 million victims on any given time. And all 20 million are people just like everybody here. They have names. They have or had families in many cases. And they are enforced to endure a hell – a living hell in modern times that no human being should ever have to experience.
+
+# The standalone page around the widget: its subtitle and footer (index.html).
+page-title = Help against human trafficking: hotlines by country · freedom-widget
+page-tagline = Hotlines against human trafficking, each with the public page its number comes from.
+page-privacy = No cookies, no tracking, nothing sent anywhere: everything on this page ships with it.
+page-about-sources = What the entries mean: each number links to the public page it was read from, and “source checked” gives the day that page was compared with our data; nobody called the line. Where a second, independent page gives the same number, the entry links to it too, with its year. Entries without one rest on a single page. A number may have changed since: use “Report an outdated number” on the entry.
+page-partners = For partners: put this widget on your site

@@ -42,8 +42,8 @@ function prepareHost(element) {
 
 /** An option by its attribute name or its JavaScript name (`fallback-country`, `fallbackCountry`). */
 const option = (options, attribute) => options[attribute] ?? options[attribute.replace(/-(.)/g, (_, c) => c.toUpperCase())];
-/** As Rust's options read a switch: a bare attribute means on. */
-const on = (value) => value != null && /^(|true|yes|on|1)$/i.test(String(value).trim());
+/** As Rust's options read a switch: `true`, or a bare attribute, means on (nothing else). */
+const on = (value) => value != null && /^(|true)$/i.test(String(value).trim());
 /** A country option as Rust reads it (`country_code`): two letters naming a known country. */
 function countryOption(value) {
   const code = value == null ? "" : String(value).toUpperCase();
@@ -242,4 +242,24 @@ export async function paintPagePanel(into, options, io, cancelled) {
   box.style.minBlockSize = `${height}px`;
   into.prepend(box);
   return box;
+}
+
+/** The language the standalone page speaks to this visitor (its `lang` option, then the
+ *  browser's), as the page's widget will negotiate it. */
+export const pageLanguage = (options) => negotiate([option(options, "lang"), ...browserLanguages()], LANGUAGES);
+
+/**
+ * Turns the standalone page's own text (its subtitle and footer: each `[data-text]` element holds
+ * that message, prerendered in English) and the document's `lang` and `dir` to `lang`, from the
+ * same translation files as the widget (this build's table).
+ */
+export function speakPage(lang) {
+  if (!LANGUAGES.includes(lang)) return;
+  const messages = lang === "en" ? english : translated[lang];
+  for (const element of document.querySelectorAll("[data-text]")) {
+    const [text] = say(messages, element.dataset.text);
+    if (text !== undefined && element.textContent !== text) element.textContent = text;
+  }
+  document.documentElement.lang = lang;
+  document.documentElement.dir = rtl.includes(lang) ? "rtl" : "ltr";
 }

@@ -70,12 +70,14 @@ export interface QuoteRow {
   context?: string;
 }
 
-export type WidgetEventName = "call" | "country-change" | "quick-exit";
+export type WidgetEventName = "call" | "country-change" | "quick-exit" | "language-change";
 export interface WidgetEventDetail {
   country?: CountryCode;
   hotline?: string;
   channel?: ChannelKind;
   chosenBy?: "option" | "language" | "time-zone" | "fallback" | "visitor";
+  /** With "language-change": the language the widget now shows, e.g. "es". */
+  lang?: string;
 }
 
 export interface Options {
@@ -162,5 +164,6 @@ declare global {
     "freedom-widget:call": CustomEvent<WidgetEventDetail>;
     "freedom-widget:country-change": CustomEvent<WidgetEventDetail>;
     "freedom-widget:quick-exit": CustomEvent<WidgetEventDetail>;
+    "freedom-widget:language-change": CustomEvent<WidgetEventDetail>;
   }
 }

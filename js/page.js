@@ -11,7 +11,7 @@
 // the table Rust writes at build time). Through the takeover it covers the same place, and it
 // goes when the page shows that country, in the same language: the language is loaded before the
 // takeover, not after.
-import { adoptRules, paintPagePanel } from "./first-paint.js";
+import { adoptRules, pageLanguage, paintPagePanel, speakPage } from "./first-paint.js";
 import { breathe, firstPaintFiles, load, warnOnce } from "./loader.js";
 import { quoted } from "./quoted.js";
 import { LINK_OPTIONS } from "freedom-widget:files";
@@ -29,6 +29,10 @@ function linkOptions(query) {
 
 const root = document.getElementById("freedom-widget");
 const options = linkOptions(location.search);
+// The page's own text speaks the visitor's language from the first paint, and follows the
+// widget's language after (a visitor's pick in its language menu).
+speakPage(pageLanguage(options));
+root?.addEventListener("freedom-widget:language-change", (event) => speakPage(event.detail.lang));
 let takingOver = false;
 const firstPaint = paintPagePanel(root?.querySelector(".directory > .panel"), options, firstPaintFiles, () => takingOver).catch(() => null);
 

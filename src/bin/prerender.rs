@@ -10,7 +10,7 @@ use freedom_widget::components::ui::PlatformRef;
 use freedom_widget::components::{App, AppProps};
 use freedom_widget::core::builtin;
 use freedom_widget::core::directory::Directory;
-use freedom_widget::core::i18n::Lang;
+use freedom_widget::core::i18n::{Key, Lang};
 use freedom_widget::core::options::{Options, LINK_OPTIONS, OPTION_SPECS};
 use freedom_widget::core::platform::StaticPlatform;
 use std::rc::Rc;
@@ -51,9 +51,15 @@ const FIRST_PAINT_KEYS: &[freedom_widget::core::i18n::Key] = {
     ]
 };
 
-/// What only the standalone page's first paint says (its country comes from its link), so the
-/// embeds' `embed.js` does not carry it in every language.
-const PAGE_FIRST_PAINT_KEYS: &[freedom_widget::core::i18n::Key] = &[freedom_widget::core::i18n::Key::ChosenLink];
+/// The standalone page's own text around the widget (its subtitle and footer, `data-text` in
+/// `index.html`): written into the page in English here, and turned to the visitor's language by
+/// its script (js/page.js) from the page's first-paint table.
+const PAGE_TEXT_KEYS: &[Key] =
+    &[Key::PageTitle, Key::PageTagline, Key::PagePrivacy, Key::PageAboutSources, Key::PagePartners];
+
+/// What only the standalone page's script says (a country from its link, and the page's own
+/// text), so the embeds' `embed.js` does not carry it in every language.
+const PAGE_FIRST_PAINT_KEYS: &[Key] = &[Key::ChosenLink];
 
 /// What the first paint shows before the wasm arrives, and keeps showing if it never does
 /// (js/first-paint.js), from the same data and detection tables as the widget:
@@ -159,7 +165,7 @@ fn build_assets() -> String {
         "optionAttributes": attributes,
         "linkOptions": LINK_OPTIONS,
         "firstPaint": first_paint_table(FIRST_PAINT_KEYS),
-        "pageFirstPaint": first_paint_table(&[FIRST_PAINT_KEYS, PAGE_FIRST_PAINT_KEYS].concat()),
+        "pageFirstPaint": first_paint_table(&[FIRST_PAINT_KEYS, PAGE_FIRST_PAINT_KEYS, PAGE_TEXT_KEYS].concat()),
         "zones": zone_table(),
         "languages": languages,
         "languageNames": names,
@@ -182,6 +188,13 @@ fn main() {
         Options { quick_exit: Some(true), ..Options::page_defaults() },
         freedom_widget::components::app::PRERENDER_LANG,
     );
-    std::fs::write(&path, page.replacen(MARKER, &html, 1)).unwrap();
+    let mut page = page.replacen(MARKER, &html, 1);
+    for key in PAGE_TEXT_KEYS {
+        let marker = format!("<!--text:{}-->", key.id());
+        assert!(page.contains(&marker), "{path} has no {marker} marker");
+        let text = Lang::En.text(*key).replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
+        page = page.replacen(&marker, &text, 1);
+    }
+    std::fs::write(&path, page).unwrap();
     eprintln!("prerender: wrote {} bytes of widget HTML into {path}", html.len());
 }

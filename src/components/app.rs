@@ -172,6 +172,17 @@ pub fn app(props: &AppProps) -> Html {
     }
     {
         let on_event = props.on_event.clone();
+        // The takeover's first render is in the prerender's language, just before the visitor's
+        // (already loaded): not a change to announce, or the page's own text would flicker.
+        let skip = use_mut_ref(|| props.hydrating());
+        use_effect_with(*lang, move |lang| {
+            if !std::mem::take(&mut *skip.borrow_mut()) {
+                on_event.emit(WidgetEvent::LanguageChange { lang: lang.tag() });
+            }
+        });
+    }
+    {
+        let on_event = props.on_event.clone();
         use_effect_with(state.country.clone(), move |country| {
             if let Some((code, by)) = country {
                 on_event.emit(WidgetEvent::CountryChange { country: code.clone(), chosen_by: chosen_by_name(by) });

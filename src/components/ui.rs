@@ -16,6 +16,10 @@ pub enum WidgetEvent {
     CountryChange { country: String, chosen_by: &'static str },
     /// The visitor switched the quick exit on.
     QuickExit,
+    /// The language the widget shows (its tag), once its messages are here: at the first render
+    /// and at each change (the visitor's pick, a partner's update). The standalone page turns its
+    /// own text with it.
+    LanguageChange { lang: &'static str },
     /// The widget's first render is whole (in the browser): the edge hands over from the loader's
     /// first paint. Not a partner's event.
     Shown,

@@ -36,6 +36,10 @@ pub(super) fn event_callback(
                 "country-change"
             }
             WidgetEvent::QuickExit => "quick-exit",
+            WidgetEvent::LanguageChange { lang } => {
+                set("lang", lang);
+                "language-change"
+            }
             WidgetEvent::Shown => return super::first_paint::hand_over(&host),
         };
         let init = web_sys::CustomEventInit::new();

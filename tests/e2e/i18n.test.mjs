@@ -34,6 +34,38 @@ const interfaceText = (page) => page.evaluate(() => {
   return out;
 });
 
+/** A language's messages, as its .ftl file writes them. */
+const messagesOf = (lang) => Object.fromEntries(readFileSync(join(ROOT, `i18n/${lang}.ftl`), "utf8").split("\n").filter((l) => / = /.test(l) && !l.startsWith("#")).map((l) => [l.slice(0, l.indexOf(" = ")), l.slice(l.indexOf(" = ") + 3)]));
+
+describe("the standalone page's own text", () => {
+  for (const lang of LANGS) {
+    test(`${lang}: the subtitle and footer speak it, from its translation file, with the page's lang and dir`, async () => {
+      const { context, page } = await open(`/?lang=${lang}`);
+      const messages = messagesOf(lang);
+      const shown = await page.evaluate(() => ({
+        lang: document.documentElement.lang, dir: document.documentElement.dir,
+        texts: Object.fromEntries([...document.querySelectorAll("[data-text]")].map((e) => [e.dataset.text, e.textContent])),
+        align: getComputedStyle(document.querySelector(".page-tagline")).direction,
+      }));
+      const rtl = lang === "ar" ? "rtl" : "ltr";
+      assert.deepEqual(shown, {
+        lang, dir: rtl, align: rtl,
+        texts: Object.fromEntries(["page-title", "page-tagline", "page-privacy", "page-about-sources", "page-partners"].map((k) => [k, messages[k]])),
+      });
+      await context.close();
+    });
+  }
+
+  test("follows the widget's language menu", async () => {
+    const { context, page } = await open("/?lang=es");
+    await page.locator("#freedom-widget #fw-language").selectOption("ar");
+    await page.waitForFunction(() => document.documentElement.lang === "ar");
+    assert.equal(await page.locator(".page-tagline").textContent(), messagesOf("ar")["page-tagline"]);
+    assert.equal(await page.evaluate(() => document.documentElement.dir), "rtl");
+    await context.close();
+  });
+});
+
 describe("every language", () => {
   for (const lang of LANGS.filter((l) => l !== "en")) {
     test(`${lang}: no English interface text left, lang and dir set`, async () => {
