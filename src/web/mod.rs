@@ -1,7 +1,8 @@
 //! The thin browser edge, one file per capability: everything exported to JavaScript
 //! (`exports`), mounting into an element with its own Shadow DOM (`mount`), the standalone page's
 //! takeover (`page`), the hand-over from the loader's first paint (`first_paint`), options from a
-//! JavaScript object (`js_options`), a partner's rows and file (`partner_data`), the browser's
+//! JavaScript object (`js_options`), a partner's rows and file (`partner_data`), a fetch bounded in
+//! time and size (`fetch`), the browser's
 //! clues for detection and language (`clues`), widget events as DOM events (`events`), the
 //! console (`console`), answers from `Intl` (`platform`) and the adopted stylesheet (`styles`).
 //! Everything a visitor sees is decided in `core` and `components`.
@@ -10,6 +11,7 @@ mod clues;
 mod console;
 mod events;
 pub mod exports;
+mod fetch;
 mod first_paint;
 mod js_options;
 mod mount;

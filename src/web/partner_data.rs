@@ -3,6 +3,7 @@
 //! the file (or `options.hotlines`), the row and the field; the built-in data always stays.
 
 use super::console::warn;
+use super::fetch::{fetch_same_origin, Bounds};
 use super::js_options::to_json;
 use crate::core::builtin;
 use crate::core::data::{Hotline, Quote};
@@ -11,7 +12,6 @@ use crate::core::json::{self, Json};
 use crate::core::validate::RowError;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 
 /// Partner rows, each decoded on its own so one broken row costs only itself.
 fn partner_rows(source: &str, rows: &JsValue) -> Vec<Result<Hotline, RowError>> {
@@ -64,17 +64,17 @@ pub(super) fn partner_directory(
     Rc::new(directory)
 }
 
-/// The most a partner file may hold, in characters: four times the whole built-in directory
-/// (230 KB). A larger file is refused before it is copied into the wasm's memory, which never
-/// shrinks again.
+/// The most a partner file may hold, in bytes: four times the whole built-in directory (230 KB).
+/// A larger file is refused before it is copied into the wasm's memory, which never shrinks
+/// again: from its `Content-Length`, or once that much has arrived (see `fetch.rs`).
 const MAX_PARTNER_FILE: u32 = 1_000_000;
 
 /// The file is read as text and parsed by the crate's own reader (bounded nesting, errors that
 /// say where), not by `Response.json()`: a JavaScript value would have to be written out as JSON
 /// again to reach the reader, and writing out 100,000 nested arrays overflows the engine's stack.
-/// Also says whether the text holds U+FFFD: what `text()` makes of bytes that are not UTF-8.
+/// Also says whether the text holds U+FFFD: what bytes that are not UTF-8 become, as the
+/// browser's own `text()` would make them.
 pub(super) async fn fetch_json(url: &str) -> Result<(Json, bool), String> {
-    use wasm_bindgen_futures::JsFuture;
     let window = web_sys::window().ok_or("no window")?;
     let base = window.document().and_then(|d| d.base_uri().ok().flatten()).unwrap_or_default();
     let resolved = web_sys::Url::new_with_base(url, &base).map_err(|_| "not a valid URL".to_string())?;
@@ -82,35 +82,11 @@ pub(super) async fn fetch_json(url: &str) -> Result<(Json, bool), String> {
     if resolved.origin() != origin {
         return Err(format!("must be on this site ({origin}), not {}", resolved.origin()));
     }
-    let controller = web_sys::AbortController::new().map_err(|_| "cannot time out")?;
-    let init = web_sys::RequestInit::new();
-    init.set_signal(Some(&controller.signal()));
-    init.set_credentials(web_sys::RequestCredentials::SameOrigin);
-    // Same origin after redirects too: the browser refuses a redirect to another site (whose
-    // rows the partner never chose), however that site answers CORS.
-    init.set_mode(web_sys::RequestMode::SameOrigin);
-    let abort = controller.clone();
-    let timer = gloo::timers::callback::Timeout::new(5_000, move || abort.abort());
-    let response = JsFuture::from(window.fetch_with_str_and_init(&resolved.href(), &init)).await;
-    drop(timer);
-    let response: web_sys::Response = response
-        .map_err(|_| "did not load within 5 s, or was blocked or redirected to another site".to_string())?
-        .unchecked_into();
-    // Where the answer came from, should a browser ever follow such a redirect all the same (an
-    // answer made up by the site's own service worker has no URL).
-    let answered = web_sys::Url::new(&response.url()).map(|u| u.origin()).unwrap_or_else(|_| origin.clone());
-    if answered != origin {
-        return Err(format!("must be on this site ({origin}), but the answer came from {answered}"));
-    }
-    if !response.ok() {
-        return Err(format!("the server answered {}", response.status()));
-    }
-    let text = response.text().map_err(|_| "not text")?;
-    let text: js_sys::JsString = JsFuture::from(text).await.map_err(|_| "could not be read")?.unchecked_into();
-    if text.length() > MAX_PARTNER_FILE {
-        return Err(format!("larger than the {MAX_PARTNER_FILE} characters a partner file may hold"));
-    }
-    let text = String::from(text);
+    let bounds = Bounds { max_bytes: MAX_PARTNER_FILE, timeout_ms: 5_000 };
+    let bytes = fetch_same_origin(&resolved.href(), &bounds).await?;
+    // As `text()` decodes: UTF-8, a leading byte-order mark dropped, each bad sequence U+FFFD.
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    let text = String::from_utf8_lossy(bytes);
     let value = json::parse(&text).map_err(|e| format!("not valid JSON ({e})"))?;
     Ok((value, text.contains('\u{FFFD}')))
 }

@@ -38,7 +38,8 @@ function twentyMegabytes() {
 
 const FILES = {
   "/deep.json": { body: Buffer.from("[".repeat(100_000) + "]".repeat(100_000)), says: [/not valid JSON \(nested deeper than 128 levels/] },
-  "/huge.json": { body: twentyMegabytes(), says: [/larger than the 1000000 characters/] },
+  // Node sends its Content-Length: refused from the headers, before the body is read.
+  "/huge.json": { body: twentyMegabytes(), says: [/larger than the 1000000 bytes a partner file may hold \(Content-Length 2\d{7}\)/] },
   "/marked.json": { body: Buffer.from(JSON.stringify([marked, scripted])), says: [/\/marked\.json\[1\] "zz-scripted"/] },
   // A name written in Latin-1 (é as the single byte E9): read as the browser reads it, with U+FFFD.
   "/latin1.json": { body: Buffer.from(JSON.stringify([row({ name: "Caf\u00e9 line" })]), "latin1"), says: [/not UTF-8 and shows as \uFFFD/] },
@@ -48,13 +49,60 @@ const FILES = {
 // Chromium asks for a favicon; answered, so the console's only messages are the widget's.
 const routes = { "/favicon.ico": (q, r) => r.writeHead(204).end() };
 for (const [path, file] of Object.entries(FILES)) {
-  routes[path] = (q, r) => r.writeHead(200, { "content-type": "application/json" }).end(file.body);
+  // With its length, as a static file server sends a file.
+  routes[path] = (q, r) => r.writeHead(200, { "content-type": "application/json", "content-length": file.body.length }).end(file.body);
   routes[path.replace(".json", ".html")] = (q, r) => r.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(
     `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Partner</title>
     <script type="module" src="/embed/embed.js"></script></head><body>
     <freedom-widget id="a" country="TH" layout="compact" hotlines-url="${path}"></freedom-widget>
     <freedom-widget id="b" country="US" layout="compact"></freedom-widget></body></html>`);
 }
+// 20 MB streamed with no Content-Length: cut off once a million bytes have arrived, so most of it
+// is never sent. The server counts what it could send before the widget hung up.
+const streamed = { sent: 0, closed: null };
+routes["/streamed.json"] = (q, r) => {
+  streamed.sent = 0;
+  streamed.closed = new Promise((done) => r.on("close", () => done(streamed.sent)));
+  r.writeHead(200, { "content-type": "application/json" });
+  const chunk = Buffer.from(`${JSON.stringify(row({}))},`.repeat(200));
+  const more = () => {
+    while (streamed.sent < 20 * 1024 * 1024 && !r.destroyed) {
+      streamed.sent += chunk.length;
+      if (!r.write(chunk)) return r.once("drain", more);
+    }
+    if (!r.destroyed) r.end("]");
+  };
+  r.write("[");
+  more();
+};
+routes["/streamed.html"] = (q, r) => r.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(
+  `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Partner</title>
+  <script type="module" src="/embed/embed.js"></script></head><body>
+  <freedom-widget id="a" country="TH" layout="compact" hotlines-url="/streamed.json"></freedom-widget></body></html>`);
+
+describe("a partner file streamed past the limit", () => {
+  test("is cut off at the limit, not downloaded whole, with one warning; the built-in lines stay", async () => {
+    const context = await env.browser.newContext({ locale: "en-US" });
+    try {
+      const page = await context.newPage();
+      const seen = watch(page);
+      await page.goto(`${env.server.url}/streamed.html`);
+      await page.locator('#a >> .fw-mount a[href="tel:1300"]').first().waitFor();
+      const sent = await streamed.closed;
+      // The widget's hanging up ends the download: its warning is the end of that fetch.
+      for (let waited = 0; !seen.warnings.some((w) => w.includes("/streamed.json")) && waited < 10_000; waited += 100) await page.waitForTimeout(100);
+      const about = seen.warnings.filter((w) => w.includes("/streamed.json"));
+      assert.equal(about.length, 1, seen.warnings.join("\n"));
+      assert.match(about[0], /larger than the 1000000 bytes a partner file may hold \(more arrived than that\)/);
+      // What the server wrote includes what the sockets between them buffered (several MB on
+      // loopback): less than three quarters of the file means the widget stopped the download.
+      assert.ok(sent < 15 * 1024 * 1024, `the server sent ${sent} bytes of 20 MB before the widget hung up`);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
 // A same-origin path that answers with a redirect to another origin (which allows any origin by
 // CORS): its rows are not the partner's, and must not be shown.
 const other = { url: null, asked: 0 };
