@@ -198,7 +198,7 @@ describe("poster", () => {
       for (const channel of line.channels.filter((c) => c.display)) assert.ok(shown.includes(channel.display), `${channel.display} on the poster`);
       assert.ok(shown.includes(line.source_url) && shown.includes(line.checked), "source and check date in small print");
     }
-    for (const p of ["Persecución penal", "Protección", "Prevención", "Alianzas"]) assert.ok(shown.includes(p), `${p}: the four Ps, a line each`);
+    for (const p of ["Enjuiciamiento", "Protección", "Prevención", "Alianzas"]) assert.ok(shown.includes(p), `${p}: the four Ps, a line each`);
 
     const svg = await page.locator("#poster svg").evaluate((e) => e.outerHTML);
     assert.equal(await decodeQr(env.browser, svg), `${env.server.url}/?country=MX&lang=es`);
