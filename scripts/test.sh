@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test layer, installing what is missing first (Debian's chromium and chromedriver too):
-#   0. formatting: Rust that rustfmt would change fails the run;
+#   0. formatting: Rust that rustfmt would change fails the run; actionlint over .github/workflows;
 #   1. native `cargo test --workspace`: data and validator, search, detection, hours, options, strings,
 #      SSR render, and the partner kit's poster (poster/);
 #   2. `wasm-bindgen-test` component tests in headless Chromium;
@@ -19,6 +19,9 @@ step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
 step "formatting (cargo fmt --check, as rustfmt.toml says)"
 cargo fmt --all -- --check
+
+step "the GitHub workflows are well formed (actionlint)"
+tools/py/bin/actionlint .github/workflows/*.yml
 
 step "native tests (cargo test --workspace: the widget and the poster)"
 cargo test --quiet --workspace

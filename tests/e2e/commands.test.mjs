@@ -37,3 +37,46 @@ test("the scan would catch the import that broke the benchmark on a fresh clone"
   const loaded = [...staticImports(join(ROOT, "tests", "e2e", "helpers.mjs"))];
   assert.ok(loaded.some((f) => f.includes(join("tools", "node_modules"))), loaded.join(", "));
 });
+
+// The GitHub workflows cannot run here: the test command lints them (actionlint) and these tests
+// check that they run the very commands CI here runs.
+const workflow = (name) => readFileSync(join(ROOT, ".github", "workflows", name), "utf8");
+const runs = (yaml) => yaml.split("\n").filter((l) => l.trim().startsWith("run:")).map((l) => l.trim().slice("run:".length).trim());
+
+test("the CI workflow runs the README's test command, as .ci/run does", () => {
+  assert.ok(runs(workflow("ci.yml")).includes("bash scripts/test.sh"), "ci.yml runs bash scripts/test.sh");
+  assert.match(readFileSync(join(ROOT, ".ci", "run"), "utf8"), /^exec bash scripts\/test\.sh$/m);
+  assert.match(readFileSync(join(ROOT, "README.md"), "utf8"), /^bash scripts\/test\.sh /m, "the README gives the same command");
+});
+
+test("the release workflow tests, then publishes the tarball the build packs, with provenance", async () => {
+  const release = runs(workflow("release.yml"));
+  const [tested, published] = [release.indexOf("bash scripts/test.sh"), release.findIndex((r) => r.startsWith("npm publish target/freedom-widget-*.tgz --provenance"))];
+  assert.ok(tested >= 0 && published > tested, release.join("\n"));
+  assert.match(workflow("release.yml"), /id-token: write/, "provenance needs the OIDC token");
+  // scripts/pack.mjs writes the tarball under that name, and the package.json the version step reads.
+  const { readdirSync, existsSync } = await import("node:fs");
+  if (existsSync(join(ROOT, "target", "npm"))) {
+    assert.ok(readdirSync(join(ROOT, "target")).some((f) => /^freedom-widget-\d+\.\d+\.\d+\.tgz$/.test(f)), "target/freedom-widget-VERSION.tgz");
+    assert.ok(existsSync(join(ROOT, "target", "npm", "package.json")));
+  }
+});
+
+test("actionlint, as the test command runs it, fails on a broken workflow", async () => {
+  const { execFileSync } = await import("node:child_process");
+  const { mkdtempSync, writeFileSync } = await import("node:fs");
+  const { tmpdir } = await import("node:os");
+  const dir = mkdtempSync(join(tmpdir(), "fw-actionlint-"));
+  const broken = join(dir, "broken.yml");
+  writeFileSync(broken, "on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ github.evnt }}\n");
+  const lint = (file) => {
+    try {
+      execFileSync(join(ROOT, "tools", "py", "bin", "actionlint"), [file], { encoding: "utf8", stdio: "pipe" });
+      return "";
+    } catch (e) {
+      return e.stdout + e.stderr;
+    }
+  };
+  assert.match(lint(broken), /property "evnt" is not defined/);
+  assert.equal(lint(join(ROOT, ".github", "workflows", "ci.yml")), "");
+});
