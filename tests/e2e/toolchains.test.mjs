@@ -138,6 +138,12 @@ describe("the npm package in every toolchain", () => {
     await bothWidgetsWork(join(dir, "build"));
   });
 
+  test("Angular 21 (ng new, its default esbuild builder): the widget's files under angular.json's assets and setAssetsUrl()", async () => {
+    const dir = install("angular");
+    build(dir);
+    await bothWidgetsWork(join(dir, "dist", "angular", "browser"));
+  });
+
   test("Next.js 16 (App Router, Turbopack), a 'use client' component: prerendering imports the widget safely", async () => {
     const dir = install("next");
     build(dir);
