@@ -358,3 +358,11 @@ fn anchors_are_githubs() {
         ["freedom-widget", "quick-answers", "build-layout-a-contract", "srccore-the-core", "quick-answers-1"]
     );
 }
+
+/// README.md is a guide for partners, with the detail in the documents it links to: at most 350
+/// lines, so that it stays one a partner reads.
+#[test]
+fn the_readme_stays_a_guide_of_at_most_350_lines() {
+    let lines = std::fs::read_to_string("README.md").unwrap().lines().count();
+    assert!(lines <= 350, "README.md has {lines} lines: move detail to CONTRIBUTING.md or js/README.md");
+}
