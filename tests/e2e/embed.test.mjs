@@ -290,6 +290,24 @@ describe("what a partner's page cannot be made to run", () => {
     await context.close();
   });
 
+  test("a partner's value in a console note cannot reorder or hide it: direction and invisible characters are escaped", async () => {
+    const sneaky = "#help\u202Egnp.exe\u200B";
+    const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>x</title></head><body>
+      <script src="/embed/embed.js" data-country="US" data-target="${sneaky}"></script></body></html>`;
+    const host = await serveDist({ routes: { "/sneaky.html": (req, res) => res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(html) } });
+    try {
+      const { context, page, seen } = await open(`${host.url}/sneaky.html`);
+      await assertDialable(page, "freedom-widget", "tel:+18883737888");
+      const about = seen.warnings.filter((w) => w.includes("data-target"));
+      assert.equal(about.length, 1, seen.warnings.join("\n"));
+      assert.ok(about[0].includes('"#help\\u{202e}gnp.exe\\u{200b}"'), about[0]);
+      assert.ok(!/[\u202A-\u202E\u200B-\u200F\u2066-\u2069]/.test(about[0]), "no raw direction or invisible character");
+      await context.close();
+    } finally {
+      await host.close();
+    }
+  });
+
   test("assets-url on another origin runs only this build's wasm: another file keeps the first paint, with one warning", async () => {
     const dir = join(DIST, "embed");
     const name = readdirSync(dir).find((f) => /^freedom-widget-[0-9a-f]+_bg\.wasm$/.test(f));
