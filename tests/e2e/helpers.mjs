@@ -82,3 +82,16 @@ export function setup(serverOptions = {}) {
 export function pageTakenOver(page) {
   return page.waitForFunction(() => document.querySelector("#freedom-widget .panel :is(.cards, .emergency)") && !document.querySelector(".first-paint, .page-first-cover"));
 }
+
+/** Waits until `seen` (from watch()) holds a console warning containing `text`, failing after
+ *  `timeout` ms: for a load that ends by saying so (the wasm given up, a file refused). */
+export async function warned(page, seen, text, timeout = 10_000) {
+  for (const end = Date.now() + timeout; !seen.warnings.some((w) => w.includes(text)); await page.waitForTimeout(50)) {
+    if (Date.now() > end) throw new Error(`no warning with "${text}" within ${timeout} ms; warnings:\n${seen.warnings.join("\n")}`);
+  }
+}
+
+/** Waits for `n` animation frames: what the last frame drew (and its layout-shift entries) is in. */
+export function frames(page, n = 2) {
+  return page.evaluate((n) => new Promise((done) => { const step = (k) => (k ? requestAnimationFrame(() => step(k - 1)) : done()); step(n); }), n);
+}
