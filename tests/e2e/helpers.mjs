@@ -46,14 +46,21 @@ export function serveDist(options = {}) {
 
 /** Collects console messages and page errors of a page. */
 export function watch(page) {
-  const seen = { errors: [], warnings: [], all: [] };
+  // `errorsAt`: each error with the URL it names (a failed load's is the file's; "" if none).
+  const seen = { errors: [], warnings: [], all: [], errorsAt: [] };
   page.on("console", (m) => {
     const text = m.text();
     seen.all.push(`${m.type()}: ${text}`);
-    if (m.type() === "error") seen.errors.push(text);
+    if (m.type() === "error") {
+      seen.errors.push(text);
+      seen.errorsAt.push({ text, url: m.location()?.url ?? "" });
+    }
     if (m.type() === "warning") seen.warnings.push(text);
   });
-  page.on("pageerror", (e) => seen.errors.push(`uncaught: ${e.message}`));
+  page.on("pageerror", (e) => {
+    seen.errors.push(`uncaught: ${e.message}`);
+    seen.errorsAt.push({ text: `uncaught: ${e.message}`, url: "" });
+  });
   return seen;
 }
 
