@@ -142,6 +142,9 @@ describe("keyboard", () => {
   test("operable by keyboard: search and Enter picks a country; Space plays and pauses quotes", async () => {
     const context = await env.browser.newContext({ locale: "en-US" });
     const page = await context.newPage();
+    // The page's clock, so the 10 s rotation (ROTATE_MS in src/components/quotes.rs) can be run
+    // past in an instant; it keeps time with the real one until moved on.
+    await page.clock.install();
     await page.goto(`${env.server.url}/?country=US`);
     // Typed into the prerendered box, perhaps before the page takes over: it still counts.
     await page.locator("#fw-search").focus();
@@ -153,6 +156,29 @@ describe("keyboard", () => {
     const before_ = await page.locator(".quote-toggle").textContent();
     await page.keyboard.press("Space");
     await page.waitForFunction((b) => document.querySelector(".quote-toggle").textContent !== b, before_);
+    // Paused: the control now offers to play, and the quote stays past three rotations' time. The
+    // focus leaves the quotes first, since focus on them pauses the rotation by itself.
+    const quote = () => page.locator(".quote blockquote").textContent();
+    const away = async () => {
+      await page.locator("#fw-search").focus();
+      assert.ok(!(await page.evaluate(() => !!document.activeElement.closest(".quotes"))), "the focus is off the quotes");
+    };
+    assert.equal(await page.locator(".quote-toggle").textContent(), "Play quotes");
+    await away();
+    const shown = await quote();
+    // One rotation's time at a time: over as many rotations as there are quotes, the first
+    // would come round again.
+    for (let rotation = 1; rotation <= 3; rotation++) {
+      await page.clock.runFor(10_000 + 500);
+      assert.equal(await quote(), shown, `no quote rotated in while paused (${rotation} × 10 s)`);
+    }
+    // Space again plays: within one rotation another quote is shown.
+    await page.locator(".quote-toggle").focus();
+    await page.keyboard.press("Space");
+    await page.locator(".quote-toggle", { hasText: "Pause quotes" }).waitFor();
+    await away();
+    await page.clock.runFor(10_000 + 1_000);
+    await page.waitForFunction((q) => document.querySelector(".quote blockquote").textContent !== q, shown);
     await context.close();
   });
 });
@@ -194,9 +220,18 @@ async function axTree(page) {
   const { nodes } = await cdp.send("Accessibility.getFullAXTree");
   await cdp.detach();
   const byId = new Map(nodes.map((n) => [n.nodeId, n]));
+  /** The exposed nodes under `n`, at any depth, as { role, name }. */
+  const below = (n, out = []) => {
+    for (const c of (n.childIds ?? []).map((id) => byId.get(id)).filter(Boolean)) {
+      if (!c.ignored) out.push({ role: c.role?.value, name: c.name?.value ?? "" });
+      below(c, out);
+    }
+    return out;
+  };
   return nodes.filter((n) => !n.ignored).map((n) => ({
     role: n.role?.value, name: n.name?.value ?? "",
     children: (n.childIds ?? []).map((id) => byId.get(id)).filter((c) => c && !c.ignored),
+    below: () => below(n),
   }));
 }
 
@@ -263,6 +298,12 @@ describe("what a screen reader hears (Chromium's accessibility tree)", () => {
       const results = (await axTree(page)).filter((n) => n.role === "list" && n.children.some((c) => c.role?.value === "listitem"));
       assert.ok(results.length > 0);
       await page.getByRole("button", { name: "Peru", exact: true }).waitFor();
+      // The results list is exposed now, holding Peru and nothing else. (The list of all
+      // countries is a list too, with its own "Show hotlines for Peru": that one is not it.)
+      const holdingPeru = (await axTree(page)).filter((n) => n.role === "list" && n.below().some((d) => d.role === "button" && d.name === "Peru"));
+      assert.equal(holdingPeru.length, 1, "one list holds the result Peru");
+      const items = holdingPeru[0].children.filter((c) => c.role?.value === "listitem");
+      assert.equal(items.length, 1, `the results list holds Peru alone (${items.length} items)`);
       await context.close();
     });
   }
@@ -367,12 +408,16 @@ describe("text in another direction keeps its own order (Arabic page)", () => {
       [".quote blockquote", "“It", "ought"],
       [".quote blockquote", "slavery", "”"],
     ];
+    const compared = [];
     for (const [selector, first, second] of pairs) {
       const [a, b] = [await extent(page, selector, first), await extent(page, selector, second)];
       assert.ok(a && b, `${first} and ${second} in ${selector}`);
       if (Math.abs(a.top - b.top) > 4) continue; // wrapped onto another line: order is by line
       assert.ok(a.right <= b.left + 1, `“${first}” (${a.left}–${a.right}) is left of “${second}” (${b.left}–${b.right}) in ${selector}`);
+      compared.push(`${first} ${second}`);
     }
+    // Had every pair wrapped, nothing above was checked: at 1000 px most share a line.
+    assert.ok(compared.length >= 3, `pairs on one line, compared: ${compared.length} of ${pairs.length} (${compared.join("; ")})`);
     // "(AHU)" keeps both brackets around it: the ")" is its rightmost character.
     const [ahu, close] = [await extent(page, ".org", "AHU"), await extent(page, ".org", "AHU)")];
     assert.ok(close.right > ahu.right, "the closing bracket follows AHU on the right");

@@ -2,7 +2,7 @@
 // fallback for a country with no line.
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { setup } from "./helpers.mjs";
+import { pageTakenOver, setup } from "./helpers.mjs";
 
 const env = setup();
 
@@ -91,10 +91,19 @@ describe("the whole list in an embed", () => {
     page.setDefaultTimeout(10_000);
     await page.goto(`${env.server.url}/`);
     const onPage = await page.locator(".country-row").count();
+    // The page's list as the page shows it once its own widget has taken over (the takeover
+    // may sort the list again), name by name.
+    await pageTakenOver(page);
+    const pageNames = await page.locator(".country-row .country-name").allTextContents();
     await page.goto(`${env.server.url}/pages/plain.html`);
     await page.waitForFunction((n) => document.querySelector("freedom-widget")?.shadowRoot?.querySelectorAll(".country-row").length === n, onPage);
     const last = await page.locator("freedom-widget >> .country-row").last().locator(".country-name").textContent();
     assert.ok(onPage > 200 && last.length > 0, `${onPage} rows, the last one ${last}`);
+    // Grown whole: the same countries in the same order as the page's.
+    await page.locator("freedom-widget >> .country-list:not(.growing)").waitFor();
+    const embedNames = await page.locator("freedom-widget >> .country-row .country-name").allTextContents();
+    assert.equal(pageNames.length, onPage);
+    assert.deepEqual(embedNames, pageNames, "the embed's list, name by name, is the page's");
     await context.close();
   });
 

@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { readFileSync, readdirSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { join } from "node:path";
-import { DIST, launch, serveDist, watch } from "./helpers.mjs";
+import { DIST, frames, launch, serveDist, warned, watch } from "./helpers.mjs";
 
 const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 let server, strict, cdn, browser;
@@ -67,6 +67,9 @@ describe("script tag", () => {
     await hostUnchanged(page, "host-text", "The partner's own content stays as it is.");
     assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector("#host-heading")).fontSize), "32px", "the widget's CSS does not leak out");
     assert.deepEqual(seen.errors.filter((e) => !e.includes("favicon") && !e.includes("404")), []);
+    // The one error expected is Chromium's own ask for the host's /favicon.ico, which this page
+    // does not have. Any other, a 404 for one of the widget's files included, fails.
+    assert.deepEqual(seen.errorsAt.filter((e) => new URL(e.url || "about:blank").pathname !== "/favicon.ico"), [], "no error but the host's missing favicon");
     const foreign = requests.filter((u) => !u.startsWith(`${server.url}/embed/`) && !u.startsWith(`${server.url}/pages/`) && !u.endsWith("/favicon.ico"));
     assert.deepEqual(foreign, [], "no request beyond the embed's own files");
     await context.close();
@@ -109,11 +112,32 @@ describe("script tag", () => {
   });
 
   test("reserves its height before the wasm arrives: no layout shift", async () => {
-    const { context, page } = await open(`${server.url}/pages/plain.html`);
+    // The wasm held back until release(), so "before" is measured while it has not arrived.
+    const context = await browser.newContext({ locale: "en-US", timezoneId: "America/New_York" });
+    let release;
+    const released = new Promise((resolve) => (release = resolve));
+    await context.route(/_bg\.wasm$/, async (route) => {
+      await released;
+      return route.continue();
+    });
+    await context.addInitScript(() => {
+      window.shifts = [];
+      new PerformanceObserver((list) => list.getEntries().forEach((e) => window.shifts.push(e.value))).observe({ type: "layout-shift", buffered: true });
+    });
+    const page = await context.newPage();
+    page.setDefaultTimeout(10_000);
+    const asked = page.waitForRequest(/_bg\.wasm$/);
+    await page.goto(`${server.url}/pages/plain.html`);
+    await asked;
+    assert.equal(await page.locator("freedom-widget >> .fw-mount").count(), 0, "the widget has not started yet");
     const before = await page.evaluate(() => document.querySelector("#after").getBoundingClientRect().top);
+    release();
     await page.locator('freedom-widget >> .fw-mount a[href="tel:+18883737888"]').first().waitFor();
+    // Two frames on, the widget's layout and any shift it made are reported.
+    await frames(page);
     const after_ = await page.evaluate(() => document.querySelector("#after").getBoundingClientRect().top);
     assert.equal(after_, before, "content below the widget did not move");
+    assert.deepEqual(await page.evaluate(() => window.shifts), [], "no layout shift");
     await context.close();
   });
 
@@ -162,7 +186,8 @@ describe("partner data that fails", () => {
     } });
     const { context, page, seen } = await open(`${s.url}/fail.html`);
     for (const id of ["bad", "slow", "other"]) await assertDialable(page, `#${id}`, "tel:+18883737888");
-    await page.waitForTimeout(5_600);
+    // Each load's end is its warning: the slow one's comes when the widget gives up at 5 s.
+    for (const what of ["/bad.json", "/slow.json", "127.0.0.2:9"]) await warned(page, seen, what);
     const about = (what) => seen.warnings.filter((w) => w.includes(what));
     assert.equal(about("/bad.json").length, 1, seen.warnings.join("\n"));
     assert.match(about("/bad.json")[0], /JSON/);
@@ -243,7 +268,9 @@ describe("<freedom-widget> element", () => {
     const { context, page, seen } = await open(`${s.url}/partner.html`);
     await assertDialable(page, "freedom-widget >> nth=0", "tel:+6620000000");
     await assertDialable(page, "#missing", "tel:1300");
-    await page.waitForTimeout(200);
+    // Both files read (each ends in its warning); a repeat would be a second warning.
+    await warned(page, seen, "zz-broken");
+    await warned(page, seen, "/nothing-here.json");
     const broken = seen.warnings.filter((w) => w.includes("zz-broken"));
     assert.equal(broken.length, 1, seen.warnings.join("\n"));
     assert.match(broken[0], /channels\[0\]\.e164/);

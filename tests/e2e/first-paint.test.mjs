@@ -5,7 +5,7 @@ import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { launch, pageTakenOver, ROOT, serveDist, watch } from "./helpers.mjs";
+import { frames, launch, pageTakenOver, ROOT, serveDist, warned, watch } from "./helpers.mjs";
 
 const AXE = readFileSync(join(ROOT, "tools/node_modules/axe-core/axe.min.js"), "utf8");
 const US = 'a[href="tel:+18883737888"]';
@@ -53,6 +53,20 @@ async function open(path, { wasm = "hold", fail = false, holdLanguages = false, 
   await context.addInitScript(() => {
     window.shifts = [];
     new PerformanceObserver((list) => list.getEntries().forEach((e) => window.shifts.push(e.value))).observe({ type: "layout-shift", buffered: true });
+    // Every first paint ever drawn, in the page or in a shadow root, however briefly it stayed.
+    window.firstPaints = [];
+    const note = (root) => new MutationObserver((records) => {
+      for (const added of records.flatMap((r) => [...r.addedNodes]).filter((n) => n.nodeType === 1)) {
+        if (added.matches(".fw-first, .first-paint") || added.querySelector(".fw-first, .first-paint")) window.firstPaints.push(added.className);
+      }
+    }).observe(root, { childList: true, subtree: true });
+    note(document);
+    const attach = Element.prototype.attachShadow;
+    Element.prototype.attachShadow = function (init) {
+      const root = attach.call(this, init);
+      note(root);
+      return root;
+    };
   });
   const page = await context.newPage();
   page.setDefaultTimeout(10_000);
@@ -116,7 +130,8 @@ describe("the first paint", () => {
     const before_ = await page.evaluate(() => document.querySelector("#after").getBoundingClientRect().top);
     release();
     await takenOver(page);
-    await page.waitForTimeout(300);
+    // Two frames after the takeover: its layout, and any shift it made, are reported.
+    await frames(page);
     assert.equal(await page.evaluate(() => document.querySelector("#after").getBoundingClientRect().top), before_, "text after the widget stayed put");
     assert.deepEqual(await page.evaluate(() => window.shifts), [], "no layout shift, from the first paint to the widget");
     // embed.js begins the wasm's download beside its main module; the loader takes it over.
@@ -134,16 +149,20 @@ describe("the first paint", () => {
   });
 
   test("says what the widget says: country, why, number, language and direction", async () => {
+    // Each with what it must show: the first paint and the widget agreeing is not enough, as
+    // both could be wrong alike. `call` is the country's first line (null: none to call).
     const cases = [
-      ["the partner's country", "/article.html?country=MX", {}],
-      ["the browser's language region, in Spanish", "/article.html", { locale: "es-MX", timezoneId: "America/Mexico_City" }],
-      ["Arabic, right to left", "/article.html?country=EG&lang=ar&layout=compact", {}],
-      ["the time zone, when the language names no region", "/article.html", { locale: "fr", timezoneId: "Europe/Paris" }],
-      ["the partner's fallback", "/article.html?fallback-country=TH", { locale: "en", timezoneId: "UTC" }],
-      ["no country at all: the international directory", "/article.html", { locale: "en", timezoneId: "UTC" }],
-      ["a banner", "/article.html?country=GB&layout=banner", {}],
+      ["the partner's country", "/article.html?country=MX", {}, { lang: "en", call: "tel:+528005533000", heading: /Mexico/ }],
+      // The article's <html lang="en"> comes before the browser's languages (README): the
+      // browser's es-MX chooses the country, not the language.
+      ["the browser's language region (es-MX), in the host page's English", "/article.html", { locale: "es-MX", timezoneId: "America/Mexico_City" }, { lang: "en", call: "tel:+528005533000", heading: /Mexico/ }],
+      ["Arabic, right to left", "/article.html?country=EG&lang=ar&layout=compact", {}, { lang: "ar", dir: "rtl", call: "tel:15508", heading: /مصر/ }],
+      ["the time zone, when the language names no region", "/article.html", { locale: "fr", timezoneId: "Europe/Paris" }, { lang: "en", call: "tel:+33144528890", heading: /France/ }],
+      ["the partner's fallback", "/article.html?fallback-country=TH", { locale: "en", timezoneId: "UTC" }, { lang: "en", call: "tel:1300", heading: /Thailand/ }],
+      ["no country at all: the international directory", "/article.html", { locale: "en", timezoneId: "UTC" }, { lang: "en", heading: /Find a hotline in your country/, chosen: "Choose your country to see its hotlines.", call: null }],
+      ["a banner", "/article.html?country=GB&layout=banner", {}, { lang: "en", call: "tel:+448000121700" }],
     ];
-    for (const [what, path, contextOptions] of cases) {
+    for (const [what, path, contextOptions, expected] of cases) {
       const { context, page, release } = await open(path, contextOptions);
       await page.locator("freedom-widget >> .fw-first h2").waitFor();
       const first = await shownFirst(page);
@@ -151,6 +170,9 @@ describe("the first paint", () => {
       await takenOver(page);
       const widget = await shownByWidget(page);
       assert.deepEqual(first, widget, what);
+      const { heading, ...exact } = expected;
+      assert.deepEqual(Object.fromEntries(Object.keys(exact).map((k) => [k, first[k]])), exact, `${what}: ${JSON.stringify(first)}`);
+      if (heading) assert.match(first.heading, heading, what);
       await context.close();
     }
   });
@@ -194,8 +216,8 @@ describe("the first paint", () => {
     await page.locator(`freedom-widget >> .fw-first ${US}`).focus();
     await page.evaluate((sel) => (window.focusedLink = document.querySelector("freedom-widget").shadowRoot.querySelector(sel)), US);
     release();
-    await page.waitForFunction(() => true);
-    for (let i = 0; i < 50 && !seen.warnings.some((w) => w.includes("could not start")); i++) await page.waitForTimeout(100);
+    // The loader has given up (it says so): whatever it would do to the first paint is done.
+    await warned(page, seen, "could not start");
     assert.ok(seen.warnings.some((w) => w.includes("could not start")), seen.warnings.join("\n"));
     assert.deepEqual(await page.evaluate(() => ({ connected: window.focusedLink.isConnected, focused: document.querySelector("freedom-widget").shadowRoot.activeElement === window.focusedLink })), { connected: true, focused: true });
     await context.close();
@@ -204,8 +226,8 @@ describe("the first paint", () => {
   test("with the wasm refused: stays, dials when tapped, says why once, and nothing uncaught", async () => {
     const { context, page, seen } = await open("/article.html?country=US", { wasm: "404" });
     await page.locator(`freedom-widget >> .fw-first ${US}`).waitFor();
-    await page.waitForFunction(() => true);
-    await page.waitForTimeout(500);
+    // The loader has given up and said why; the once is counted after the tap, at the end.
+    await warned(page, seen, "could not start");
     // Tapped: nothing stops the tel: link.
     assert.deepEqual(await tap(page, page.locator(`freedom-widget >> .fw-first ${US}`)), { prevented: false, href: "tel:+18883737888" });
     assert.equal(await page.locator(`freedom-widget >> .fw-first ${US}`).count(), 1, "still there");
@@ -216,8 +238,12 @@ describe("the first paint", () => {
 
   test("a partner's own rows may correct a number: no first paint until the widget reads them, unless the wasm fails", async () => {
     const held = await open("/article.html?country=US&hotlines-url=/partner-rows.json");
-    await held.page.waitForTimeout(700);
+    // Until the widget itself shows the number (the wasm let through), no first paint ever came.
+    await held.page.waitForFunction(() => window.firstPaints && document.querySelector("freedom-widget")?.shadowRoot);
     assert.equal(await held.page.evaluate(() => document.querySelector("freedom-widget").shadowRoot?.querySelector(".fw-first")), null);
+    held.release();
+    await held.page.locator(`freedom-widget >> .fw-mount ${US}`).first().waitFor();
+    assert.deepEqual(await held.page.evaluate(() => window.firstPaints), [], "no first paint was drawn before the widget");
     await held.context.close();
     const refused = await open("/article.html?country=US&hotlines-url=/partner-rows.json", { wasm: "404" });
     await refused.page.locator(`freedom-widget >> .fw-first ${US}`).waitFor();
@@ -288,7 +314,8 @@ describe("the standalone page's first paint", () => {
     });
     release();
     await pageTakenOver(page);
-    await page.waitForTimeout(300);
+    // Two frames after the takeover, so its last frames are recorded.
+    await frames(page);
     // Never the prerendered panel (in English, without a country) in between.
     const headings = await page.evaluate(() => window.headings);
     assert.deepEqual([...new Set(headings.filter((h) => h !== "(the cover)"))], ["Líneas de ayuda en México"], headings.join(" | "));
@@ -310,7 +337,8 @@ describe("the standalone page's first paint", () => {
     // (The page's CSP would refuse axe's inline script; the page's own scripts are unchanged.)
     const { context, page, seen, requests } = await open("/?country=MX", { wasm: "404", bypassCSP: true });
     await page.locator(`.first-paint ${MX}`).waitFor();
-    for (let i = 0; i < 50 && !seen.warnings.some((w) => w.includes("could not start")); i++) await page.waitForTimeout(100);
+    // The page has given up its takeover (it says so): the first paint is what stays.
+    await warned(page, seen, "could not start");
     assert.deepEqual(await tap(page, page.locator(`.first-paint ${MX}`)), { prevented: false, href: "tel:+528005533000" });
     assert.deepEqual(seen.errors.filter((e) => e.startsWith("uncaught")), []);
     await assertAccessibleAndPrivate(page, requests, "/?country=MX");
@@ -318,9 +346,16 @@ describe("the standalone page's first paint", () => {
   });
 
   test("no country to show: the prerendered panel stays as it is", async () => {
-    const { context, page } = await open("/", { locale: "en", timezoneId: "UTC" });
-    await page.waitForTimeout(700);
+    const { context, page, release } = await open("/", { locale: "en", timezoneId: "UTC" });
+    await page.locator("#freedom-widget .panel").waitFor();
     assert.equal(await page.locator(".first-paint").count(), 0);
+    assert.equal(await page.getByText("Choose your country to see its hotlines.").isVisible(), true);
+    // Through the whole takeover (the page's search answers once it is done): no first paint was
+    // ever drawn, and the prerendered panel still says to choose.
+    release();
+    await page.locator("#fw-search").fill("peru");
+    await page.getByRole("button", { name: "Peru", exact: true }).waitFor();
+    assert.deepEqual(await page.evaluate(() => window.firstPaints), [], "no first paint at any time");
     assert.equal(await page.getByText("Choose your country to see its hotlines.").isVisible(), true);
     await context.close();
   });

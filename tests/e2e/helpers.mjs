@@ -46,14 +46,21 @@ export function serveDist(options = {}) {
 
 /** Collects console messages and page errors of a page. */
 export function watch(page) {
-  const seen = { errors: [], warnings: [], all: [] };
+  // `errorsAt`: each error with the URL it names (a failed load's is the file's; "" if none).
+  const seen = { errors: [], warnings: [], all: [], errorsAt: [] };
   page.on("console", (m) => {
     const text = m.text();
     seen.all.push(`${m.type()}: ${text}`);
-    if (m.type() === "error") seen.errors.push(text);
+    if (m.type() === "error") {
+      seen.errors.push(text);
+      seen.errorsAt.push({ text, url: m.location()?.url ?? "" });
+    }
     if (m.type() === "warning") seen.warnings.push(text);
   });
-  page.on("pageerror", (e) => seen.errors.push(`uncaught: ${e.message}`));
+  page.on("pageerror", (e) => {
+    seen.errors.push(`uncaught: ${e.message}`);
+    seen.errorsAt.push({ text: `uncaught: ${e.message}`, url: "" });
+  });
   return seen;
 }
 
@@ -81,4 +88,17 @@ export function setup(serverOptions = {}) {
  *  (js/page.js: the same, drawn before the wasm arrived) is gone. */
 export function pageTakenOver(page) {
   return page.waitForFunction(() => document.querySelector("#freedom-widget .panel :is(.cards, .emergency)") && !document.querySelector(".first-paint, .page-first-cover"));
+}
+
+/** Waits until `seen` (from watch()) holds a console warning containing `text`, failing after
+ *  `timeout` ms: for a load that ends by saying so (the wasm given up, a file refused). */
+export async function warned(page, seen, text, timeout = 10_000) {
+  for (const end = Date.now() + timeout; !seen.warnings.some((w) => w.includes(text)); await page.waitForTimeout(50)) {
+    if (Date.now() > end) throw new Error(`no warning with "${text}" within ${timeout} ms; warnings:\n${seen.warnings.join("\n")}`);
+  }
+}
+
+/** Waits for `n` animation frames: what the last frame drew (and its layout-shift entries) is in. */
+export function frames(page, n = 2) {
+  return page.evaluate((n) => new Promise((done) => { const step = (k) => (k ? requestAnimationFrame(() => step(k - 1)) : done()); step(n); }), n);
 }

@@ -4,7 +4,7 @@ import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { ROOT, setup, pageTakenOver } from "./helpers.mjs";
+import { ROOT, setup, pageTakenOver, frames, warned } from "./helpers.mjs";
 
 const LANGS = readdirSync(join(ROOT, "i18n")).filter((f) => f.endsWith(".ftl")).map((f) => f.slice(0, -4));
 const english = Object.fromEntries(readFileSync(join(ROOT, "i18n/en.ftl"), "utf8").split("\n").filter((l) => / = /.test(l) && !l.startsWith("#")).map((l) => l.split(" = ")));
@@ -150,7 +150,8 @@ describe("only the language a visitor reads is downloaded", () => {
     const english = languageFiles(page);
     await page.reload();
     await page.locator("freedom-widget >> .fw-mount .fw").waitFor();
-    await page.waitForTimeout(300);
+    // Rendered, and then no request for 500 ms: a language file fetched late would be in.
+    await page.waitForLoadState("networkidle");
     assert.deepEqual(english, []);
     await context.close();
 
@@ -216,10 +217,13 @@ describe("only the language a visitor reads is downloaded", () => {
     await page.goto(`${env.server.url}/?country=US`);
     await pageTakenOver(page);
     await page.waitForTimeout(300);
+    const spanishArrived = page.waitForResponse(/\/embed\/i18n\/es-/, { timeout: 10_000 });
     await page.locator("#fw-language").selectOption("es");
     await page.locator("#fw-language").selectOption("fr");
     await page.locator("label[for=fw-search]", { hasText: "pays" }).waitFor();
-    await page.waitForTimeout(1200);
+    // The earlier choice's file has arrived, and two frames have been drawn since.
+    await (await spanishArrived).finished();
+    await frames(page);
     assert.equal(await page.locator(".fw").getAttribute("lang"), "fr");
     assert.equal(await page.locator("#fw-language").inputValue(), "fr");
     await context.close();
@@ -235,7 +239,9 @@ describe("only the language a visitor reads is downloaded", () => {
     await pageTakenOver(page);
     await page.waitForTimeout(300);
     await page.locator("#fw-language").selectOption("es");
-    await page.waitForTimeout(500);
+    // The load has failed and said so: what it leaves is what stays.
+    await warned(page, { warnings }, "es messages could not be loaded");
+    await frames(page);
     assert.equal(await page.locator(".fw").getAttribute("lang"), "en", "no English text under another language's name");
     assert.equal(await page.locator("#fw-language").inputValue(), "en", "the picker is put back on the language shown");
     assert.equal(await page.locator('.cards a[href="tel:+18883737888"]').count(), 1);

@@ -40,6 +40,19 @@ async function open(path) {
   return { context, page, seen, titles, historyBefore };
 }
 
+/** No quick exit happened. Its `leave` (src/hooks/use_quick_exit.rs) blanks the title and hides
+ *  the page in the same task as the key press that triggers it, before navigating: so once the
+ *  presses have been handled (the caller has seen their effects or a later key's, and this reads
+ *  the page after them), those marks would be there. `root`: where the widget's quick exit is. */
+async function assertStayed(page, titles, url, what, root = "") {
+  const state = await page.evaluate(() => ({ title: document.title, hidden: document.body.hidden }));
+  assert.notEqual(state.title, "", `${what}: the title was not blanked`);
+  assert.equal(state.hidden, false, `${what}: the page was not hidden`);
+  assert.ok(!titles.includes(""), `${what}: the title was never blanked (${JSON.stringify(titles)})`);
+  assert.equal(page.url(), url, what);
+  assert.equal(await page.locator(`${root}.quick-exit [role=status]`).first().textContent(), "", `${what}: no press announced`);
+}
+
 async function assertLeft(page, titles, historyBefore) {
   await page.waitForURL(AWAY);
   assert.ok(titles.includes(""), `the title was blanked first (${JSON.stringify(titles)})`);
@@ -69,33 +82,42 @@ describe("quick exit on the standalone page", () => {
   });
 
   test("Shift while typing in the search field does nothing", async () => {
-    const { context, page } = await open("/");
+    const { context, page, titles } = await open("/");
+    // The Shift handler is the page's own (after the takeover): before, there is none to test.
+    await pageTakenOver(page);
     await page.locator("#fw-search").click();
     for (let i = 0; i < 4; i++) await page.keyboard.press("Shift");
     await page.keyboard.type("Mex");
-    await page.waitForTimeout(500);
+    // The search answered the letters typed after the Shifts: those were handled before them.
+    await page.locator(".search-status", { hasText: /Countries found: \d/ }).waitFor({ state: "attached" });
+    await assertStayed(page, titles, `${env.server.url}/`, "Shift ×4 in the search field");
     assert.equal(page.url(), `${env.server.url}/`);
     assert.equal(await page.locator("#fw-search").inputValue(), "Mex");
     await context.close();
   });
 
   test("Shift as a modifier never counts: Shift+Tab three and six times stays on the page", async () => {
-    const { context, page } = await open("/");
+    const { context, page, titles } = await open("/");
     await pageTakenOver(page);
     // A keyboard user walking backwards from the end of the hotlines.
     await page.locator(".cards a.channel").last().focus();
     for (let i = 1; i <= 6; i++) {
+      const from = await page.evaluate(() => document.activeElement.outerHTML);
       await page.keyboard.press("Shift+Tab");
+      // The focus moved back: the press is handled (a move is its default action, after the
+      // page's listeners).
+      await page.waitForFunction((f) => document.activeElement.outerHTML !== f, from);
       if (i === 3 || i === 6) {
-        await page.waitForTimeout(300);
+        await assertStayed(page, titles, `${env.server.url}/`, `Shift+Tab ×${i}`);
         assert.equal(page.url(), `${env.server.url}/`, `still here after Shift+Tab ×${i}`);
         assert.equal(await page.evaluate(() => document.body.hidden), false);
         assert.equal(await page.locator(".quick-exit [role=status]").textContent(), "", "no press announced");
       }
     }
     // Shift with letters and shortcuts, outside any field, does not count either.
+    // (Each press resolves once the page has handled it; a count or an exit would show at once.)
     for (const keys of ["Shift+A", "Shift+ArrowDown", "Shift+End"]) await page.keyboard.press(keys);
-    await page.waitForTimeout(300);
+    await assertStayed(page, titles, `${env.server.url}/`, "Shift+A, Shift+ArrowDown, Shift+End");
     assert.equal(page.url(), `${env.server.url}/`);
     await context.close();
   });
@@ -107,9 +129,10 @@ describe("quick exit on the standalone page", () => {
     await page.keyboard.press("Shift");
     await page.keyboard.press("Tab");
     await page.keyboard.press("Shift");
-    await page.waitForTimeout(300);
-    assert.equal(page.url(), `${env.server.url}/`);
+    // The third Shift is announced as the first: the count started again, and nothing left.
     await page.locator(".quick-exit [role=status]", { hasText: "Shift pressed 1 of 3 times" }).waitFor({ state: "attached" });
+    assert.equal(page.url(), `${env.server.url}/`);
+    assert.ok(!titles.includes(""), "the title was never blanked");
     await page.keyboard.press("Shift");
     await page.keyboard.press("Shift");
     await assertLeft(page, titles, historyBefore);
@@ -191,7 +214,7 @@ describe("quick exit in an embed", () => {
 
 describe("quick exit never fires while typing", () => {
   test("Shift pressed alone, and capitals typed, in any field of the host page or the widget", async () => {
-    const { context, page } = await open("/pages/exit-embed.html");
+    const { context, page, titles } = await open("/pages/exit-embed.html");
     await page.locator("#w >> .fw-mount .cards").waitFor();
     const fields = ["#host-input", "#host-textarea", "#host-editable", "#w >> #fw-search", "#w >> #fw-language"];
     for (const field of fields) {
@@ -199,8 +222,14 @@ describe("quick exit never fires while typing", () => {
       for (let i = 0; i < 4; i++) await page.keyboard.press("Shift");
       if (!field.endsWith("#fw-language")) await page.keyboard.type("Hello World ABC");
       for (let i = 0; i < 3; i++) await page.keyboard.press("Shift+KeyQ");
+      // What was typed after the Shifts is in: they were handled. (The language picker takes no text.)
+      if (!field.endsWith("#fw-language")) await page.waitForFunction(([f]) => {
+        const [host, inner] = f.split(" >> ");
+        const e = inner ? document.querySelector(host).shadowRoot.querySelector(inner) : document.querySelector(host);
+        return (e.value ?? e.textContent).includes("Hello World ABCQQQ");
+      }, [field]);
+      await assertStayed(page, titles, `${env.server.url}/pages/exit-embed.html`, field, "#w >> ");
     }
-    await page.waitForTimeout(500);
     assert.equal(page.url(), `${env.server.url}/pages/exit-embed.html`);
     assert.match(await page.locator("#host-input").inputValue(), /Hello World ABC/);
     assert.equal(await page.locator("#w >> .fw-mount .fw").isVisible(), true);
@@ -294,7 +323,8 @@ describe("coming back through the back/forward cache", () => {
       assert.equal(await page.evaluate(() => document.body.hidden), false);
       assert.notEqual(await page.title(), "");
       await page.keyboard.press("Shift");
-      await page.waitForTimeout(300);
+      // Announced as the first: counted afresh, and handled (nothing left).
+      await page.locator("#w >> .fw-mount .quick-exit [role=status]", { hasText: "Shift pressed 1 of 3 times" }).waitFor({ state: "attached" });
       assert.equal(new URL(page.url()).pathname, "/partner.html", "one press after coming back is one, not three");
       await page.keyboard.press("Shift");
       await page.keyboard.press("Shift");

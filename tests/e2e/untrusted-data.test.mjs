@@ -168,11 +168,15 @@ describe("a partner file the widget cannot trust", () => {
       const page = await context.newPage();
       page.setDefaultTimeout(15_000);
       const seen = watch(page);
+      // Every request for the file, and when each ended (answered or failed).
+      const asked = [];
+      page.on("request", (r) => { if (new URL(r.url()).pathname === path) asked.push(new Promise((done) => { r.response().then((a) => a?.finished()).finally(done); })); });
       await page.goto(env.server.url + path.replace(".json", ".html"));
       const about = () => seen.warnings.filter((w) => w.includes(path));
       for (let waited = 0; about().length < file.says.length && waited < 15_000; waited += 100) await page.waitForTimeout(100);
-      // Time for a repeat to show, had there been one.
-      await page.waitForTimeout(500);
+      // The fetch has ended, so its warning is in; a repeat would come from another fetch or a
+      // render, and the searches below render both widgets again: counted again at the end.
+      await Promise.all(asked);
       assert.equal(about().length, file.says.length, `warnings about ${path}:\n${seen.warnings.join("\n")}`);
       file.says.forEach((pattern, i) => assert.match(about()[i], pattern));
 
@@ -184,6 +188,11 @@ describe("a partner file the widget cannot trust", () => {
         const text = await page.locator("#a >> .fw-mount").textContent();
         assert.ok(text.includes(html("name")) && text.includes(html("display")), "the markup is shown as text");
         assert.equal(await page.locator("#a >> text=zz-scripted").count(), 0);
+        // The refused row has no card (a card's heading has the id fw-h-<row id>); the accepted
+        // one beside it does, so the selector finds cards when they are there.
+        assert.equal(await page.locator("#a >> .fw-mount #fw-h-zz-scripted").count(), 0, "the refused row has no card");
+        assert.equal(await page.locator("#a >> .fw-mount .card", { hasText: "Partner line" }).count(), 0, "no card shows the refused row's name");
+        assert.equal(await page.locator("#a >> .fw-mount #fw-h-zz-marked").count(), 1, "the accepted row has its card");
       }
       if (path === "/latin1.json") await page.locator("#a >> text=Caf\uFFFD line").first().waitFor();
 
@@ -194,6 +203,9 @@ describe("a partner file the widget cannot trust", () => {
       }
       await page.locator('#b >> .fw-mount a[href="tel:+18883737888"]').first().waitFor();
       assert.deepEqual(seen.errors, [], "no error, nothing uncaught");
+      // Still said once, after both widgets rendered again; the file was asked for once.
+      assert.equal(about().length, file.says.length, `warnings about ${path} after the searches:\n${seen.warnings.join("\n")}`);
+      assert.equal(asked.length, 1, `requests for ${path}`);
       await context.close();
     });
   }

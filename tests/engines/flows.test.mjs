@@ -192,18 +192,25 @@ for (const engine of ENGINES) {
       await b.goto(`${main.url}/?country=US`);
       await until(b, "the page taking over", (href) => !!document.querySelector(`#freedom-widget .panel .cards a[href="${href}"]`) && !document.querySelector(".first-paint, .page-first-cover"), US);
       await clickOn(b, "[role=tab]");
+      let from = 0;
       for (const [key, index] of [["ArrowRight", 1], ["ArrowRight", 2], ["ArrowLeft", 1], ["End", 3], ["Home", 0]]) {
         await b.press(key);
-        const tab = await until(b, `tab ${index} focused`, (i) => {
-          const t = document.querySelectorAll("[role=tab]")[i];
-          return document.activeElement === t && t.getAttribute("aria-selected") === "true";
-        }, index);
+        // Waits for the key's end, the focus on another selected tab (every step moves it), then
+        // says which: a key that reached the wrong tab fails here, naming it.
+        const tab = await until(b, `the focus to leave tab ${from} after ${key}`, (prev) => {
+          const tabs = [...document.querySelectorAll("[role=tab]")];
+          const i = tabs.indexOf(document.activeElement);
+          return i >= 0 && i !== prev && tabs[i].getAttribute("aria-selected") === "true" ? { index: i } : null;
+        }, from);
         assert.ok(tab);
+        assert.equal(tab.index, index, `${key} from tab ${from} focused and selected tab ${index}`);
+        from = index;
         const focused = await focusedTab(b);
         assert.deepEqual({ index: focused.index, selected: focused.selected }, { index, selected: "true" }, `${key}`);
         assert.notEqual(focused.ring, "none", `the focus ring shows after ${key}`);
       }
-      // Tab leaves the tablist for the panel; Shift+Tab comes back to the selected tab, with its ring.
+      // Tab leaves the tablist for the selected tab's panel (Shift+Tab back to the tab is not
+      // pressed here: the drivers' press() takes one key, not a chord).
       await b.press("Tab");
       assert.equal(await b.eval(() => document.activeElement.getAttribute("role")), "tabpanel");
     });
