@@ -222,3 +222,26 @@ async fn bad_options_warn_and_the_widget_still_shows() {
     handle.destroy();
     assert_eq!(shadow.child_element_count(), 0, "destroy empties the shadow root");
 }
+
+/// RFC 8032's first Ed25519 test vector (an empty message), checked by the browser's WebCrypto as
+/// the widget checks a data release: the right signature passes; one changed bit, or another key,
+/// fails.
+#[wasm_bindgen_test]
+async fn webcrypto_checks_ed25519_signatures() {
+    use freedom_widget::web::crypto::verify_ed25519;
+    let hex =
+        |s: &str| (0..s.len()).step_by(2).map(|i| u8::from_str_radix(&s[i..i + 2], 16).unwrap()).collect::<Vec<u8>>();
+    let key = hex("d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a");
+    let signature = hex(concat!(
+        "e5564300c360ac729086e2cc806e828a84877f1eb8e5d974d873e06522490155",
+        "5fb8821590a33bacc61e39701cf9b46bd25bf5f0595bbe24655141438e7a100b"
+    ));
+    assert_eq!(verify_ed25519(&key, b"", &signature).await, Ok(true));
+    let mut changed = signature.clone();
+    changed[10] ^= 1;
+    assert_eq!(verify_ed25519(&key, b"", &changed).await, Ok(false));
+    assert_eq!(verify_ed25519(&key, b"x", &signature).await, Ok(false), "another message");
+    let mut other_key = key.clone();
+    other_key[0] ^= 1;
+    assert_ne!(verify_ed25519(&other_key, b"", &signature).await, Ok(true), "another key");
+}
