@@ -140,6 +140,24 @@ fn the_signature_covers_the_domain_line() {
 }
 
 #[test]
+fn the_two_halves_let_another_verifier_check_the_signature() {
+    // As the browser would with WebCrypto: read the envelope, verify its signed bytes with the
+    // named key outside this crate's `verify`, then open the payload.
+    use ed25519_dalek::{Signature, VerifyingKey};
+    let text = signed(7, |_| {});
+    let envelope = release::read_envelope(text.as_bytes(), &[test_key()]).unwrap();
+    assert_eq!(envelope.key, test_key());
+    assert!(envelope.signed_bytes().starts_with(b"freedom-widget data release v1\n{"));
+    let key = VerifyingKey::from_bytes(&envelope.key.public).unwrap();
+    key.verify_strict(&envelope.signed_bytes(), &Signature::from_bytes(&envelope.signature)).unwrap();
+    let r = release::open_verified(&envelope, 6, &BuiltinReference).unwrap();
+    assert_eq!(r, open(&text, 6).unwrap());
+    // The envelope's checks come before any verifier: an unknown key never reaches one.
+    let other = seal(&[7u8; 32], &payload(7, |_| {}));
+    assert!(matches!(release::read_envelope(other.as_bytes(), &[test_key()]), Err(ReleaseError::UnknownKey(_))));
+}
+
+#[test]
 fn another_key_is_unknown() {
     let other_seed = [7u8; 32];
     let other_id = key_id(&release::public_key(&other_seed));

@@ -265,10 +265,38 @@ pub fn open_release(
     built_in_version: u64,
     reference: &dyn ReleaseReference,
 ) -> Result<Release, ReleaseError> {
+    let envelope = read_envelope(bytes, keys)?;
+    if !verify(&envelope.key.public, &envelope.payload, &envelope.signature) {
+        return Err(ReleaseError::BadSignature { key_id: envelope.key.id() });
+    }
+    open_verified(&envelope, built_in_version, reference)
+}
+
+/// A release's envelope, read but not yet verified: the trusted key its `keyid` names, the
+/// signature and the payload, still one string.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Envelope {
+    pub key: TrustedKey,
+    pub signature: [u8; 64],
+    pub payload: String,
+}
+
+impl Envelope {
+    /// The bytes the signature is over ([`DOMAIN`] + the payload): what a verifier outside the
+    /// wasm (WebCrypto's Ed25519) is handed.
+    pub fn signed_bytes(&self) -> Vec<u8> {
+        signed_bytes(&self.payload)
+    }
+}
+
+/// The first half of [`open_release`]: the size, the envelope only (the payload stays one string
+/// until its signature is checked), a trusted key and a well-formed signature. With
+/// [`open_verified`], it lets the browser verify with WebCrypto and leave this crate's verifier
+/// out of the wasm.
+pub fn read_envelope(bytes: &[u8], keys: &[TrustedKey]) -> Result<Envelope, ReleaseError> {
     if bytes.len() > MAX_RELEASE_BYTES {
         return Err(ReleaseError::TooLarge { bytes: bytes.len() });
     }
-    // The envelope only: the payload stays one string until its signature is checked.
     let envelope = json::parse_bytes(bytes).map_err(ReleaseError::NotJson)?;
     let envelope = fields(&envelope, "the envelope").map_err(ReleaseError::Envelope)?;
     let format = text(envelope, "format").map_err(ReleaseError::Envelope)?;
@@ -284,11 +312,20 @@ pub fn open_release(
     let signature: [u8; 64] = base64_decode(signature)
         .and_then(|s| s.try_into().ok())
         .ok_or_else(|| ReleaseError::Envelope("has a `signature` that is not 64 bytes in base64".into()))?;
-    if !verify(&key.public, payload, &signature) {
-        return Err(ReleaseError::BadSignature { key_id: key_id.into() });
-    }
-    let release = read_payload(payload, built_in_version, reference)?;
-    Ok(Release { key_id: key_id.into(), ..release })
+    Ok(Envelope { key: *key, signature, payload: payload.into() })
+}
+
+/// The second half of [`open_release`]: reads the payload as data. Call it only once
+/// `envelope.signature` has been verified over `envelope.signed_bytes()` with `envelope.key`
+/// (by [`verify`], or WebCrypto where the browser has Ed25519); before that, nothing in the
+/// payload may be trusted.
+pub fn open_verified(
+    envelope: &Envelope,
+    built_in_version: u64,
+    reference: &dyn ReleaseReference,
+) -> Result<Release, ReleaseError> {
+    let release = read_payload(&envelope.payload, built_in_version, reference)?;
+    Ok(Release { key_id: envelope.key.id(), ..release })
 }
 
 /// Whether `signature` is `public`'s signature of [`DOMAIN`] + `payload`. Strict verification:
