@@ -78,6 +78,7 @@ day-sun = الأحد
 languages-label = اللغات
 source-label = المصدر
 source-checked = تم الاطلاع على المصدر في { $date }
+checked-long-ago = آخر اطلاع على المصدر في { $month_year }. إذا لم يتم الاتصال، فاتصل بالرقم { $emergency }.
 second-source = صفحة ثانية مستقلة تؤكد هذا الرقم ({ $year })
 second-source-undated = صفحة ثانية مستقلة تؤكد هذا الرقم
 report-outdated = الإبلاغ عن رقم قديم

@@ -79,6 +79,7 @@ day-sun = Sun
 languages-label = Languages
 source-label = Source
 source-checked = source checked { $date }
+checked-long-ago = Last checked { $month_year }. If it does not connect, call { $emergency }.
 second-source = a second, independent page confirms this number ({ $year })
 second-source-undated = a second, independent page confirms this number
 report-outdated = Report an outdated number

@@ -78,6 +78,7 @@ day-sun = dom
 languages-label = Idiomas
 source-label = Fuente
 source-checked = fuente consultada el { $date }
+checked-long-ago = Última consulta de la fuente: { $month_year }. Si no conecta, llama al { $emergency }.
 second-source = una segunda página independiente confirma este número ({ $year })
 second-source-undated = una segunda página independiente confirma este número
 report-outdated = Avisar de un número desactualizado

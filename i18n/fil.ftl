@@ -78,6 +78,7 @@ day-sun = Lin
 languages-label = Mga wika
 source-label = Pinagmulan
 source-checked = tiningnan ang source noong { $date }
+checked-long-ago = Huling tiningnan ang source noong { $month_year }. Kung hindi ito makakonekta, tumawag sa { $emergency }.
 second-source = may ikalawang, hiwalay na pahinang nagpapatunay sa numerong ito ({ $year })
 second-source-undated = may ikalawang, hiwalay na pahinang nagpapatunay sa numerong ito
 report-outdated = I-report ang lumang numero

@@ -78,6 +78,7 @@ day-sun = dim.
 languages-label = Langues
 source-label = Source
 source-checked = source consultée le { $date }
+checked-long-ago = Source consultée pour la dernière fois en { $month_year }. Si l'appel n'aboutit pas, appelez le { $emergency }.
 second-source = une deuxième page indépendante confirme ce numéro ({ $year })
 second-source-undated = une deuxième page indépendante confirme ce numéro
 report-outdated = Signaler un numéro obsolète

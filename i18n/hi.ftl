@@ -78,6 +78,7 @@ day-sun = रवि
 languages-label = भाषाएँ
 source-label = स्रोत
 source-checked = स्रोत { $date } को देखा गया
+checked-long-ago = स्रोत को आख़िरी बार { $month_year } में देखा गया। अगर कॉल न लगे, तो { $emergency } पर कॉल करें।
 second-source = एक दूसरा, स्वतंत्र पेज इस नंबर की पुष्टि करता है ({ $year })
 second-source-undated = एक दूसरा, स्वतंत्र पेज इस नंबर की पुष्टि करता है
 report-outdated = पुराने नंबर की सूचना दें

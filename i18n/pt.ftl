@@ -78,6 +78,7 @@ day-sun = dom
 languages-label = Idiomas
 source-label = Fonte
 source-checked = fonte consultada em { $date }
+checked-long-ago = Fonte consultada pela última vez em { $month_year }. Se a chamada não completar, ligue para o { $emergency }.
 second-source = uma segunda página independente confirma este número ({ $year })
 second-source-undated = uma segunda página independente confirma este número
 report-outdated = Avisar sobre um número desatualizado

@@ -78,6 +78,7 @@ day-sun = вс
 languages-label = Языки
 source-label = Источник
 source-checked = сверено с источником { $date }
+checked-long-ago = Последняя сверка с источником: { $month_year }. Если не удаётся дозвониться, звоните по номеру { $emergency }.
 second-source = вторая, независимая страница подтверждает этот номер ({ $year })
 second-source-undated = вторая, независимая страница подтверждает этот номер
 report-outdated = Сообщить об устаревшем номере

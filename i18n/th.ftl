@@ -78,6 +78,7 @@ day-sun = อา.
 languages-label = ภาษา
 source-label = แหล่งที่มา
 source-checked = ตรวจดูแหล่งที่มาเมื่อ { $date }
+checked-long-ago = ตรวจดูแหล่งที่มาล่าสุดเมื่อ { $month_year } หากโทรไม่ติด ให้โทร { $emergency }
 second-source = มีอีกหน้าหนึ่งที่เป็นอิสระยืนยันหมายเลขนี้ ({ $year })
 second-source-undated = มีอีกหน้าหนึ่งที่เป็นอิสระยืนยันหมายเลขนี้
 report-outdated = แจ้งหมายเลขที่ล้าสมัย

@@ -78,6 +78,7 @@ day-sun = нд
 languages-label = Мови
 source-label = Джерело
 source-checked = звірено з джерелом { $date }
+checked-long-ago = Востаннє звірено з джерелом: { $month_year }. Якщо не вдається додзвонитися, телефонуйте на номер { $emergency }.
 second-source = друга, незалежна сторінка підтверджує цей номер ({ $year })
 second-source-undated = друга, незалежна сторінка підтверджує цей номер
 report-outdated = Повідомити про застарілий номер

@@ -78,6 +78,7 @@ day-sun = CN
 languages-label = Ngôn ngữ
 source-label = Nguồn
 source-checked = đã đối chiếu nguồn ngày { $date }
+checked-long-ago = Đối chiếu nguồn lần cuối: { $month_year }. Nếu không gọi được, hãy gọi { $emergency }.
 second-source = một trang thứ hai, độc lập xác nhận số này ({ $year })
 second-source-undated = một trang thứ hai, độc lập xác nhận số này
 report-outdated = Báo số điện thoại đã cũ

@@ -78,6 +78,7 @@ day-sun = 周日
 languages-label = 语言
 source-label = 来源
 source-checked = 来源查阅于 { $date }
+checked-long-ago = 来源最后查阅于 { $month_year }。如果无法接通，请拨打 { $emergency }。
 second-source = 另一个独立网页也确认了这个号码（{ $year }）
 second-source-undated = 另一个独立网页也确认了这个号码
 report-outdated = 报告过时的号码

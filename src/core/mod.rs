@@ -10,6 +10,7 @@ pub mod i18n;
 pub mod json;
 pub mod options;
 pub mod platform;
+pub mod release;
 pub mod search;
 pub mod validate;
 
