@@ -99,6 +99,12 @@ export interface Options {
   reportUrl?: string;
   /** Same-origin URL of a JSON file of HotlineRow (an array, or { hotlines: [...] }). */
   hotlinesUrl?: string;
+  /**
+   * URL of a signed data release (`channel.json`) that may hold newer numbers than this copy of
+   * the widget; `""` turns off the build's own channel. Fetched once after the widget shows, with
+   * no credentials; a release not signed by the widget's key, not newer, or invalid is refused.
+   */
+  dataChannel?: string;
   /** Use the host page's font. */
   hostFonts?: boolean;
   /**
@@ -151,6 +157,7 @@ export interface FreedomWidgetAttributes {
   "quick-exit-url"?: string;
   "report-url"?: string;
   "hotlines-url"?: string;
+  channel?: string;
   "host-fonts"?: "true" | "false" | "";
   "assets-url"?: string;
   "second-source-only"?: "true" | "false" | "";

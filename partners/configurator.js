@@ -50,6 +50,10 @@ function read() {
   if (rows && (/\s/.test(rows) || /^(?!https?:)[a-z][a-z0-9+.-]*:/i.test(rows))) {
     errors["hotlines-url"] = "Use a path on your own site, such as /help/hotlines.json.";
   } else if (rows) options["hotlines-url"] = rows;
+  const channel = $("channel").value.trim();
+  if (channel && (/\s/.test(channel) || /^(?!https?:)[a-z][a-z0-9+.-]*:/i.test(channel))) {
+    errors.channel = "Use the address of a channel.json file, such as https://example.org/freedom-widget/channel.json.";
+  } else if (channel) options.channel = channel;
   if ($("host-fonts").checked) options["host-fonts"] = "true";
   if ($("second-source-only").checked) options["second-source-only"] = "true";
   // Only the npm snippet carries it: the script tag always finds its files beside itself.
@@ -101,7 +105,7 @@ const styleText = (style) => Object.entries(style).map(([k, v]) => `${k}: ${v}`)
 
 function render() {
   const { options, npmOptions, errors, style } = read();
-  for (const id of ["country", "fallback-country", "sections", "quick-exit-url", "report-url", "hotlines-url", "assets-url", "height"]) {
+  for (const id of ["country", "fallback-country", "sections", "quick-exit-url", "report-url", "hotlines-url", "channel", "assets-url", "height"]) {
     show($(`${id}-error`), errors[id] ?? "");
     $(id).setAttribute("aria-invalid", errors[id] ? "true" : "false");
   }

@@ -37,6 +37,8 @@ if (process.argv.includes("--json")) {
   console.log(`${"file".padEnd(52)}${"raw".padStart(10)}${"gzip".padStart(10)}${"brotli".padStart(10)}`);
   for (const [f, s] of Object.entries(sizes)) console.log(`${f.padEnd(52)}${kb(s.raw)}${kb(s.gzip)}${kb(s.brotli)}`);
   for (const [name, s] of Object.entries(totals)) console.log(`${("= " + name).padEnd(52)}${kb(s.raw)}${kb(s.gzip)}${kb(s.brotli)}`);
+  // core::release trusts the test key only in a build made with this variable: never to publish.
+  if (process.env.FW_DATA_TRUST_TEST_KEY === "1") console.log("THIS BUILD TRUSTS THE TEST DATA KEY (FW_DATA_TRUST_TEST_KEY=1): for tests only, never publish it.");
   // The embed's wasm in two: its code, and the data it carries (each section compressed alone).
   const [wasm] = pick((f) => /^embed\/freedom-widget-[0-9a-f]+_bg\.wasm$/.test(f)).map(([f]) => f);
   if (wasm) {

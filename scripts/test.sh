@@ -7,7 +7,8 @@
 #   3. the release build (which validates the data and prerenders the page), then end-to-end tests
 #      against dist/ served over HTTP on localhost, in headless Chromium;
 #   4. the core visitor flows against the same build in all three engines: Chromium, Firefox ESR
-#      and WebKitGTK (tests/engines/).
+#      and WebKitGTK (tests/engines/);
+#   5. the signed data channel against a second build that trusts the test key (tests/channel/).
 # Exits non-zero on any failure. `.ci/run` calls exactly this.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -37,3 +38,7 @@ node --test --test-concurrency=1 tests/e2e/
 
 step "the core visitor flows in Chromium, Firefox ESR and WebKitGTK (tests/engines/)"
 node --test --test-concurrency=1 tests/engines/
+
+step "the signed data channel, against a build that trusts the test key (target/dist-testkey, never published)"
+FW_DATA_TRUST_TEST_KEY=1 FW_DATA_CHANNEL=/data/channel.json FW_DIST=target/dist-testkey bash scripts/build.sh
+node --test --test-concurrency=1 tests/channel/

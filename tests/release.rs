@@ -147,7 +147,10 @@ fn the_two_halves_let_another_verifier_check_the_signature() {
     let text = signed(7, |_| {});
     let envelope = release::read_envelope(text.as_bytes(), &[test_key()]).unwrap();
     assert_eq!(envelope.key, test_key());
-    assert!(envelope.signed_bytes().starts_with(b"freedom-widget data release v1\n{"));
+    // The domain line, then the payload's SHA-256 in hex: a short message for every verifier.
+    let signed = envelope.signed_bytes();
+    assert!(signed.starts_with(b"freedom-widget data release v1\n"), "{signed:?}");
+    assert_eq!(signed.len(), "freedom-widget data release v1\n".len() + 64);
     let key = VerifyingKey::from_bytes(&envelope.key.public).unwrap();
     key.verify_strict(&envelope.signed_bytes(), &Signature::from_bytes(&envelope.signature)).unwrap();
     let r = release::open_verified(&envelope, 6, &BuiltinReference).unwrap();
@@ -386,4 +389,59 @@ proptest! {
             prop_assert_eq!(&r, good);
         }
     }
+}
+
+/// Mexico's panel (and the US's) as a visitor sees it, over the built-in data or a release.
+fn panel(directory: freedom_widget::core::directory::Directory, country: &str) -> String {
+    use freedom_widget::components::ui::PlatformRef;
+    use freedom_widget::components::{App, AppProps};
+    use freedom_widget::core::detect::ChosenBy;
+    use freedom_widget::core::options::{Layout, Options, Section};
+    use freedom_widget::core::platform::StaticPlatform;
+    use std::rc::Rc;
+    let options = Options { layout: Layout::Compact, sections: vec![Section::Hotlines], ..Options::default() };
+    let props = AppProps::new(
+        options,
+        Rc::new(directory),
+        builtin::quotes().to_vec().into(),
+        Some((country.to_string(), ChosenBy::Option)),
+        Lang::En,
+        PlatformRef(Rc::new(StaticPlatform)),
+    );
+    futures::executor::block_on(yew::LocalServerRenderer::<App>::with_props(props).render())
+}
+
+#[test]
+fn a_newer_release_replaces_the_numbers_on_screen_and_a_withdrawn_line_is_shown_nowhere() {
+    use freedom_widget::core::directory::Directory;
+    let newer = builtin::data_version() + 1;
+    let text = signed(newer, |p| {
+        let rows = p["hotlines"].as_array_mut().unwrap();
+        // Mexico's main line answers on another number (a test number, signed by the test key).
+        let mx = rows.iter_mut().find(|r| r["id"] == "mx-linea-y-chat-nacional-contra-la-trata-de").unwrap();
+        mx["channels"][0]["e164"] = json!("+528000000001");
+        mx["channels"][0]["display"] = json!("800 000 0001");
+        // A line whose source was last checked long before the data's date.
+        let gt = rows.iter_mut().find(|r| r["country"] == "GT").unwrap();
+        gt["checked"] = json!("2024-01-10");
+        p["withdrawn"] =
+            json!([{"id": "us-national-human-trafficking-hotline", "reason": "the number was reassigned"}]);
+    });
+    let release: &'static Release = Box::leak(Box::new(open(&text, builtin::data_version()).unwrap()));
+    let built_in = panel(Directory::default(), "MX");
+    assert!(built_in.contains("tel:+528005533000") && built_in.contains("Hotline data of 2026-11-25."));
+    let updated = Directory::default().with_release(release);
+    let mx = panel(updated.clone(), "MX");
+    assert!(mx.contains("tel:+528000000001") && !mx.contains("tel:+528005533000"), "{mx}");
+    assert!(mx.contains("Hotline data of 2026-11-25, updated since this widget was built."));
+    // The withdrawn line: never shown or dialled; the US falls back to its other lines, or
+    // its emergency number and the international directory.
+    let us = panel(updated.clone(), "US");
+    assert!(!us.contains("tel:+18883737888") && !us.contains("National Human Trafficking Hotline"), "{us}");
+    assert!(us.contains("tel:911"));
+    assert!(updated.hotlines_in("US").iter().all(|h| h.id.as_ref() != "us-national-human-trafficking-hotline"));
+    // A line checked more than 18 months before the data's date says so, and what to call.
+    let gt = panel(updated, "GT");
+    let emergency = builtin::emergency_of("GT").unwrap().number.to_string();
+    assert!(gt.contains(&format!("Last checked January 2024. If it does not connect, call {emergency}.")), "{gt}");
 }

@@ -6,6 +6,7 @@ use crate::core::detect::ChosenBy;
 use crate::core::directory::Directory;
 use crate::core::i18n::Key;
 use crate::core::options::Layout;
+use crate::core::release;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -24,7 +25,7 @@ pub fn country_panel(props: &CountryPanelProps) -> Html {
             <div class="panel" part="panel">
                 <h2 id="fw-directory-heading">{ ui.t(Key::DirectoryHeadingNone) }</h2>
                 <p class="chosen">{ ui.t(Key::ChosenNone) }</p>
-                <International />
+                <International entries={props.directory.international()} />
             </div>
         };
     };
@@ -39,6 +40,21 @@ pub fn country_panel(props: &CountryPanelProps) -> Html {
     };
     let lines = props.directory.hotlines_in(code);
     let emergency = props.directory.emergency_in(code);
+    let data_checked = props.directory.data_checked();
+    // A line checked long before the data's date still shows its number (one that is probably
+    // right beats none), and says how old it is and what to call instead.
+    // (Only where the data has the country's emergency number: none is ever made up. The card's
+    // "source checked" date says the age anyway.)
+    let checked_long_ago = |h: &crate::core::data::Hotline| -> Option<AttrValue> {
+        let instead = emergency?;
+        let month_year = ui.platform.0.month_year(&h.checked, ui.lang);
+        release::checked_long_ago_note(ui.lang, &h.checked, data_checked, &month_year, &instead.number).map(Into::into)
+    };
+    // The date of the data beside the sources: the channel's release when it delivered one.
+    let data_date = ui.tf(
+        if props.directory.release().is_some() { Key::DataDateUpdated } else { Key::DataDate },
+        &[("date", &ui.platform.0.date(data_checked, ui.lang))],
+    );
 
     if props.layout == Layout::Banner {
         // One line: the first line's first channel, else the emergency number.
@@ -71,7 +87,7 @@ pub fn country_panel(props: &CountryPanelProps) -> Html {
             if !lines.is_empty() {
                 <ul class="cards">
                     for h in lines.iter() {
-                        <li key={h.id.to_string()}><HotlineCard hotline={h.clone()} /></li>
+                        <li key={h.id.to_string()}><HotlineCard hotline={h.clone()} checked_long_ago={checked_long_ago(h)} /></li>
                     }
                 </ul>
             }
@@ -96,8 +112,9 @@ pub fn country_panel(props: &CountryPanelProps) -> Html {
                 }
             </div>
             if lines.is_empty() {
-                <International />
+                <International entries={props.directory.international()} />
             }
+            <p class="small data-date">{ data_date }</p>
         </div>
     }
 }
@@ -113,11 +130,17 @@ fn emergency_line(ui: &super::ui::Ui, number: Option<&str>, country: &str) -> Ht
     }
 }
 
+#[derive(Properties, Clone, PartialEq)]
+struct InternationalProps {
+    /// The directory's (a release's, else the built-in ones).
+    entries: &'static [crate::core::data::International],
+}
+
 /// Entries for anyone anywhere, shown when a country has no line of its own.
 #[component(International)]
-fn international() -> Html {
+fn international(props: &InternationalProps) -> Html {
     let ui = use_ui();
-    let entries = crate::core::builtin::international();
+    let entries = props.entries;
     html! {
         <div class="international">
             <h3>{ ui.t(Key::InternationalHeading) }</h3>

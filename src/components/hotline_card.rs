@@ -11,6 +11,10 @@ use yew::prelude::*;
 #[derive(Properties, Clone, PartialEq)]
 pub struct HotlineCardProps {
     pub hotline: Hotline,
+    /// "Last checked MONTH YEAR. If it does not connect, call EMERGENCY.": for a line whose
+    /// source was last checked more than 18 months before the data's date.
+    #[prop_or_default]
+    pub checked_long_ago: Option<AttrValue>,
 }
 
 /// The link a channel opens. `tel:` carries E.164 where known; `sms:` uses `?&body=`, which
@@ -126,6 +130,7 @@ pub fn hotline_card(props: &HotlineCardProps) -> Html {
                     </li>
                 }
             </ul>
+            if let Some(note) = &props.checked_long_ago { <p class="checked-long-ago" role="note">{ note.clone() }</p> }
             <HoursLine hotline={h.clone()} />
             if !h.languages.is_empty() {
                 <p class="small"><span class="field">{ ui.t(Key::LanguagesLabel) }{": "}</span>

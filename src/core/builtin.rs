@@ -126,6 +126,18 @@ static COUNTRY_TABLE: LazyLock<Vec<Country>> = LazyLock::new(|| {
         .collect()
 });
 
+/// The date of the data built in (`checked` in data/hotlines.json), said beside the sources.
+pub fn data_checked() -> &'static str {
+    DATA_CHECKED
+}
+
+/// The built-in data's version, which a signed data release must exceed: its date's first
+/// second (UTC). A release signed after the build (`data-release` numbers each by the time it is
+/// signed) is always newer.
+pub fn data_version() -> u64 {
+    super::release::parse_utc(&format!("{DATA_CHECKED}T00:00:00Z")).map_or(0, |s| s.max(0) as u64)
+}
+
 /// Every country the widget knows, sorted by code, with its English name and aliases.
 pub fn countries() -> &'static [Country] {
     &COUNTRY_TABLE

@@ -3,19 +3,34 @@
 
 use super::builtin;
 use super::data::{Emergency, Hotline, International};
+use super::release::Release;
 use super::validate::{self, RowError};
 use super::BuiltinReference;
 use std::borrow::Cow;
 
-/// Holds only the partner's rows; the built-in rows stay in `builtin`, decoded per country on
-/// demand. `Eq` lets `Rc<Directory>` props compare by pointer first (std's fast path).
+/// Holds only the partner's rows, and the signed data release the channel delivered if any; the
+/// built-in rows stay in `builtin`, decoded per country on demand. `Eq` lets `Rc<Directory>`
+/// props compare by pointer first (std's fast path).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Directory {
     /// Valid partner rows, in the partner's order; a later row with the same `id` replaces an earlier one.
     partner: Vec<Hotline>,
     /// The partner's `second-source-only`: show only lines with a `second_source`.
     second_source_only: bool,
+    /// A newer signed release, in place of the built-in rows everywhere.
+    release: Option<Delivered>,
 }
+
+/// A release kept for the page's life (one per page and channel), compared by identity.
+#[derive(Clone, Copy, Debug)]
+pub struct Delivered(pub &'static Release);
+
+impl PartialEq for Delivered {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self.0, other.0)
+    }
+}
+impl Eq for Delivered {}
 
 impl Directory {
     /// The built-in directory with a partner's rows applied. A row whose `id` matches a built-in
@@ -51,6 +66,24 @@ impl Directory {
         Directory { second_source_only: true, ..self.clone() }
     }
 
+    /// The same directory over a newer signed release: its rows replace the built-in ones (a
+    /// partner's still correct and extend them), and its withdrawn lines are shown nowhere, so a
+    /// country falls back to its other lines, then to its emergency number and the international
+    /// directory.
+    pub fn with_release(&self, release: &'static Release) -> Directory {
+        Directory { release: Some(Delivered(release)), ..self.clone() }
+    }
+
+    /// The release the directory shows, if the channel delivered one.
+    pub fn release(&self) -> Option<&'static Release> {
+        self.release.map(|d| d.0)
+    }
+
+    /// The date of the data shown (`YYYY-MM-DD`): the release's, else the built-in data's.
+    pub fn data_checked(&self) -> &'static str {
+        self.release().map_or(builtin::data_checked(), |r| &r.data_checked)
+    }
+
     /// Checks the decoded rows of one partner source (`options.hotlines`, or the file's URL), so
     /// a row's problem names where it came from (`/partner.json[2] "id": field ...`), not the
     /// list they are merged into. Give the result to `with_partner_rows`.
@@ -71,17 +104,27 @@ impl Directory {
     /// the filter drops a line.
     pub fn hotlines_in(&self, country: &str) -> Cow<'static, [Hotline]> {
         let rows = self.all_hotlines_in(country);
-        if self.second_source_only && rows.iter().any(|h| h.second_source.is_none()) {
-            return Cow::Owned(rows.iter().filter(|h| h.second_source.is_some()).cloned().collect());
+        let withdrawn = |h: &Hotline| self.release().is_some_and(|r| r.is_withdrawn(&h.id));
+        let hidden = |h: &Hotline| withdrawn(h) || (self.second_source_only && h.second_source.is_none());
+        if rows.iter().any(hidden) {
+            return Cow::Owned(rows.iter().filter(|h| !hidden(h)).cloned().collect());
         }
         rows
     }
 
+    /// A country's rows before any partner's: the release's, else the built-in ones.
+    fn base_hotlines_in(&self, country: &str) -> Cow<'static, [Hotline]> {
+        match self.release() {
+            Some(r) => Cow::Owned(r.hotlines.iter().filter(|h| h.country == country).cloned().collect()),
+            None => Cow::Borrowed(builtin::hotlines_of(country)),
+        }
+    }
+
     fn all_hotlines_in(&self, country: &str) -> Cow<'static, [Hotline]> {
-        let builtin = builtin::hotlines_of(country);
+        let builtin = self.base_hotlines_in(country);
         let corrects = |p: &Hotline| builtin.iter().any(|b| b.id == p.id);
         if !self.partner.iter().any(|p| p.country == country || corrects(p)) {
-            return Cow::Borrowed(builtin);
+            return builtin;
         }
         let mut rows: Vec<Hotline> = builtin
             .iter()
@@ -99,21 +142,32 @@ impl Directory {
     /// Every country with at least one line, built-in or the partner's, sorted by code.
     pub fn countries(&self) -> Vec<&str> {
         // The built-in codes come sorted; each partner code goes in its place (no sort's code).
-        let mut codes: Vec<&str> = builtin::countries_with_lines().collect();
+        let mut codes: Vec<&str> = match self.release() {
+            Some(r) => {
+                let mut codes: Vec<&str> = r.hotlines.iter().map(|h| &*h.country).collect();
+                codes.sort_unstable();
+                codes.dedup();
+                codes
+            }
+            None => builtin::countries_with_lines().collect(),
+        };
         for p in &self.partner {
             if let Err(at) = codes.binary_search(&&*p.country) {
                 codes.insert(at, &p.country);
             }
         }
-        codes.retain(|c| !self.second_source_only || !self.hotlines_in(c).is_empty());
+        codes.retain(|c| !(self.second_source_only || self.release.is_some()) || !self.hotlines_in(c).is_empty());
         codes
     }
 
     pub fn emergency_in(&self, country: &str) -> Option<&'static Emergency> {
-        builtin::emergency_of(country)
+        match self.release() {
+            Some(r) => r.emergency.iter().find(|e| e.country == country),
+            None => builtin::emergency_of(country),
+        }
     }
 
     pub fn international(&self) -> &'static [International] {
-        builtin::international()
+        self.release().map_or(builtin::international(), |r| &r.international)
     }
 }

@@ -49,6 +49,8 @@ pub enum Theme {
 /// Where "Report an outdated number" goes unless the partner sets `report-url`.
 pub const DEFAULT_REPORT_URL: &str =
     "https://github.com/freedom-widget/freedom-widget/issues/new?template=outdated-number.md";
+/// The official data channel a build serves (`FW_DATA_CHANNEL` at build time), empty for none.
+pub const DEFAULT_DATA_CHANNEL: Option<&str> = option_env!("FW_DATA_CHANNEL");
 /// Where quick exit goes unless the partner sets `quick-exit-url`: a neutral everyday site.
 pub const DEFAULT_QUICK_EXIT_URL: &str = "https://www.wikipedia.org/";
 
@@ -65,6 +67,8 @@ pub struct Options {
     pub quick_exit_url: String,
     pub report_url: String,
     pub hotlines_url: Option<String>,
+    /// Where newer signed data comes from (`channel.json`); `None`: the data built in only.
+    pub data_channel: Option<String>,
     pub host_fonts: bool,
     /// Show only lines a second, independent page confirms (`second_source` in the data).
     pub second_source_only: bool,
@@ -83,6 +87,7 @@ impl Default for Options {
             quick_exit_url: DEFAULT_QUICK_EXIT_URL.to_string(),
             report_url: DEFAULT_REPORT_URL.to_string(),
             hotlines_url: None,
+            data_channel: DEFAULT_DATA_CHANNEL.filter(|url| !url.is_empty()).map(String::from),
             host_fonts: false,
             second_source_only: false,
         }
@@ -115,6 +120,7 @@ pub const OPTION_SPECS: &[OptionSpec] = &[
     OptionSpec { attribute: "quick-exit-url", js: "quickExitUrl", values: "https:// or http:// URL", default: "`https://www.wikipedia.org/`", about: "Where quick exit goes.", parse: parse_quick_exit_url },
     OptionSpec { attribute: "report-url", js: "reportUrl", values: "https:// URL, or `mailto:` address with at most `?subject=`", default: "the project's issue form", about: "Target of \"Report an outdated number\".", parse: parse_report_url },
     OptionSpec { attribute: "hotlines-url", js: "hotlinesUrl", values: "same-origin URL of a JSON file", default: "none", about: "Partner rows that add to or correct the built-in data.", parse: parse_hotlines_url },
+    OptionSpec { attribute: "channel", js: "dataChannel", values: "URL of a signed data release (`channel.json`), or empty for none", default: "the build's channel, if it was built with one", about: "Where newer signed data comes from after the widget shows; a release not signed by the widget's key, older, expired or invalid is refused.", parse: parse_data_channel },
     OptionSpec { attribute: "host-fonts", js: "hostFonts", values: "`true`, `false`", default: "`false`", about: "Use the host page's font instead of the system font.", parse: parse_host_fonts },
     OptionSpec { attribute: "assets-url", js: "assetsUrl", values: "URL of a folder holding the files of `dist/embed/`", default: "beside the widget's script", about: "Where the widget's files are, for builds that copy no assets (npm with esbuild, Angular, Rollup without a plugin).", parse: parse_assets_url },
     OptionSpec { attribute: "second-source-only", js: "secondSourceOnly", values: "`true`, `false`", default: "`false`", about: "Show only lines a second, independent page confirms; a country left without one shows its emergency number and the international directory.", parse: parse_second_source_only },
@@ -346,6 +352,19 @@ fn parse_hotlines_url(o: &mut Options, v: &str, _: &dyn Fn(&str) -> bool) -> Res
         return Err("expected the URL of a JSON file on this site; ignored".into());
     }
     o.hotlines_url = Some(v.to_string());
+    Ok(())
+}
+
+fn parse_data_channel(o: &mut Options, v: &str, _: &dyn Fn(&str) -> bool) -> Result<(), String> {
+    if v.is_empty() {
+        // Empty turns the channel off, the build's default included.
+        o.data_channel = None;
+        return Ok(());
+    }
+    if !is_fetchable(v) {
+        return Err("expected the URL of a signed data release; using the build's channel".into());
+    }
+    o.data_channel = Some(v.to_string());
     Ok(())
 }
 

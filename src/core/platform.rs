@@ -12,6 +12,11 @@ pub trait Platform: ZoneRules {
     fn language_name(&self, tag: &str, lang: Lang) -> String;
     /// A `YYYY-MM-DD` date written the visitor's way.
     fn date(&self, ymd: &str, lang: Lang) -> String;
+    /// The month and year of a `YYYY-MM-DD` date, written the visitor's way ("November 2024"),
+    /// for "Last checked November 2024". English unless the environment knows better.
+    fn month_year(&self, ymd: &str, _lang: Lang) -> String {
+        english_month_year(ymd)
+    }
     /// Now, in milliseconds since the Unix epoch; `None` where there is no live clock (a page
     /// rendered at build time must not claim a line is open or closed).
     fn now_ms(&self) -> Option<i64>;
@@ -60,5 +65,28 @@ impl Platform for StaticPlatform {
         } else {
             at.hhmm()
         }
+    }
+}
+
+/// "November 2024" for `2024-11-05`; the date as given where it is not one.
+pub fn english_month_year(ymd: &str) -> String {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let month = ymd.get(5..7).and_then(|m| m.parse::<usize>().ok()).filter(|m| (1..=12).contains(m));
+    match (ymd.get(..4), month) {
+        (Some(year), Some(m)) => format!("{} {year}", MONTHS[m - 1]),
+        _ => ymd.to_string(),
     }
 }

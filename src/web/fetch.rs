@@ -1,4 +1,5 @@
-//! Fetching a file the widget does not trust (a partner's rows): bounded in time and in size. The
+//! Fetching a file the widget does not trust (a partner's rows, a data release): bounded in time
+//! and in size. The
 //! size is checked from `Content-Length` before the body is read, and again as the bytes arrive,
 //! with the download stopped at the limit, so a huge or endless answer costs neither memory nor
 //! bandwidth beyond it; the time limit covers the whole answer, not only its headers.
@@ -15,36 +16,55 @@ pub(super) struct Bounds {
     pub timeout_ms: u32,
 }
 
-/// The body of `href`, fetched from this page's origin only (after redirects too: the browser
-/// refuses a redirect to another site) with this site's credentials, within `bounds`. The error
-/// says what went wrong in words a console reader can act on.
-pub(super) async fn fetch_same_origin(href: &str, bounds: &Bounds) -> Result<Vec<u8>, String> {
+/// Whose file it is.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Scope {
+    /// The host page's own (a partner's rows): this page's origin only, after redirects too (the
+    /// browser refuses a redirect to another site), with this site's credentials.
+    SameOrigin,
+    /// The widget's own origin, which may be a CDN (a data channel): by CORS, with no credentials
+    /// and no cookies.
+    Widget,
+}
+
+/// The body of `href` within `bounds`. The error says what went wrong in words a console reader
+/// can act on.
+pub(super) async fn fetch_bounded(href: &str, scope: Scope, bounds: &Bounds) -> Result<Vec<u8>, String> {
     let window = web_sys::window().ok_or("no window")?;
     let origin = window.location().origin().unwrap_or_default();
     let controller = web_sys::AbortController::new().map_err(|_| "cannot time out")?;
     let init = web_sys::RequestInit::new();
     init.set_signal(Some(&controller.signal()));
-    init.set_credentials(web_sys::RequestCredentials::SameOrigin);
-    init.set_mode(web_sys::RequestMode::SameOrigin);
+    if scope == Scope::SameOrigin {
+        init.set_credentials(web_sys::RequestCredentials::SameOrigin);
+        init.set_mode(web_sys::RequestMode::SameOrigin);
+    } else {
+        init.set_credentials(web_sys::RequestCredentials::Omit);
+        init.set_mode(web_sys::RequestMode::Cors);
+    }
     let abort = controller.clone();
     // Kept until the body is read: a server that sends its headers, then trickles, is cut off too.
     let _timer = gloo::timers::callback::Timeout::new(bounds.timeout_ms, move || abort.abort());
     let late = || format!("did not load within {} s", bounds.timeout_ms / 1000);
-    let response = JsFuture::from(window.fetch_with_str_and_init(href, &init))
-        .await
-        .map_err(|_| format!("{}, or was blocked or redirected to another site", late()))?;
+    let response = JsFuture::from(window.fetch_with_str_and_init(href, &init)).await.map_err(|_| match scope {
+        Scope::SameOrigin => format!("{}, or was blocked or redirected to another site", late()),
+        Scope::Widget => {
+            format!("{}, or was blocked (offline, or not allowed by CORS or the page's connect-src)", late())
+        }
+    })?;
     let response: web_sys::Response = response.unchecked_into();
     // Where the answer came from, should a browser ever follow such a redirect all the same (an
     // answer made up by the site's own service worker has no URL).
     let answered = web_sys::Url::new(&response.url()).map(|u| u.origin()).unwrap_or_else(|_| origin.clone());
-    if answered != origin {
+    if scope == Scope::SameOrigin && answered != origin {
         return Err(format!("must be on this site ({origin}), but the answer came from {answered}"));
     }
     if !response.ok() {
         return Err(format!("the server answered {}", response.status()));
     }
+    let what = if scope == Scope::SameOrigin { "a partner file" } else { "a data release" };
     let too_large = |size: &str| {
-        format!("larger than the {} bytes a partner file may hold ({size}); not downloaded further", bounds.max_bytes)
+        format!("larger than the {} bytes {what} may hold ({size}); not downloaded further", bounds.max_bytes)
     };
     let declared = response.headers().get("content-length").ok().flatten();
     if let Some(length) = declared.as_deref().and_then(|l| l.trim().parse::<u64>().ok()) {

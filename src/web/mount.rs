@@ -3,8 +3,9 @@
 //! and `destroy`; a partner's data file applied when it arrives. Exported to JavaScript in
 //! `exports.rs`.
 
+use super::channel;
 use super::clues::{build_props, Door};
-use super::console::warn;
+use super::console::{warn, warn_once_per_page};
 use super::events::event_callback;
 use super::js_options::{get, read_options};
 use super::partner_data::{fetch_json, partner_directory, partner_quotes};
@@ -14,6 +15,7 @@ use crate::components::ui::PlatformRef;
 use crate::components::{App, AppProps};
 use crate::core::directory::Directory;
 use crate::core::json::Json;
+use crate::core::release::Release;
 use crate::core::validate::Quoted;
 use js_sys::Function;
 use std::cell::{Cell, RefCell};
@@ -36,6 +38,9 @@ struct Instance {
     js_rows: Option<JsValue>,
     url_rows: Option<Json>,
     loaded_url: Option<String>,
+    /// The signed data release the channel delivered, and the channel asked.
+    release: Option<&'static Release>,
+    channel: Option<String>,
     on_event: Option<Function>,
     props: AppProps,
 }
@@ -105,18 +110,50 @@ pub(super) fn mount(host: Element, options: JsValue) -> Result<Widget, JsValue> 
         js_rows,
         url_rows: None,
         loaded_url: None,
+        release: None,
+        channel: parsed.data_channel.clone(),
         on_event,
         props,
     };
     let cell = Rc::new(RefCell::new(Some(instance)));
     INSTANCES.with(|list| list.borrow_mut().push((host, cell.clone())));
     load_partner_url(&cell, parsed.hotlines_url.clone());
+    load_channel(&cell, parsed.data_channel);
     Ok(Widget { instance: cell })
 }
 
 fn directory_for(instance: &mut Instance) -> Rc<Directory> {
     let url_rows = instance.url_rows.as_ref().zip(instance.loaded_url.as_deref()).map(|(rows, url)| (url, rows));
-    partner_directory(instance.js_rows.as_ref(), url_rows, &mut instance.warned)
+    let directory = partner_directory(instance.js_rows.as_ref(), url_rows, &mut instance.warned);
+    match instance.release {
+        Some(release) => Rc::new(directory.with_release(release)),
+        None => directory,
+    }
+}
+
+/// Asks the data channel for a newer signed release, after the widget shows (never before: the
+/// built-in data is on screen first). A release replaces the built-in rows on screen; anything
+/// wrong keeps them, said once for the page, naming the channel and why.
+fn load_channel(cell: &Rc<RefCell<Option<Instance>>>, url: Option<String>) {
+    let Some(url) = url else { return };
+    let cell = cell.clone();
+    wasm_bindgen_futures::spawn_local(async move {
+        let answer = channel::release_at(&url).await;
+        let mut guard = cell.borrow_mut();
+        let Some(instance) = guard.as_mut() else { return };
+        match answer {
+            Ok(release) => {
+                if let Some(note) = channel::expired_note(&url, release) {
+                    warn_once_per_page(note);
+                }
+                instance.release = Some(release);
+                instance.props.directory = directory_for(instance);
+                let props = instance.props.clone();
+                instance.app.update(props);
+            }
+            Err(why) => warn_once_per_page(channel::refused(&url, &why)),
+        }
+    });
 }
 
 /// Fetches a partner's same-origin JSON file. A failure (another origin, 404, bad JSON, no
@@ -164,6 +201,12 @@ impl Widget {
             Some(q) => partner_quotes(Some(q), &mut instance.warned),
             None => instance.props.quotes.clone(),
         };
+        let channel_changed = parsed.data_channel != instance.channel;
+        if channel_changed {
+            // Another channel (or none): the built-in data until it answers.
+            instance.release = None;
+            instance.channel = parsed.data_channel.clone();
+        }
         let directory = directory_for(instance);
         let url_changed = parsed.hotlines_url != instance.loaded_url;
         let props = build_props(
@@ -179,6 +222,9 @@ impl Widget {
         drop(guard);
         if url_changed {
             load_partner_url(&self.instance, parsed.hotlines_url);
+        }
+        if channel_changed {
+            load_channel(&self.instance, parsed.data_channel);
         }
     }
 

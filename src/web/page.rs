@@ -5,7 +5,7 @@ use super::clues::{build_props, Door};
 use super::events::event_callback;
 use super::js_options::read_link_options;
 use super::platform::browser_platform;
-use crate::components::App;
+use crate::components::{App, AppProps};
 use crate::core::builtin;
 use crate::core::directory::Directory;
 use crate::core::options::Options;
@@ -32,6 +32,8 @@ pub(super) fn take_over(root: Element, options: JsValue) {
     let prerendered =
         Options { country: defaults.country.clone(), lang: defaults.lang.clone(), ..parsed.clone() } == defaults;
     let parsed = Options { quick_exit: parsed.quick_exit.or(Some(true)), ..parsed };
+    // The build's channel: a link to the page cannot name another (core::options::LINK_OPTIONS).
+    let channel = parsed.data_channel.clone();
     let platform = browser_platform();
     let mut props = build_props(
         &parsed,
@@ -58,11 +60,24 @@ pub(super) fn take_over(root: Element, options: JsValue) {
             .is_some_and(|active| active == **input);
     }
     let parts = if prerendered { reader_place_parts(&root) } else { Vec::new() };
-    let renderer = yew::Renderer::<App>::with_root_and_props(root, props);
-    let app = if prerendered { renderer.hydrate() } else { renderer.render() };
+    let renderer = yew::Renderer::<App>::with_root_and_props(root, props.clone());
+    let mut app = if prerendered { renderer.hydrate() } else { renderer.render() };
     keep_reader_place(parts);
-    // The page lives as long as the document.
-    std::mem::forget(app);
+    // The page lives as long as the document: its app stays, to show newer signed data.
+    let Some(url) = channel else { return std::mem::forget(app) };
+    wasm_bindgen_futures::spawn_local(async move {
+        match super::channel::release_at(&url).await {
+            Ok(release) => {
+                if let Some(note) = super::channel::expired_note(&url, release) {
+                    super::console::warn_once_per_page(note);
+                }
+                let directory = Rc::new(props.directory.with_release(release));
+                app.update(AppProps { directory, ..props });
+            }
+            Err(why) => super::console::warn_once_per_page(super::channel::refused(&url, &why)),
+        }
+        std::mem::forget(app);
+    });
 }
 
 /// Keeps a reader who has scrolled down in place while the parts of the page above them change

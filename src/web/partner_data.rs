@@ -3,7 +3,7 @@
 //! the file (or `options.hotlines`), the row and the field; the built-in data always stays.
 
 use super::console::warn;
-use super::fetch::{fetch_same_origin, Bounds};
+use super::fetch::{fetch_bounded, Bounds, Scope};
 use super::js_options::to_json;
 use crate::core::builtin;
 use crate::core::data::{Hotline, Quote};
@@ -83,7 +83,7 @@ pub(super) async fn fetch_json(url: &str) -> Result<(Json, bool), String> {
         return Err(format!("must be on this site ({origin}), not {}", resolved.origin()));
     }
     let bounds = Bounds { max_bytes: MAX_PARTNER_FILE, timeout_ms: 5_000 };
-    let bytes = fetch_same_origin(&resolved.href(), &bounds).await?;
+    let bytes = fetch_bounded(&resolved.href(), Scope::SameOrigin, &bounds).await?;
     // As `text()` decodes: UTF-8, a leading byte-order mark dropped, each bad sequence U+FFFD.
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
     let text = String::from_utf8_lossy(bytes);

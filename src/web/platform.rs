@@ -200,6 +200,19 @@ impl Platform for BrowserPlatform {
         );
         format.format().call1(&format, &date).ok().and_then(|s| s.as_string()).unwrap_or_else(|| ymd.to_string())
     }
+    fn month_year(&self, ymd: &str, lang: Lang) -> String {
+        let parts: Vec<u32> = ymd.split('-').filter_map(|p| p.parse().ok()).collect();
+        let [y, m, ..] = parts[..] else { return ymd.to_string() };
+        if lang == Lang::En {
+            return crate::core::platform::english_month_year(ymd);
+        }
+        let date = Date::new(&Date::utc(y as f64, m.saturating_sub(1) as f64).into());
+        let format = js_sys::Intl::DateTimeFormat::new(
+            &locales(lang),
+            &options(&[("month", "long"), ("year", "numeric"), ("timeZone", "UTC")]),
+        );
+        format.format().call1(&format, &date).ok().and_then(|s| s.as_string()).unwrap_or_else(|| ymd.to_string())
+    }
     fn now_ms(&self) -> Option<i64> {
         Some(Date::now() as i64)
     }

@@ -170,7 +170,15 @@ describe("a partner file the widget cannot trust", () => {
       const seen = watch(page);
       // Every request for the file, and when each ended (answered or failed).
       const asked = [];
-      page.on("request", (r) => { if (new URL(r.url()).pathname === path) asked.push(new Promise((done) => { r.response().then((a) => a?.finished()).finally(done); })); });
+      // (Ended: finished, or failed: the widget stops a file over the limit in mid-download.)
+      page.on("request", (r) => {
+        if (new URL(r.url()).pathname !== path) return;
+        asked.push(new Promise((done) => {
+          const end = (q) => q === r && done();
+          page.on("requestfinished", end);
+          page.on("requestfailed", end);
+        }));
+      });
       await page.goto(env.server.url + path.replace(".json", ".html"));
       const about = () => seen.warnings.filter((w) => w.includes(path));
       for (let waited = 0; about().length < file.says.length && waited < 15_000; waited += 100) await page.waitForTimeout(100);

@@ -1,0 +1,221 @@
+// The signed data channel, against target/dist-testkey: a build that trusts the test key (made
+// by the test command with FW_DATA_TRUST_TEST_KEY=1 and FW_DATA_CHANNEL=/data/channel.json; never
+// published). A release signed with the test key, in which Mexico's main line answers on another
+// (test) number, reaches the script tag's widget and the standalone page in the same load, with
+// the focus kept; a release edited after signing, a 404, a channel slower than the widget's
+// timeout and a CSP without the channel's connect-src each leave the built-in number and exactly
+// one console warning naming the channel. Chromium for each case; the new number in Firefox ESR
+// and WebKitGTK too.
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { launch, ROOT, watch } from "../e2e/helpers.mjs";
+import { serve } from "../e2e/serve.mjs";
+import { ENGINES, launch as launchEngine } from "../engines/drivers.mjs";
+
+const DIST = join(ROOT, "target", "dist-testkey");
+const OLD = "tel:+528005533000";
+const NEW = "tel:+528000000001";
+const CHANNEL = "/data/channel.json";
+
+/** Signs a release of the project's data with Mexico's main line on the test number, with the
+ *  test key, by the command maintainers use (scripts/data-release.sh). */
+function signRelease() {
+  const dir = mkdtempSync(join(tmpdir(), "fw-release-"));
+  const data = JSON.parse(readFileSync(join(ROOT, "data", "hotlines.json"), "utf8"));
+  const mx = data.hotlines.find((h) => h.id === "mx-linea-y-chat-nacional-contra-la-trata-de");
+  for (const c of mx.channels) Object.assign(c, { e164: "+528000000001", display: "800 000 0001" });
+  writeFileSync(join(dir, "data.json"), JSON.stringify(data));
+  execFileSync("bash", [join(ROOT, "scripts", "data-release.sh"), join(dir, "data.json"), join(dir, "out")], {
+    env: { ...process.env, FW_DATA_KEY: join(ROOT, "tests", "keys", "test-data.key") },
+    stdio: "pipe",
+  });
+  return readFileSync(join(dir, "out", "channel.json"));
+}
+
+/** The same release with one digit of Mexico's new number changed after signing. */
+function tampered(release) {
+  const text = release.toString("utf8");
+  const at = text.indexOf("528000000001");
+  assert.ok(at > 0);
+  return Buffer.from(text.slice(0, at) + "528000000002" + text.slice(at + 12));
+}
+
+const SCRIPT_TAG = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Partner</title></head><body>
+  <h1>Partner</h1><script src="/embed/embed.js" data-country="MX" data-layout="compact"></script><p id="after">After</p></body></html>`;
+
+let release, browser, server;
+/** Holds the embed's wasm back until the test lets it go (to see the first paint). */
+let wasmHold = null;
+/** What /data/channel.json answers in the current test: "good", "tampered", "404", "slow". */
+let answer = "good";
+/** Holds the good answer until the test lets it go (to put the focus on the old number first). */
+let hold = null;
+
+before(async () => {
+  release = signRelease();
+  const embedWasm = readdirSync(join(DIST, "embed")).find((f) => /^freedom-widget-[0-9a-f]+_bg\.wasm$/.test(f));
+  server = await serve({
+    root: DIST,
+    routes: {
+      [`/embed/${embedWasm}`]: async (req, res) => {
+        if (wasmHold) await wasmHold.promise;
+        res.writeHead(200, { "content-type": "application/wasm" }).end(readFileSync(join(DIST, "embed", embedWasm)));
+      },
+      "/favicon.ico": (req, res) => res.writeHead(204).end(),
+      "/partner.html": (req, res) => res.writeHead(200, { "content-type": "text/html" }).end(SCRIPT_TAG),
+      [CHANNEL]: async (req, res) => {
+        if (answer === "404") return res.writeHead(404).end("gone");
+        if (answer === "slow") return setTimeout(() => res.writeHead(200).end(release), 12_000).unref();
+        if (hold) await hold.promise;
+        const body = answer === "tampered" ? tampered(release) : release;
+        res.writeHead(200, { "content-type": "application/json", "access-control-allow-origin": "*" }).end(body);
+      },
+    },
+  });
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** A gate a route waits at until `open()`. */
+function gate() {
+  let open;
+  const promise = new Promise((r) => (open = r));
+  return { promise, open: () => open() };
+}
+
+/** The href of the focused element, looking into shadow roots. */
+const focusedHref = (page) => page.evaluate(() => {
+  let a = document.activeElement;
+  while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
+  return a?.getAttribute("href") ?? null;
+});
+
+describe("a newer signed release reaches the visitor in the same load", () => {
+  test("script tag: the first paint's old number, then the release's, the focus kept on it", async () => {
+    answer = "good";
+    [hold, wasmHold] = [gate(), gate()];
+    const context = await browser.newContext({ locale: "en-US" });
+    try {
+      const page = await context.newPage();
+      const seen = watch(page);
+      await page.goto(`${server.url}/partner.html`);
+      // Before the wasm: the first paint, from embed.js's table, draws the number built in.
+      await page.locator(`freedom-widget >> .fw-first a[href="${OLD}"]`).first().waitFor();
+      wasmHold.open();
+      // The widget, while the channel has not answered yet: the same; the visitor focuses it.
+      await page.locator(`freedom-widget >> .fw-mount .cards a[href="${OLD}"]`).first().waitFor();
+      await page.locator(`freedom-widget >> .fw-mount .cards a[href="${OLD}"]`).first().focus();
+      hold.open();
+      await page.locator(`freedom-widget >> .fw-mount .cards a[href="${NEW}"]`).first().waitFor();
+      assert.equal(await page.locator(`freedom-widget >> a[href="${OLD}"]`).count(), 0, "the old number is shown nowhere");
+      assert.equal(await focusedHref(page), NEW, "the focus stayed on the line, now with its new number");
+      assert.match(await page.locator("freedom-widget >> .fw-mount .data-date").textContent(), /updated since this widget was built/);
+      assert.deepEqual(seen.warnings.filter((w) => w.includes("data channel")), []);
+      assert.ok(seen.warnings.some((w) => w.includes("trusts the TEST data key")), "a test build says so");
+    } finally {
+      hold?.open();
+      wasmHold?.open();
+      hold = wasmHold = null;
+      await context.close();
+    }
+  });
+
+  test("standalone page: the release's number replaces the built-in one after the takeover", async () => {
+    answer = "good";
+    const context = await browser.newContext({ locale: "en-US" });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/?country=MX`);
+    await page.locator(`#freedom-widget .panel .cards a[href="${NEW}"]`).first().waitFor();
+    assert.equal(await page.locator(`#freedom-widget a[href="${OLD}"]`).count(), 0);
+    await context.close();
+  });
+});
+
+describe("a channel that gives nothing usable keeps the built-in number, said once", () => {
+  const cases = [
+    ["a release edited after signing", "tampered", /its signature is not the test key's/],
+    ["a 404", "404", /the server answered 404/],
+    ["a channel slower than the widget's 10 s", "slow", /did not load within 10 s/],
+  ];
+  for (const [name, kind, says] of cases) {
+    test(name, async () => {
+      answer = kind;
+      const context = await browser.newContext({ locale: "en-US" });
+      const page = await context.newPage();
+      const seen = watch(page);
+      await page.goto(`${server.url}/partner.html`);
+      await page.locator(`freedom-widget >> .fw-mount .cards a[href="${OLD}"]`).first().waitFor();
+      // The channel's answer (or its timeout) ends in its one warning.
+      const about = () => seen.warnings.filter((w) => w.includes(`data channel "${CHANNEL}"`));
+      for (let waited = 0; about().length === 0 && waited < 15_000; waited += 100) await page.waitForTimeout(100);
+      assert.equal(about().length, 1, seen.warnings.join("\n"));
+      assert.match(about()[0], says);
+      assert.match(about()[0], /showing the data built in/);
+      assert.equal(await page.locator(`freedom-widget >> a[href="${NEW}"]`).count(), 0);
+      assert.equal(await page.locator(`freedom-widget >> .fw-mount .cards a[href="${OLD}"]`).count() > 0, true);
+      await context.close();
+    });
+  }
+
+  test("a page whose CSP leaves the channel's origin out of connect-src", async () => {
+    answer = "good";
+    const other = await serve({ root: DIST, host: "127.0.0.2", routes: { [CHANNEL]: (req, res) => res.writeHead(200, { "content-type": "application/json", "access-control-allow-origin": "*" }).end(release) } });
+    const channel = `${other.url}${CHANNEL}`;
+    const html = SCRIPT_TAG.replace('data-country="MX"', `data-country="MX" data-channel="${channel}"`);
+    const host = await serve({ root: DIST, routes: { "/strict.html": (req, res) => res.writeHead(200, {
+      "content-type": "text/html", "content-security-policy": "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'",
+    }).end(html) } });
+    try {
+      const context = await browser.newContext({ locale: "en-US" });
+      const page = await context.newPage();
+      const seen = watch(page);
+      await page.goto(`${host.url}/strict.html`);
+      await page.locator(`freedom-widget >> .fw-mount .cards a[href="${OLD}"]`).first().waitFor();
+      const about = () => seen.warnings.filter((w) => w.includes(`data channel "${channel}"`));
+      for (let waited = 0; about().length === 0 && waited < 15_000; waited += 100) await page.waitForTimeout(100);
+      assert.equal(about().length, 1, seen.warnings.join("\n"));
+      assert.match(about()[0], /connect-src/);
+      assert.equal(await page.locator(`freedom-widget >> a[href="${NEW}"]`).count(), 0);
+      await context.close();
+    } finally {
+      await host.close();
+      await other.close();
+    }
+  });
+});
+
+describe("the release's number in every engine", () => {
+  for (const engine of ENGINES.filter((e) => e !== "chromium")) {
+    test(`${engine}: the script tag and the standalone page show the release's number`, async () => {
+      answer = "good";
+      const b = await launchEngine(engine);
+      try {
+        const until = async (what, fn, ...args) => {
+          const end = Date.now() + 20_000;
+          for (;;) {
+            const got = await b.eval(fn, ...args).catch(() => null);
+            if (got) return got;
+            if (Date.now() > end) throw new Error(`${engine}: timed out waiting for ${what}`);
+            await new Promise((r) => setTimeout(r, 100));
+          }
+        };
+        await b.goto(`${server.url}/partner.html`);
+        await until("the embed's new number", (href) => !!document.querySelector("freedom-widget")?.shadowRoot?.querySelector(`.fw-mount .cards a[href="${href}"]`), NEW);
+        await b.goto(`${server.url}/?country=MX`);
+        await until("the page's new number", (href) => !!document.querySelector(`#freedom-widget .panel .cards a[href="${href}"]`), NEW);
+        // The page's list of every country is taken over a chunk per task: the old number goes
+        // from it too.
+        await until("the old number gone from the page", (href) => document.querySelectorAll(`#freedom-widget a[href="${href}"]`).length === 0, OLD);
+      } finally {
+        await b.close();
+      }
+    });
+  }
+});
