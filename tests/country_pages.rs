@@ -101,6 +101,17 @@ fn every_language_is_linked_and_one_canonical() {
 }
 
 #[test]
+fn the_same_country_in_every_language_is_a_link_away() {
+    let html = page("MX", Lang::En);
+    let nav = between(&html, "<nav class=\"page-languages\"", "</nav>");
+    let hrefs = attrs(nav, "<a ", "href");
+    let expected: Vec<String> = Lang::ALL.iter().map(|l| format!("../..{}", page_path("MX", *l))).collect();
+    assert_eq!(hrefs, expected);
+    assert!(nav.contains("<a href=\"../../mx/\" hreflang=\"es\" lang=\"es\">Español</a>"));
+    assert_eq!(attrs(nav, "<a ", "aria-current"), ["page"]);
+}
+
+#[test]
 fn the_list_links_every_other_country_once_in_the_page_language() {
     let all = countries_with_pages();
     let html = page("MX", Lang::Es);
@@ -161,7 +172,7 @@ fn the_partner_chooses_which_pages() {
     assert!(select(Some("MX,XX"), &all).unwrap_err().contains("\"XX\""));
     // A build of some pages links only to those.
     let html = build_page(&template(), "MX", Lang::Es, None, &["MX", "FR"]);
-    assert_eq!(attrs(between(&html, "<nav", "</nav>"), "<a ", "href"), ["../fr/es/"]);
+    assert_eq!(attrs(between(&html, "<nav class=\"country-pages\"", "</nav>"), "<a ", "href"), ["../fr/es/"]);
 }
 
 #[test]

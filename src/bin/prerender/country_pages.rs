@@ -270,6 +270,10 @@ pub fn build_page(template: &str, code: &str, lang: Lang, site: Option<&str>, li
     let mut html = remove_tags(template.to_string(), "<script", "</script>");
     html = remove_tags(html, "<link rel=\"modulepreload\"", ">");
     html = remove_tags(html, "<link rel=\"preload\"", ">");
+    // The lines those tags stood on, left blank.
+    let head_end = html.find("</head>").expect("template: </head> not found");
+    let head: Vec<&str> = html[..head_end].lines().filter(|l| !l.trim().is_empty()).collect();
+    html = format!("{}\n{}", head.join("\n"), &html[head_end..]);
     let dir = if lang.is_rtl() { "rtl" } else { "ltr" };
     assert!(html.contains("<html lang=\"en\">"), "template: <html lang=\"en\"> not found");
     html = html.replacen("<html lang=\"en\">", &format!("<html lang=\"{}\" dir=\"{dir}\">", lang.tag()), 1);
@@ -289,6 +293,20 @@ pub fn build_page(template: &str, code: &str, lang: Lang, site: Option<&str>, li
 
     let options = format!("country={code}&amp;lang={}&amp;layout=compact", lang.tag());
     let widget = render_widget(code, lang);
+    // The same country in each language, as links: the widget's language picker needs its
+    // script, and a reader who does not read this page's language must still find theirs.
+    let mut languages =
+        format!("<nav class=\"page-languages\" aria-label=\"{}\">\n      <ul>\n", t(Key::LanguageLabel, &[]));
+    for other in Lang::ALL {
+        let href = format!("{up}{}", page_path(code, other).trim_start_matches('/'));
+        let current = if other == lang { " aria-current=\"page\"" } else { "" };
+        let tag = other.tag();
+        languages += &format!(
+            "        <li><a href=\"{href}\" hreflang=\"{tag}\" lang=\"{tag}\"{current}>{}</a></li>\n",
+            escape(other.native_name())
+        );
+    }
+    languages += "      </ul>\n    </nav>";
     let others = t(Key::CountryPageOthers, &[]);
     let mut nav =
         format!("<nav class=\"country-pages\" aria-label=\"{others}\">\n      <h2>{others}</h2>\n      <ul>\n");
@@ -302,7 +320,7 @@ pub fn build_page(template: &str, code: &str, lang: Lang, site: Option<&str>, li
     }
     nav += "      </ul>\n    </nav>";
     let main = format!(
-        "\n    <div id=\"freedom-widget\" class=\"page-widget\" data-page-options=\"{options}\">{widget}</div>\n    {nav}\n  "
+        "\n    <div id=\"freedom-widget\" class=\"page-widget\" data-page-options=\"{options}\">{widget}</div>\n    {languages}\n    {nav}\n  "
     );
     replace_between(&mut html, "<main id=\"main\" class=\"page-main\">", "</main>", &main);
     html
