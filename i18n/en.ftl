@@ -123,3 +123,10 @@ page-tagline = Hotlines against human trafficking, each with the public page its
 page-privacy = No cookies, no tracking, nothing sent anywhere: everything on this page ships with it.
 page-about-sources = What the entries mean: each number links to the public page it was read from, and “source checked” gives the day that page was compared with our data; nobody called the line. Where a second, independent page gives the same number, the entry links to it too, with its year. Entries without one rest on a single page. A number may have changed since: use “Report an outdated number” on the entry.
 page-partners = For partners: put this widget on your site
+
+# The country pages (prerender --country-pages): each names its country and main line.
+country-page-title = Human trafficking hotline in { $country }: { $number } · freedom-widget
+country-page-title-emergency = Help against human trafficking in { $country }: emergency number { $number } · freedom-widget
+country-page-description = { $line } ({ $country }): call { $number }. Every anti-trafficking line in { $country } with its hours, languages and the public page its number comes from, and the emergency number.
+country-page-description-emergency = We found no anti-trafficking line for { $country }: in an emergency, call { $number }. Also international help lines, and the public page each number comes from.
+country-page-others = Hotlines in other countries

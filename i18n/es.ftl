@@ -120,3 +120,9 @@ page-tagline = Líneas de ayuda contra la trata de personas, cada una con la pá
 page-privacy = Sin cookies, sin seguimiento, no se envía nada a ningún sitio: todo lo que hay en esta página viene con ella.
 page-about-sources = Qué significan las entradas: cada número enlaza con la página pública de la que se tomó, y «fuente consultada» indica el día en que esa página se comparó con nuestros datos; nadie llamó a la línea. Cuando una segunda página independiente da el mismo número, la entrada también enlaza con ella, con su año. Las entradas sin ella se basan en una sola página. Un número puede haber cambiado desde entonces: usa «Avisar de un número desactualizado» en la entrada.
 page-partners = Para organizaciones aliadas: pon este widget en tu sitio
+
+country-page-title = Línea contra la trata de personas en { $country }: { $number } · freedom-widget
+country-page-title-emergency = Ayuda contra la trata de personas en { $country }: número de emergencias { $number } · freedom-widget
+country-page-description = { $line } ({ $country }): llama al { $number }. Todas las líneas contra la trata de personas en { $country }, con su horario, sus idiomas y la página pública de la que procede su número, y el número de emergencias.
+country-page-description-emergency = No encontramos una línea contra la trata de personas en { $country }: en una emergencia, llama al { $number }. También líneas internacionales, y la página pública de la que procede cada número.
+country-page-others = Líneas de ayuda en otros países

@@ -120,3 +120,9 @@ page-tagline = Mga hotline laban sa human trafficking, bawat isa ay may pampubli
 page-privacy = Walang cookies, walang tracking, walang ipinapadala kahit saan: kasama ng pahinang ito ang lahat ng nasa loob nito.
 page-about-sources = Ano ang ibig sabihin ng mga entry: bawat numero ay naka-link sa pampublikong pahina kung saan ito binasa, at ang “tiningnan ang source” ay ang araw na ikinumpara ang pahinang iyon sa aming datos; walang tumawag sa linya. Kapag may ikalawa at hiwalay na pahina na nagbibigay ng parehong numero, naka-link din ito sa entry, kasama ang taon nito. Ang mga entry na wala nito ay nakasalalay sa iisang pahina. Maaaring nagbago na ang numero: gamitin ang “I-report ang lumang numero” sa entry.
 page-partners = Para sa mga partner: ilagay ang widget na ito sa inyong site
+
+country-page-title = Hotline laban sa human trafficking sa { $country }: { $number } · freedom-widget
+country-page-title-emergency = Tulong laban sa human trafficking sa { $country }: emergency number { $number } · freedom-widget
+country-page-description = { $line } ({ $country }): tumawag sa { $number }. Lahat ng hotline laban sa human trafficking sa bansang ito, kasama ang oras, mga wika at ang pampublikong pahina na pinagmulan ng numero, at ang emergency number.
+country-page-description-emergency = Wala kaming nakitang hotline laban sa human trafficking para sa { $country }: kapag emergency, tumawag sa { $number }. Kasama rin ang mga internasyonal na hotline, at ang pampublikong pahina na pinagmulan ng bawat numero.
+country-page-others = Mga hotline sa ibang bansa

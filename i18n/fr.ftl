@@ -120,3 +120,9 @@ page-tagline = Lignes d'aide contre la traite des êtres humains, chacune avec l
 page-privacy = Pas de cookies, pas de pistage, rien n'est envoyé nulle part : tout ce que contient cette page est livré avec elle.
 page-about-sources = Ce que signifient les entrées : chaque numéro renvoie à la page publique où il a été lu, et « source consultée » donne le jour où cette page a été comparée à nos données ; personne n'a appelé la ligne. Lorsqu'une deuxième page indépendante donne le même numéro, l'entrée renvoie aussi vers elle, avec son année. Les entrées qui n'en ont pas reposent sur une seule page. Un numéro a pu changer depuis : utilisez « Signaler un numéro obsolète » sur l'entrée.
 page-partners = Pour les partenaires : mettez ce widget sur votre site
+
+country-page-title = Ligne contre la traite des êtres humains, { $country } : { $number } · freedom-widget
+country-page-title-emergency = Aide contre la traite des êtres humains, { $country } : numéro d'urgence { $number } · freedom-widget
+country-page-description = { $line } ({ $country }) : appelez le { $number }. Toutes les lignes contre la traite des êtres humains pour ce pays, avec leurs horaires, leurs langues et la page publique d'où vient leur numéro, et le numéro d'urgence.
+country-page-description-emergency = Nous n'avons trouvé aucune ligne contre la traite des êtres humains pour ce pays ({ $country }) : en cas d'urgence, appelez le { $number }. Aussi des lignes internationales, et la page publique d'où vient chaque numéro.
+country-page-others = Lignes d'aide dans les autres pays

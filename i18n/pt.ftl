@@ -120,3 +120,9 @@ page-tagline = Linhas de apoio contra o tráfico de pessoas, cada uma com a pág
 page-privacy = Sem cookies, sem rastreamento, nada é enviado para lado nenhum: tudo o que está nesta página vem com ela.
 page-about-sources = O que significam as entradas: cada número tem ligação para a página pública de onde foi lido, e «fonte consultada» indica o dia em que essa página foi comparada com os nossos dados; ninguém ligou para a linha. Quando uma segunda página independente dá o mesmo número, a entrada também tem ligação para ela, com o seu ano. As entradas sem ela assentam numa única página. Um número pode ter mudado desde então: use «Avisar sobre um número desatualizado» na entrada.
 page-partners = Para parceiros: coloque este widget no seu site
+
+country-page-title = Linha contra o tráfico de pessoas, { $country }: { $number } · freedom-widget
+country-page-title-emergency = Ajuda contra o tráfico de pessoas, { $country }: número de emergência { $number } · freedom-widget
+country-page-description = { $line } ({ $country }): ligue para { $number }. Todas as linhas contra o tráfico de pessoas deste país, com horários, idiomas e a página pública de onde vem cada número, e o número de emergência.
+country-page-description-emergency = Não encontramos uma linha contra o tráfico de pessoas para este país ({ $country }): em caso de emergência, ligue para { $number }. Também linhas internacionais, e a página pública de onde vem cada número.
+country-page-others = Linhas de apoio em outros países

@@ -120,3 +120,9 @@ page-tagline = Các đường dây nóng chống mua bán người, mỗi đư�
 page-privacy = Không cookie, không theo dõi, không gửi gì đi đâu: mọi thứ trên trang này đều đi kèm với nó.
 page-about-sources = Ý nghĩa của các mục: mỗi số điện thoại liên kết đến trang công khai nơi số đó được đọc, và “đã đối chiếu nguồn ngày” cho biết ngày trang đó được so với dữ liệu của chúng tôi; chưa ai gọi thử đường dây. Khi một trang thứ hai, độc lập, cho cùng số, mục đó cũng liên kết đến trang này, kèm năm của trang. Các mục không có trang thứ hai chỉ dựa vào một trang. Số điện thoại có thể đã thay đổi: hãy dùng “Báo số điện thoại đã cũ” ở mục đó.
 page-partners = Dành cho đối tác: đặt tiện ích này lên trang web của bạn
+
+country-page-title = Đường dây nóng chống mua bán người tại { $country }: { $number } · freedom-widget
+country-page-title-emergency = Hỗ trợ chống mua bán người tại { $country }: số khẩn cấp { $number } · freedom-widget
+country-page-description = { $line } ({ $country }): gọi { $number }. Tất cả đường dây nóng chống mua bán người tại quốc gia này, kèm giờ làm việc, ngôn ngữ và trang công khai là nguồn của số điện thoại, cùng số khẩn cấp.
+country-page-description-emergency = Chúng tôi không tìm thấy đường dây nóng chống mua bán người cho { $country }: khi khẩn cấp, hãy gọi { $number }. Kèm các đường dây nóng quốc tế và trang công khai là nguồn của mỗi số.
+country-page-others = Đường dây nóng tại các quốc gia khác

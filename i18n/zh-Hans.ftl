@@ -120,3 +120,9 @@ page-tagline = 打击人口贩运求助热线，每条热线都附有其号码�
 page-privacy = 没有 Cookie，没有跟踪，不向任何地方发送任何内容：本页的一切都随页面一起提供。
 page-about-sources = 条目的含义：每个号码都链接到读取它的公开网页，“来源查阅于”给出该网页与我们的数据进行比对的日期；没有人拨打过该热线。如果另一个独立网页给出相同的号码，条目也会链接到它，并注明其年份。没有第二个网页的条目只依据一个网页。号码可能已经变更：请使用条目上的“报告过时的号码”。
 page-partners = 合作伙伴：将此小部件放到您的网站上
+
+country-page-title = { $country }打击人口贩运热线：{ $number } · freedom-widget
+country-page-title-emergency = { $country }打击人口贩运求助：紧急电话 { $number } · freedom-widget
+country-page-description = { $line }（{ $country }）：请拨打 { $number }。该国所有打击人口贩运热线，附服务时间、语言及其号码所出自的公开网页，以及紧急电话。
+country-page-description-emergency = 我们未找到{ $country }的打击人口贩运热线：紧急情况下请拨打 { $number }。另附国际求助热线，以及每个号码所出自的公开网页。
+country-page-others = 其他国家的求助热线

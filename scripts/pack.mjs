@@ -1,11 +1,11 @@
 // Builds the npm package from the release build (no wasm-pack): target/npm/ holds package.json
 // (version from Cargo.toml), the package README and dist/ (the embed files, which the package's
 // entry points are, and the standalone page, for those who serve the package's files as they are:
-// it has its own wasm, with hydration, so the package holds both builds), then `npm pack` writes
+// it has its own wasm, with hydration, so the package holds both builds; not the country pages), then `npm pack` writes
 // target/freedom-widget-<v>.tgz.
 import { execFileSync } from "node:child_process";
 import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { basename, dirname, join } from "node:path";
 
 const root = join(import.meta.dirname, "..");
 const cargo = readFileSync(join(root, "Cargo.toml"), "utf8");
@@ -16,7 +16,16 @@ const templateFrameworks = readdirSync(join(root, "js", "templates")).filter((f)
 const out = join(root, "target", "npm");
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
-cpSync(join(root, "dist"), join(out, "dist"), { recursive: true });
+// Not the country pages (dist/<cc>/, prerender --country-pages): a site serves them; a
+// package's users mount the widget, and the package would grow by every country × language.
+const countryFolders = new Set(
+  readFileSync(join(root, "data", "countries.tsv"), "utf8")
+    .split("\n")
+    .filter((l) => l && !l.startsWith("#"))
+    .map((l) => l.split("\t")[0].toLowerCase()),
+);
+const isCountryPage = (path) => dirname(path) === join(root, "dist") && countryFolders.has(basename(path));
+cpSync(join(root, "dist"), join(out, "dist"), { recursive: true, filter: (path) => !isCountryPage(path) });
 cpSync(join(root, "js", "README.md"), join(out, "README.md"));
 for (const license of ["LICENSE-MIT", "LICENSE-APACHE"]) cpSync(join(root, license), join(out, license));
 

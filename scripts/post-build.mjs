@@ -12,6 +12,8 @@
 //                    paint) and its main module, the npm index.js, the page's script
 //   rewritePage      index.html: the page's script in place of Trunk's inline one, links renamed,
 //                    the prerendered widget (Yew SSR, natively) so it reads without JavaScript
+//   countryPages     a static page per country and language (dist/<cc>/, dist/<cc>/<lang>/) from
+//                    the page just written, when FW_COUNTRY_PAGES asks: all, or codes (MX,ES)
 //   partnerKit       the partner kit's page and the poster's own wasm
 //   integrity        Subresource Integrity of embed.js
 import { createHash } from "node:crypto";
@@ -231,6 +233,18 @@ function rewritePage(trunk, page, pageScript) {
   prerender(indexPath);
 }
 
+/** A page per country with a line or an emergency number, in each language, from index.html as
+ *  rewritePage left it (src/bin/prerender/country_pages.rs): static HTML without a script. The
+ *  prerender reads FW_COUNTRY_PAGES (all, none, or ISO codes: MX,ES), so a partner building the
+ *  site chooses which pages to build, and FW_SITE_URL (absolute canonical and hreflang links). */
+function countryPages() {
+  // Built only when asked for, for now: the pages read and dial without JavaScript, but no script
+  // takes them over yet, so their quick exit button, search and language menu would do nothing
+  // for a visitor with JavaScript on (issue 28's next step). The standalone page at / has all.
+  if (!process.env.FW_COUNTRY_PAGES) return;
+  prerender("--country-pages", staging);
+}
+
 /** The partner kit (plain JS, its own page: nothing of it is in the embed bundle), with the
  *  language list from Rust, and the poster's own wasm (poster/: the widget's core without Yew,
  *  plus a QR encoder), built after Trunk's, so none of it can enter the embed. */
@@ -272,5 +286,6 @@ const assets = rustAssets();
 const moduleNames = writeModules(assets, embedFiles, pageFiles);
 const pageScript = await bundleDoors(moduleNames);
 rewritePage(trunk, pageFiles, pageScript);
+countryPages();
 partnerKit(assets);
 integrity();

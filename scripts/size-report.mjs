@@ -5,12 +5,29 @@ import { join, relative } from "node:path";
 import { gzipSync } from "node:zlib";
 import { brotliSize, wasmSections } from "./wasm-sections.mjs";
 
+/** dist/<cc>/…: the country pages (prerender --country-pages), one folder per country code. */
+const countryFolders = new Set(
+  readFileSync(join(import.meta.dirname, "..", "data", "countries.tsv"), "utf8")
+    .split("\n")
+    .filter((l) => l && !l.startsWith("#"))
+    .map((l) => l.split("\t")[0].toLowerCase()),
+);
+const isCountryPage = (f) => countryFolders.has(f.split("/")[0]);
 const root = process.argv.find((a) => !a.startsWith("--") && a !== process.argv[0] && a !== process.argv[1]) ?? "dist";
 const walk = (dir) => readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? walk(join(dir, f)) : [join(dir, f)]));
 const sizes = {};
+/** Raw bytes of every country page but /mx/'s: compressing thousands of pages at brotli's
+ *  quality 11 took most of a minute, and /mx/ stands for them in the totals. */
+const countryPages = { files: 0, raw: 0 };
 for (const file of walk(root).sort()) {
   const body = readFileSync(file);
-  sizes[relative(root, file)] = {
+  const name = relative(root, file);
+  if (isCountryPage(name) && name !== "mx/index.html") {
+    countryPages.files += 1;
+    countryPages.raw += body.length;
+    continue;
+  }
+  sizes[name] = {
     raw: body.length,
     gzip: gzipSync(body, { level: 9 }).length,
     brotli: brotliSize(body),
@@ -24,18 +41,22 @@ const totals = {
   "script-tag embed (embed.js + main + glue + wasm)": sum(pick((f) => f === "embed/embed.js" || isRuntime(f))),
   // What shows the number: embed.js alone (its first paint), before anything else arrives.
   "script-tag first paint (embed.js)": sum(pick((f) => f === "embed/embed.js")),
-  "standalone page (html + css + page.js + glue + wasm)": sum(pick((f) => !f.startsWith("embed/")).filter(([f]) => !f.includes("partners/"))),
+  "standalone page (html + css + page.js + glue + wasm)": sum(pick((f) => !f.startsWith("embed/") && !f.includes("partners/") && !isCountryPage(f))),
+  // A country page has no script: its HTML and the page's two stylesheets are all it loads.
+  ...(sizes["mx/index.html"] && { "country page /mx/ (html + css)": sum(pick((f) => f === "mx/index.html" || /^(page|widget)-[0-9a-f]+\.css$/.test(f))) }),
   // Added to either door only for a visitor who reads a language other than English.
   "+ one language other than English (the largest)": pick((f) => f.startsWith("embed/i18n/")).map(([, s]) => s).sort((a, b) => b.brotli - a.brotli)[0] ?? sum([]),
   // Loaded only by the partner kit's page, never by the embed or the standalone page.
   "partner kit's poster (apart: not in the embed)": sum(pick((f) => f.startsWith("partners/poster/"))),
 };
 if (process.argv.includes("--json")) {
-  console.log(JSON.stringify({ files: sizes, totals }, null, 2));
+  console.log(JSON.stringify({ files: sizes, totals, countryPages }, null, 2));
 } else {
   const kb = (n) => `${(n / 1024).toFixed(1)} KB`.padStart(10);
   console.log(`${"file".padEnd(52)}${"raw".padStart(10)}${"gzip".padStart(10)}${"brotli".padStart(10)}`);
   for (const [f, s] of Object.entries(sizes)) console.log(`${f.padEnd(52)}${kb(s.raw)}${kb(s.gzip)}${kb(s.brotli)}`);
+  // The other country pages, apart: the site serves them; no door loads them; not in the package.
+  if (countryPages.files) console.log(`${`+ ${countryPages.files} other country pages (raw)`.padEnd(52)}${`${(countryPages.raw / 1048576).toFixed(1)} MB`.padStart(10)}`);
   for (const [name, s] of Object.entries(totals)) console.log(`${("= " + name).padEnd(52)}${kb(s.raw)}${kb(s.gzip)}${kb(s.brotli)}`);
   // core::release trusts the test key only in a build made with this variable: never to publish.
   if (process.env.FW_DATA_TRUST_TEST_KEY === "1") console.log("THIS BUILD TRUSTS THE TEST DATA KEY (FW_DATA_TRUST_TEST_KEY=1): for tests only, never publish it.");

@@ -4,6 +4,12 @@
 //!
 //! Usage: prerender <path/to/index.html>  (replaces the `<!--prerender-->` marker in place)
 //!        prerender --assets <out.json>    (what the JavaScript build needs; see `build_assets`)
+//!        prerender --country-pages <dist> (a page per country and language; see `country_pages`;
+//!                                          env FW_COUNTRY_PAGES: all, none or codes; FW_SITE_URL)
+
+// A directory of its own beside the binary: a file of src/bin/ would be taken for another binary.
+#[path = "prerender/country_pages.rs"]
+mod country_pages;
 
 use freedom_widget::components::app::PageState;
 use freedom_widget::components::ui::PlatformRef;
@@ -178,6 +184,21 @@ fn main() {
     if args.first().map(String::as_str) == Some("--assets") {
         let path = args.get(1).expect("usage: prerender --assets <out.json>");
         std::fs::write(path, build_assets()).unwrap();
+        return;
+    }
+    if args.first().map(String::as_str) == Some("--country-pages") {
+        let dist = std::path::Path::new(args.get(1).expect("usage: prerender --country-pages <dist>"));
+        let selection = std::env::var("FW_COUNTRY_PAGES").ok();
+        let countries = country_pages::select(selection.as_deref(), &country_pages::countries_with_pages())
+            .unwrap_or_else(|e| panic!("{e}"));
+        let site = std::env::var("FW_SITE_URL").ok().filter(|s| !s.is_empty());
+        let (pages, bytes) = country_pages::write_pages(dist, &countries, site.as_deref())
+            .unwrap_or_else(|e| panic!("{}: {e}", dist.display()));
+        eprintln!(
+            "prerender: {pages} country pages ({} countries), {bytes} bytes, in {}",
+            countries.len(),
+            dist.display()
+        );
         return;
     }
     let path = args.first().cloned().expect("usage: prerender <index.html>");

@@ -1,0 +1,356 @@
+//! The country pages (issue 28): `DIST/<cc>/index.html` in the country's main language and
+//! `DIST/<cc>/<lang>/index.html` in each other language, written at build time from the built
+//! standalone page (its stylesheets, CSP and head) with the widget rendered by the same Yew
+//! components for that country. They carry no script: every number reads and dials without
+//! JavaScript, and no page script can take them over with the wrong options.
+//!
+//! A module of the prerender binary, not of the crate, so its name tables never reach the wasm;
+//! `tests/country_pages.rs` includes it by path. It needs only the crate, Yew's SSR and `futures`.
+
+use freedom_widget::components::app::PageState;
+use freedom_widget::components::ui::PlatformRef;
+use freedom_widget::components::{App, AppProps};
+use freedom_widget::core::builtin;
+use freedom_widget::core::data::ChannelKind;
+use freedom_widget::core::detect::ChosenBy;
+use freedom_widget::core::directory::Directory;
+use freedom_widget::core::hours::{WallTime, ZoneRules};
+use freedom_widget::core::i18n::{format, Key, Lang};
+use freedom_widget::core::options::{Layout, Options};
+use freedom_widget::core::platform::{Platform, StaticPlatform};
+use std::path::Path;
+use std::rc::Rc;
+use std::sync::OnceLock;
+
+/// Names in every language, from `scripts/gen-country-names.mjs` (CLDR, through Node's Intl).
+const COUNTRY_NAMES_TSV: &str = include_str!("../../../data/country-names.tsv");
+const LANGUAGE_NAMES_TSV: &str = include_str!("../../../data/language-names-i18n.tsv");
+const COLLATION_TSV: &str = include_str!("../../../data/country-collation.tsv");
+
+/// The generator's column order: the languages sorted by tag, as it lists `i18n/*.ftl`.
+fn column_of(lang: Lang) -> usize {
+    let mut tags: Vec<&str> = Lang::ALL.iter().map(|l| l.tag()).collect();
+    tags.sort();
+    tags.iter().position(|t| *t == lang.tag()).expect("every language has a column")
+}
+
+/// `code → [name per column]` from a generated table (after the `skip` leading columns).
+fn table(tsv: &'static str, skip: usize) -> Vec<(&'static str, Vec<&'static str>)> {
+    let mut tags: Vec<&str> = Lang::ALL.iter().map(|l| l.tag()).collect();
+    tags.sort();
+    let header = tsv.lines().next().unwrap_or_default();
+    // A language added to i18n/ without running the generator would shift every column.
+    assert!(header.contains(&tags.join(", ")), "regenerate with node scripts/gen-country-names.mjs: {header}");
+    tsv.lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+        .map(|l| {
+            let mut cells = l.split('\t');
+            let code = cells.next().unwrap();
+            let rest: Vec<&str> = cells.skip(skip - 1).collect();
+            assert_eq!(rest.len(), tags.len(), "{code}: one name per language");
+            (code, rest)
+        })
+        .collect()
+}
+
+struct Tables {
+    countries: Vec<(&'static str, Vec<&'static str>)>,
+    main_language: Vec<(&'static str, &'static str)>,
+    languages: Vec<(&'static str, Vec<&'static str>)>,
+}
+
+fn tables() -> &'static Tables {
+    static TABLES: OnceLock<Tables> = OnceLock::new();
+    TABLES.get_or_init(|| Tables {
+        countries: table(COUNTRY_NAMES_TSV, 2),
+        main_language: COUNTRY_NAMES_TSV
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.is_empty())
+            .map(|l| {
+                let mut cells = l.split('\t');
+                (cells.next().unwrap(), cells.next().unwrap())
+            })
+            .collect(),
+        languages: table(LANGUAGE_NAMES_TSV, 1),
+    })
+}
+
+/// A name from CLDR's table, `None` where CLDR has none (the page then says the English name).
+fn cldr_name(rows: &[(&'static str, Vec<&'static str>)], code: &str, lang: Lang) -> Option<&'static str> {
+    let row = &rows.iter().find(|(c, _)| *c == code)?.1;
+    Some(row[column_of(lang)]).filter(|n| !n.is_empty())
+}
+
+/// A country's name in `lang`, and whether it is in `lang` (else English: CLDR lacks it).
+pub fn country_name_in(code: &str, lang: Lang) -> (String, bool) {
+    match cldr_name(&tables().countries, code, lang) {
+        Some(name) if lang != Lang::En => (name.to_string(), true),
+        // English from the widget's own table, the names every English page shows.
+        _ => (StaticPlatform.country_name(code, Lang::En), lang == Lang::En),
+    }
+}
+
+/// `Platform` for a page written at build time in any language: the CLDR names of the tables
+/// above (English from the widget's own tables, as `StaticPlatform`), and no clock, so no page
+/// claims a line is open or closed. Dates stay `YYYY-MM-DD`, which every reader can read.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct NamesPlatform;
+
+impl ZoneRules for NamesPlatform {
+    fn wall_time(&self, utc_ms: i64, zone: &str) -> Option<WallTime> {
+        StaticPlatform.wall_time(utc_ms, zone)
+    }
+}
+
+impl Platform for NamesPlatform {
+    fn country_name(&self, code: &str, lang: Lang) -> String {
+        country_name_in(code, lang).0
+    }
+    fn language_name(&self, tag: &str, lang: Lang) -> String {
+        match cldr_name(&tables().languages, tag, lang) {
+            Some(name) if lang != Lang::En => name.to_string(),
+            _ => StaticPlatform.language_name(tag, Lang::En),
+        }
+    }
+    fn date(&self, ymd: &str, lang: Lang) -> String {
+        StaticPlatform.date(ymd, lang)
+    }
+    fn now_ms(&self) -> Option<i64> {
+        None
+    }
+    fn visitor_zone(&self) -> Option<String> {
+        None
+    }
+    fn weekday_time(&self, at: WallTime, with_day: bool, lang: Lang) -> String {
+        StaticPlatform.weekday_time(at, with_day, lang)
+    }
+}
+
+/// The language a country's own page is in: its main language where the widget speaks it,
+/// else English.
+pub fn main_lang(code: &str) -> Lang {
+    let tag = tables().main_language.iter().find(|(c, _)| *c == code).map_or("en", |(_, t)| t);
+    Lang::ALL.into_iter().find(|l| l.tag() == tag).unwrap_or(Lang::En)
+}
+
+/// Every country with a line or an emergency number: the countries that get pages, by code.
+pub fn countries_with_pages() -> Vec<&'static str> {
+    builtin::countries()
+        .iter()
+        .map(|c| c.code)
+        .filter(|code| !builtin::hotlines_of(code).is_empty() || builtin::emergency_of(code).is_some())
+        .collect()
+}
+
+/// Which countries `FW_COUNTRY_PAGES` asks for: unset, empty or `all` every one that has a
+/// page, `none` none, else a comma-separated list of codes (any case). A code with no page is
+/// an error, so a partner's typo fails the build instead of silently building less.
+pub fn select(value: Option<&str>, available: &[&'static str]) -> Result<Vec<&'static str>, String> {
+    let value = value.map(str::trim).unwrap_or("");
+    if value.is_empty() || value.eq_ignore_ascii_case("all") {
+        return Ok(available.to_vec());
+    }
+    if value.eq_ignore_ascii_case("none") {
+        return Ok(Vec::new());
+    }
+    let mut chosen = Vec::new();
+    for part in value.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+        let code = part.to_ascii_uppercase();
+        let Some(found) = available.iter().find(|c| **c == code) else {
+            return Err(format!("FW_COUNTRY_PAGES: {part:?} is not a country with a line or an emergency number"));
+        };
+        if !chosen.contains(found) {
+            chosen.push(*found);
+        }
+    }
+    Ok(chosen)
+}
+
+/// A language's path segment: the tag in lower case (`/mx/zh-hans/`), as the country's is.
+fn lang_segment(lang: Lang) -> String {
+    lang.tag().to_ascii_lowercase()
+}
+
+/// The page's path from the site's root: `/mx/` in the country's main language, `/mx/en/` in
+/// another one.
+pub fn page_path(code: &str, lang: Lang) -> String {
+    let cc = code.to_ascii_lowercase();
+    if lang == main_lang(code) {
+        format!("/{cc}/")
+    } else {
+        format!("/{cc}/{}/", lang_segment(lang))
+    }
+}
+
+/// The first line with a phone number (its name and number as shown), as the first paint and
+/// the widget list it first.
+fn main_line(code: &str) -> Option<(String, String)> {
+    builtin::hotlines_of(code).iter().find_map(|h| {
+        let c = h.channels.iter().find(|c| c.kind == ChannelKind::Phone)?;
+        let number = c.number()?;
+        Some((h.name.to_string(), c.display.as_deref().unwrap_or(number).to_string()))
+    })
+}
+
+/// The widget for one country and language, as the standalone page's prerender renders it but
+/// in the compact layout: the country's panel (and the finder), the four Ps and the quotes, and
+/// not the list of every country, which the page's own list of links replaces. The country is
+/// chosen by the link the visitor opened (`ChosenBy::Link`); quick exit is on, hiding the page.
+pub fn render_widget(code: &str, lang: Lang) -> String {
+    let platform = PlatformRef(Rc::new(NamesPlatform));
+    let options = Options { quick_exit: Some(true), layout: Layout::Compact, ..Options::page_defaults() };
+    let props = AppProps {
+        page: Some(PageState::default()),
+        ..AppProps::new(
+            options,
+            Rc::new(Directory::default()),
+            builtin::quotes().to_vec().into(),
+            Some((code.to_string(), ChosenBy::Link)),
+            lang,
+            platform,
+        )
+    };
+    futures::executor::block_on(yew::LocalServerRenderer::<App>::with_props(props).render())
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+/// `html` with the tag that starts with `start` (up to its `>`, or to `</script>` for a script)
+/// removed, every time it occurs.
+fn remove_tags(mut html: String, start: &str, end: &str) -> String {
+    while let Some(i) = html.find(start) {
+        let close = html[i..].find(end).unwrap_or_else(|| panic!("template: {start} not closed")) + i + end.len();
+        html.replace_range(i..close, "");
+    }
+    html
+}
+
+/// Replaces what lies between `after` and the next `until` (both kept).
+fn replace_between(html: &mut String, after: &str, until: &str, with: &str) {
+    let start = html.find(after).unwrap_or_else(|| panic!("template: {after} not found")) + after.len();
+    let end = html[start..].find(until).unwrap_or_else(|| panic!("template: {after} not closed")) + start;
+    html.replace_range(start..end, with);
+}
+
+/// One country page, built from the standalone page `template` (dist/index.html as post-build
+/// wrote it). `site`: the site's address (`FW_SITE_URL`), for absolute canonical and alternate
+/// links; without it they are root-relative (`/mx/es/`), right only where the site is served at
+/// its domain's root. `listed`: the countries whose pages the build writes, for the list of links.
+pub fn build_page(template: &str, code: &str, lang: Lang, site: Option<&str>, listed: &[&str]) -> String {
+    let path = page_path(code, lang);
+    let up = "../".repeat(path.matches('/').count() - 1);
+    let t = |key: Key, args: &[(&str, &str)]| escape(&format(lang, key, args));
+    let (country, _) = country_name_in(code, lang);
+    let emergency = builtin::emergency_of(code).map(|e| e.number.to_string()).unwrap_or_default();
+    let (title, description) = match main_line(code) {
+        Some((line, number)) => (
+            t(Key::CountryPageTitle, &[("country", &country), ("number", &number)]),
+            t(Key::CountryPageDescription, &[("line", &line), ("country", &country), ("number", &number)]),
+        ),
+        None => (
+            t(Key::CountryPageTitleEmergency, &[("country", &country), ("number", &emergency)]),
+            t(Key::CountryPageDescriptionEmergency, &[("country", &country), ("number", &emergency)]),
+        ),
+    };
+    let site = site.map(|s| s.trim_end_matches('/')).unwrap_or("");
+    let mut links = format!("<link rel=\"canonical\" href=\"{site}{path}\">\n");
+    for other in Lang::ALL {
+        let href = format!("{site}{}", page_path(code, other));
+        links += &format!("  <link rel=\"alternate\" hreflang=\"{}\" href=\"{href}\">\n", other.tag());
+    }
+    links += &format!(
+        "  <link rel=\"alternate\" hreflang=\"x-default\" href=\"{site}{}\">\n",
+        page_path(code, main_lang(code))
+    );
+
+    // The page's script, the wasm's preloads: they would take the page over with the standalone
+    // page's options (every country, the visitor's language), not this page's.
+    let mut html = remove_tags(template.to_string(), "<script", "</script>");
+    html = remove_tags(html, "<link rel=\"modulepreload\"", ">");
+    html = remove_tags(html, "<link rel=\"preload\"", ">");
+    // The lines those tags stood on, left blank.
+    let head_end = html.find("</head>").expect("template: </head> not found");
+    let head: Vec<&str> = html[..head_end].lines().filter(|l| !l.trim().is_empty()).collect();
+    html = format!("{}\n{}", head.join("\n"), &html[head_end..]);
+    let dir = if lang.is_rtl() { "rtl" } else { "ltr" };
+    assert!(html.contains("<html lang=\"en\">"), "template: <html lang=\"en\"> not found");
+    html = html.replacen("<html lang=\"en\">", &format!("<html lang=\"{}\" dir=\"{dir}\">", lang.tag()), 1);
+    replace_between(&mut html, "<title", "</title>", &format!(">{title}"));
+    replace_between(&mut html, "<meta name=\"description\" content=\"", "\"", &description);
+    html = html.replacen("</head>", &format!("  {links}</head>"), 1);
+    // The template's links are relative to the site's root (`./page.css`, `partners/`); the CSP's
+    // `base-uri 'none'` rules out a <base>, so each is rewritten for the page's depth.
+    html = html
+        .replace("href=\"./", &format!("href=\"{up}"))
+        .replace("href=\"partners/\"", &format!("href=\"{up}partners/\""));
+    // The page's own text (header and footer) in the page's language; `data-text` stays, for a
+    // script that later turns the page to the visitor's language.
+    for key in [Key::PageTagline, Key::PagePrivacy, Key::PageAboutSources, Key::PagePartners] {
+        replace_between(&mut html, &format!("data-text=\"{}\">", key.id()), "<", &escape(lang.text(key)));
+    }
+
+    let options = format!("country={code}&amp;lang={}&amp;layout=compact", lang.tag());
+    let widget = render_widget(code, lang);
+    // The same country in each language, as links: the widget's language picker needs its
+    // script, and a reader who does not read this page's language must still find theirs.
+    let mut languages =
+        format!("<nav class=\"page-languages\" aria-label=\"{}\">\n      <ul>\n", t(Key::LanguageLabel, &[]));
+    for other in Lang::ALL {
+        let href = format!("{up}{}", page_path(code, other).trim_start_matches('/'));
+        let current = if other == lang { " aria-current=\"page\"" } else { "" };
+        let tag = other.tag();
+        languages += &format!(
+            "        <li><a href=\"{href}\" hreflang=\"{tag}\" lang=\"{tag}\"{current}>{}</a></li>\n",
+            escape(other.native_name())
+        );
+    }
+    languages += "      </ul>\n    </nav>";
+    let others = t(Key::CountryPageOthers, &[]);
+    let mut nav =
+        format!("<nav class=\"country-pages\" aria-label=\"{others}\">\n      <h2>{others}</h2>\n      <ul>\n");
+    for other in collation_order(lang).into_iter().filter(|c| *c != code && listed.contains(c)) {
+        let (name, in_lang) = country_name_in(other, lang);
+        // A name CLDR does not have in this language is the English one, marked as such.
+        let mark = if in_lang { String::new() } else { " lang=\"en\"".to_string() };
+        // Relative, so the list works wherever the site is served, at its domain's root or not.
+        let href = format!("{up}{}", page_path(other, lang).trim_start_matches('/'));
+        nav += &format!("        <li><a href=\"{href}\"{mark}>{}</a></li>\n", escape(&name));
+    }
+    nav += "      </ul>\n    </nav>";
+    let main = format!(
+        "\n    <div id=\"freedom-widget\" class=\"page-widget\" data-page-options=\"{options}\">{widget}</div>\n    {languages}\n    {nav}\n  "
+    );
+    replace_between(&mut html, "<main id=\"main\" class=\"page-main\">", "</main>", &main);
+    html
+}
+
+/// Every country code in the order of its name in `lang` (`Intl.Collator`'s, from the table).
+pub fn collation_order(lang: Lang) -> Vec<&'static str> {
+    COLLATION_TSV
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.split_once('\t'))
+        .find(|(tag, _)| *tag == lang.tag())
+        .map(|(_, codes)| codes.split(' ').collect())
+        .unwrap_or_else(|| panic!("data/country-collation.tsv has no row for {}", lang.tag()))
+}
+
+/// Writes every selected country's pages under `dist` from `dist/index.html`; returns how many
+/// pages and bytes.
+pub fn write_pages(dist: &Path, countries: &[&'static str], site: Option<&str>) -> std::io::Result<(usize, usize)> {
+    let template = std::fs::read_to_string(dist.join("index.html"))?;
+    let (mut pages, mut bytes) = (0, 0);
+    for code in countries {
+        for lang in Lang::ALL {
+            let html = build_page(&template, code, lang, site, countries);
+            let dir = dist.join(page_path(code, lang).trim_matches('/'));
+            std::fs::create_dir_all(&dir)?;
+            std::fs::write(dir.join("index.html"), &html)?;
+            pages += 1;
+            bytes += html.len();
+        }
+    }
+    Ok((pages, bytes))
+}

@@ -1,0 +1,188 @@
+//! The country pages (`prerender --country-pages`, issue 28): each names its country and main
+//! line in its language, lists every line's links and the emergency number, links its other
+//! languages and every other country's page, and carries no script.
+
+#[path = "../src/bin/prerender/country_pages.rs"]
+#[allow(dead_code)]
+mod country_pages;
+
+use country_pages::{build_page, countries_with_pages, main_lang, page_path, select};
+use freedom_widget::components::hotline_card::channel_href;
+use freedom_widget::core::builtin;
+use freedom_widget::core::i18n::{Key, Lang};
+
+/// index.html as post-build leaves it (its markers filled, a page script, the wasm's preloads,
+/// hashed `./` stylesheets), so the test needs no build of dist/.
+fn template() -> String {
+    let mut html = std::fs::read_to_string("index.html").unwrap();
+    for key in [Key::PageTitle, Key::PageTagline, Key::PagePrivacy, Key::PageAboutSources, Key::PagePartners] {
+        html = html.replacen(&format!("<!--text:{}-->", key.id()), Lang::En.text(key), 1);
+    }
+    let head = "<link rel=\"stylesheet\" href=\"./widget-0123.css\" integrity=\"sha384-x\"/>\n\
+        <link rel=\"modulepreload\" href=\"./freedom-widget-0123.js\" crossorigin=\"anonymous\" integrity=\"sha384-y\">\
+        <link rel=\"preload\" href=\"./freedom-widget-0123_bg.wasm\" crossorigin=\"anonymous\" as=\"fetch\" type=\"application/wasm\">\
+        <script type=\"module\" src=\"./page-0123.js\"></script>\n</head>";
+    html.replacen("</head>", head, 1).replacen("<!--prerender-->", "<p>the standalone page's widget</p>", 1)
+}
+
+fn page(code: &str, lang: Lang) -> String {
+    build_page(&template(), code, lang, None, &countries_with_pages())
+}
+
+/// The value of `attr` in each tag that starts with `start`, in order.
+fn attrs(html: &str, start: &str, attr: &str) -> Vec<String> {
+    html.match_indices(start)
+        .filter_map(|(i, _)| {
+            let tag = &html[i..i + html[i..].find('>').unwrap()];
+            let at = tag.find(&format!(" {attr}=\""))? + attr.len() + 3;
+            Some(tag[at..at + tag[at..].find('"').unwrap()].to_string())
+        })
+        .collect()
+}
+
+/// The part of the page between `from` and the next `to`.
+fn between<'a>(html: &'a str, from: &str, to: &str) -> &'a str {
+    let start = html.find(from).unwrap_or_else(|| panic!("{from} not in the page"));
+    &html[start..start + html[start..].find(to).unwrap()]
+}
+
+#[test]
+fn mexico_in_spanish_names_the_country_and_dials_every_line() {
+    assert_eq!(main_lang("MX"), Lang::Es);
+    assert_eq!(page_path("MX", Lang::Es), "/mx/");
+    let html = page("MX", Lang::Es);
+    assert!(html.contains("<html lang=\"es\" dir=\"ltr\">"));
+    let lines = builtin::hotlines_of("MX");
+    assert!(!lines.is_empty());
+    for h in lines {
+        for href in h.channels.iter().filter_map(channel_href) {
+            let href = href.replace('&', "&amp;");
+            assert!(html.contains(&format!("href=\"{href}\"")), "{}: {href} missing", h.id);
+        }
+    }
+    let emergency = &builtin::emergency_of("MX").unwrap().number;
+    assert!(html.contains(&format!("href=\"tel:{emergency}\"")));
+    // The title and description: the country's name and its main line, in Spanish.
+    let title = between(&html, "<title>", "</title>");
+    assert!(
+        title.contains("México") && title.contains("800 5533 000") && title.contains("trata de personas"),
+        "{title}"
+    );
+    let description = between(&html, "<meta name=\"description\"", ">");
+    assert!(description.contains("México") && description.contains("llama al 800 5533 000"), "{description}");
+    assert!(description.contains(&*lines[0].name), "{description}");
+    // The page's own text is Spanish too, and the widget is rendered for Mexico from the link.
+    assert!(html.contains(Lang::Es.text(Key::PageTagline)));
+    assert!(html.contains("Mostramos México por el enlace que abriste."));
+    assert!(html.contains("data-page-options=\"country=MX&amp;lang=es&amp;layout=compact\""));
+}
+
+#[test]
+fn every_language_is_linked_and_one_canonical() {
+    let html = page("MX", Lang::Es);
+    let alternates = attrs(&html, "<link rel=\"alternate\"", "hreflang");
+    let mut expected: Vec<String> = Lang::ALL.iter().map(|l| l.tag().to_string()).collect();
+    expected.push("x-default".into());
+    assert_eq!(alternates, expected);
+    let hrefs = attrs(&html, "<link rel=\"alternate\"", "href");
+    assert_eq!(hrefs[1], "/mx/en/");
+    assert_eq!(hrefs[2], "/mx/");
+    assert_eq!(hrefs.last().unwrap(), "/mx/");
+    assert_eq!(attrs(&html, "<link rel=\"canonical\"", "href"), ["/mx/"]);
+    // In English: its own address is canonical; the stylesheets are two levels up.
+    let en = page("MX", Lang::En);
+    assert_eq!(attrs(&en, "<link rel=\"canonical\"", "href"), ["/mx/en/"]);
+    assert!(en.contains("<title>Human trafficking hotline in Mexico: 800 5533 000 · freedom-widget</title>"));
+    assert!(en.contains("href=\"../../widget-0123.css\"") && en.contains("href=\"../../partners/\""));
+    assert!(html.contains("href=\"../widget-0123.css\"") && html.contains("href=\"../partners/\""));
+    // With the site's address, absolute.
+    let absolute = build_page(&template(), "MX", Lang::Fr, Some("https://example.org/"), &["MX"]);
+    assert_eq!(attrs(&absolute, "<link rel=\"canonical\"", "href"), ["https://example.org/mx/fr/"]);
+}
+
+#[test]
+fn the_same_country_in_every_language_is_a_link_away() {
+    let html = page("MX", Lang::En);
+    let nav = between(&html, "<nav class=\"page-languages\"", "</nav>");
+    let hrefs = attrs(nav, "<a ", "href");
+    let expected: Vec<String> = Lang::ALL.iter().map(|l| format!("../..{}", page_path("MX", *l))).collect();
+    assert_eq!(hrefs, expected);
+    assert!(nav.contains("<a href=\"../../mx/\" hreflang=\"es\" lang=\"es\">Español</a>"));
+    assert_eq!(attrs(nav, "<a ", "aria-current"), ["page"]);
+}
+
+#[test]
+fn the_list_links_every_other_country_once_in_the_page_language() {
+    let all = countries_with_pages();
+    let html = page("MX", Lang::Es);
+    let nav = between(&html, "<nav class=\"country-pages\"", "</nav>");
+    assert!(nav.contains(&format!("aria-label=\"{}\"", Lang::Es.text(Key::CountryPageOthers))));
+    let mut hrefs = attrs(nav, "<a ", "href");
+    let mut expected: Vec<String> =
+        all.iter().filter(|c| **c != "MX").map(|c| format!("..{}", page_path(c, Lang::Es))).collect();
+    assert_eq!(hrefs.len(), expected.len());
+    hrefs.sort();
+    expected.sort();
+    assert_eq!(hrefs, expected);
+    // Spanish names, in Spanish order: Spain's own page is in Spanish (/es/), Germany's is not.
+    assert!(nav.contains("<a href=\"../es/\">España</a>") && nav.contains("<a href=\"../de/es/\">Alemania</a>"));
+    assert!(nav.find(">Alemania<").unwrap() < nav.find(">Ecuador<").unwrap());
+    assert!(nav.find(">Ecuador<").unwrap() < nav.find(">Egipto<").unwrap());
+}
+
+#[test]
+fn no_script_on_a_country_page() {
+    for (code, lang) in [("MX", Lang::Es), ("MX", Lang::En), ("EG", Lang::Ar)] {
+        let html = page(code, lang);
+        assert!(!html.contains("<script"), "{code} {}", lang.tag());
+        assert!(!html.contains("modulepreload") && !html.contains("rel=\"preload\""), "{code} {}", lang.tag());
+    }
+}
+
+#[test]
+fn arabic_is_right_to_left() {
+    let html = page("MX", Lang::Ar);
+    assert!(html.contains("<html lang=\"ar\" dir=\"rtl\">"));
+    assert!(html.contains("المكسيك"));
+}
+
+#[test]
+fn a_country_with_only_an_emergency_number() {
+    let code = countries_with_pages()
+        .into_iter()
+        .find(|c| builtin::hotlines_of(c).is_empty())
+        .expect("some country has an emergency number and no line");
+    let number = &builtin::emergency_of(code).unwrap().number;
+    let html = page(code, Lang::En);
+    assert!(html.contains(&format!("href=\"tel:{number}\"")));
+    let title = between(&html, "<title>", "</title>");
+    assert!(title.contains(&format!("emergency number {number}")), "{title}");
+    let description = between(&html, "<meta name=\"description\"", ">");
+    assert!(description.contains("We found no anti-trafficking line"), "{description}");
+}
+
+#[test]
+fn the_partner_chooses_which_pages() {
+    let all = countries_with_pages();
+    assert_eq!(select(None, &all).unwrap(), all);
+    assert_eq!(select(Some(" all "), &all).unwrap(), all);
+    assert_eq!(select(Some(""), &all).unwrap(), all);
+    assert!(select(Some("none"), &all).unwrap().is_empty());
+    assert_eq!(select(Some("mx, FR,mx"), &all).unwrap(), ["MX", "FR"]);
+    assert!(select(Some("MX,XX"), &all).unwrap_err().contains("\"XX\""));
+    // A build of some pages links only to those.
+    let html = build_page(&template(), "MX", Lang::Es, None, &["MX", "FR"]);
+    assert_eq!(attrs(between(&html, "<nav class=\"country-pages\"", "</nav>"), "<a ", "href"), ["../fr/es/"]);
+}
+
+#[test]
+fn the_npm_package_leaves_the_country_pages_out() {
+    // scripts/pack.mjs copies dist/ but skips each top-level folder named by a country code.
+    let pack = std::fs::read_to_string("scripts/pack.mjs").unwrap();
+    assert!(pack.contains("filter: (path) => !isCountryPage(path)"), "pack.mjs copies dist/ without its filter");
+    assert!(pack.contains("data/countries.tsv") || pack.contains("\"data\", \"countries.tsv\""));
+    // Nothing the package needs is a folder a country page could be named like.
+    for folder in ["embed", "partners"] {
+        assert!(builtin::countries().iter().all(|c| !c.code.eq_ignore_ascii_case(folder)));
+    }
+}
