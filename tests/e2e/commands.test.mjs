@@ -80,3 +80,13 @@ test("actionlint, as the test command runs it, fails on a broken workflow", asyn
   assert.match(lint(broken), /property "evnt" is not defined/);
   assert.equal(lint(join(ROOT, ".github", "workflows", "ci.yml")), "");
 });
+
+test("the data channel's workflow signs with the script the channel tests run, on data changes and weekly", () => {
+  const yaml = workflow("data-channel.yml");
+  const signing = runs(yaml).find((r) => r.startsWith("|")) ?? "";
+  assert.match(yaml, /FW_DATA_KEY="\$key" bash scripts\/data-release\.sh data\/hotlines\.json public\/data/);
+  assert.match(yaml, /paths: \["data\/\*\*"\]/, "on every change to the data");
+  assert.match(yaml, /- cron: "[^"]+ \* \* 1"/, "and at least weekly, so expires can stay short");
+  assert.match(yaml, /secrets\.FW_DATA_KEY/, "the key comes from a secret");
+  assert.doesNotMatch(yaml + signing, /tests\/keys/, "never the test key");
+});
