@@ -420,6 +420,10 @@ impl Sheet {
             }
             self.text_at(&line, 2.8 * self.fine, false, 0.0, WIDTH - 2.0 * MARGIN, r#" class="source""#);
         }
+        // The date of the data the poster was made from: a printed number cannot be corrected,
+        // so its age is said where the sources are.
+        let date = self.wf(W::DataDate, &[("date", widget::builtin::data_checked())]);
+        self.text_at(&date, 2.8 * self.fine, false, 0.0, WIDTH - 2.0 * MARGIN, r#" class="source data-date""#);
     }
 
     fn finish(self, country_name: &str) -> String {

@@ -144,3 +144,12 @@ fn a_number_the_reference_no_longer_holds_is_on_no_poster() {
         assert!(texts(&p.svg).join("\n").contains("0800 20 00 88"), "the corrected number, in {}", lang.tag());
     }
 }
+
+#[test]
+fn the_small_print_says_the_date_of_its_data() {
+    let date = freedom_widget::core::builtin::data_checked();
+    let p = poster(&request("MX", "en")).unwrap();
+    assert!(p.svg.contains(&format!("Hotline data of {date}.")), "{}", p.svg);
+    let p = poster(&request("MX", "es")).unwrap();
+    assert!(p.svg.contains(&format!("Datos de las líneas de ayuda del {date}.")));
+}
