@@ -98,7 +98,9 @@ function contrast(a, b) {
  * partner types in another field. */
 const show = (element, text) => { if (element.textContent !== text) element.textContent = text; };
 
-const camel = (name) => name.replace(/-([a-z])/g, (_, c) => c.toUpperCase());
+/** An option's npm key: its attribute in camelCase, except `channel`, whose key says what it
+ *  is (`dataChannel`, as core::options::OPTION_SPECS declares). */
+const camel = (name) => (name === "channel" ? "dataChannel" : name.replace(/-([a-z])/g, (_, c) => c.toUpperCase()));
 const escapeAttr = (v) => v.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
 const attrs = (options, prefix = "") => Object.entries(options).map(([k, v]) => ` ${prefix}${k}="${escapeAttr(v)}"`).join("");
 const styleText = (style) => Object.entries(style).map(([k, v]) => `${k}: ${v}`).join("; ");
@@ -137,9 +139,21 @@ function render() {
   $("snippet-element").textContent = `import "freedom-widget/element";\n\n<freedom-widget${attrs(options)}></freedom-widget>`;
   renderPoster(options);
   const sameOrigin = embedOrigin === location.origin;
-  $("snippet-csp").textContent = sameOrigin
-    ? "script-src 'self' 'wasm-unsafe-eval'"
-    : `script-src ${embedOrigin} 'wasm-unsafe-eval'\nconnect-src ${embedOrigin}`;
+  // The data channel is fetched too: its origin joins connect-src (a relative address is this
+  // page's own origin, already 'self').
+  let channelOrigin = null;
+  try {
+    channelOrigin = options.channel ? new URL(options.channel, pageUrl).origin : null;
+  } catch {
+    channelOrigin = null;
+  }
+  const connect = [...new Set([sameOrigin ? "'self'" : embedOrigin, channelOrigin === location.origin ? "'self'" : channelOrigin].filter(Boolean))];
+  const connectNeeded = !sameOrigin || (channelOrigin && channelOrigin !== location.origin);
+  $("snippet-csp").textContent = `script-src ${sameOrigin ? "'self'" : embedOrigin} 'wasm-unsafe-eval'` + (connectNeeded ? `\nconnect-src ${connect.join(" ")}` : "");
+  // What this copy will do about corrected numbers, said beside the snippets.
+  show($("corrections"), options.channel
+    ? `Pinned code with a data channel: with integrity=, your copy of the code never changes, and it still shows corrected numbers from ${options.channel} (signed by the project's key, checked in the visitor's browser). Keep the channel's origin in your connect-src.`
+    : "Fully pinned: with integrity= and no data channel, the numbers are those of this copy's data, whose date the widget shows. A corrected number reaches your visitors only when you update the copy. Add a data channel above to get corrections without touching your page.");
 }
 
 // The poster: SVG from Rust (poster/), the same validated data as the widget, made in the browser.

@@ -109,6 +109,25 @@ describe("configurator", () => {
   });
 });
 
+describe("configurator: corrected numbers", () => {
+  test("with a data channel, its origin joins connect-src and the kit says corrections still arrive; without, it says the data is the copy's", async () => {
+    const context = await env.browser.newContext({ locale: "en-US" });
+    const page = await context.newPage();
+    page.setDefaultTimeout(10_000);
+    await page.goto(`${env.server.url}/partners/`);
+    await page.locator("#snippet-script", { hasText: "integrity=" }).waitFor();
+    assert.match(await page.locator("#corrections").textContent(), /^Fully pinned: .*only when you update the copy/);
+    assert.doesNotMatch(await page.locator("#snippet-csp").textContent(), /data\.partner\.example/);
+    await page.locator("#channel").fill("https://data.partner.example/freedom-widget/channel.json");
+    await page.locator("#corrections", { hasText: "Pinned code with a data channel" }).waitFor();
+    const csp = await page.locator("#snippet-csp").textContent();
+    assert.match(csp, /^connect-src .*https:\/\/data\.partner\.example( |$)/m, csp);
+    assert.match(await page.locator("#snippet-script").textContent(), /data-channel="https:\/\/data\.partner\.example\/freedom-widget\/channel\.json"/);
+    assert.match(await page.locator("#snippet-npm").textContent(), /"dataChannel": "https:\/\/data\.partner\.example\/freedom-widget\/channel\.json"/);
+    await context.close();
+  });
+});
+
 describe("configurator snippets", () => {
   test("escape what they embed: no </script> in the npm snippet, no comment or open string in the CSS", async () => {
     const context = await env.browser.newContext({ locale: "en-US" });
