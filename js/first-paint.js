@@ -171,7 +171,7 @@ async function decide(options, io, force, pageLang, givenBy = "chosen-option") {
   const sections = String(option(options, "sections") ?? "hotlines").split(",").map((s) => s.trim().toLowerCase()).filter(Boolean);
   const unsure = option(options, "hotlines") != null || option(options, "hotlines-url") != null || (layout !== "banner" && sections[0] !== "hotlines");
   if (unsure && !force) return null;
-  const lang = negotiate([option(options, "lang"), pageLang, ...browserLanguages()], LANGUAGES);
+  const lang = pageLanguage(options, pageLang);
   const chosen = await chooseCountry(options, io, givenBy);
   return {
     lang,
@@ -244,9 +244,12 @@ export async function paintPagePanel(into, options, io, cancelled) {
   return box;
 }
 
-/** The language the standalone page speaks to this visitor (its `lang` option, then the
- *  browser's), as the page's widget will negotiate it. */
-export const pageLanguage = (options) => negotiate([option(options, "lang"), ...browserLanguages()], LANGUAGES);
+/** The language the widget will speak, as Rust's `negotiated_lang` negotiates it: the `lang`
+ *  option, then the host page's language (`hostLang`; the standalone page heeds none), then the
+ *  browser's. */
+export function pageLanguage(options, hostLang = null) {
+  return negotiate([option(options, "lang"), hostLang, ...browserLanguages()], LANGUAGES);
+}
 
 /**
  * Turns the standalone page's own text (its subtitle and footer: each `[data-text]` element holds
