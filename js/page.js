@@ -28,7 +28,10 @@ function linkOptions(query) {
 }
 
 const root = document.getElementById("freedom-widget");
-const options = linkOptions(location.search);
+// A country's own page (/mx/, /mx/en/) carries the options it was prerendered with, which its
+// takeover keeps; its URL's query chooses nothing there (the page itself is the link).
+const ownOptions = root?.dataset.pageOptions;
+const options = ownOptions === undefined ? linkOptions(location.search) : Object.fromEntries(new URLSearchParams(ownOptions));
 // The page's own text speaks the visitor's language from the first paint, and follows the
 // widget's language after (a visitor's pick in its language menu).
 speakPage(pageLanguage(options));
@@ -89,8 +92,8 @@ try {
   // The page's first render after the takeover is in the visitor's language (a deep link's, or
   // the browser's), not in the prerender's English first: its messages are loaded before it.
   await glue.load_language_for(options, false);
-  // The page lists every country (unless a deep link asks for another layout): decode them
-  // before hydrating, in a task of their own.
+  // The page lists every country (unless a deep link or a country's page asks for another
+  // layout): decode them before hydrating, in a task of their own.
   await breathe();
   glue.prepare_directory_for(options);
   await breathe();

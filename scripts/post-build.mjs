@@ -12,8 +12,8 @@
 //                    paint) and its main module, the npm index.js, the page's script
 //   rewritePage      index.html: the page's script in place of Trunk's inline one, links renamed,
 //                    the prerendered widget (Yew SSR, natively) so it reads without JavaScript
-//   countryPages     a static page per country and language (dist/<cc>/, dist/<cc>/<lang>/) from
-//                    the page just written, when FW_COUNTRY_PAGES asks: all, or codes (MX,ES)
+//   countryPages     a page per country and language (dist/<cc>/, dist/<cc>/<lang>/) from the
+//                    page just written: all, or those FW_COUNTRY_PAGES names (MX,ES; none)
 //   partnerKit       the partner kit's page and the poster's own wasm
 //   integrity        Subresource Integrity of embed.js
 import { createHash } from "node:crypto";
@@ -234,14 +234,11 @@ function rewritePage(trunk, page, pageScript) {
 }
 
 /** A page per country with a line or an emergency number, in each language, from index.html as
- *  rewritePage left it (src/bin/prerender/country_pages.rs): static HTML without a script. The
- *  prerender reads FW_COUNTRY_PAGES (all, none, or ISO codes: MX,ES), so a partner building the
- *  site chooses which pages to build, and FW_SITE_URL (absolute canonical and hreflang links). */
+ *  rewritePage left it (src/bin/prerender/country_pages.rs): static HTML that the page's own
+ *  script takes over. The prerender reads FW_COUNTRY_PAGES (unset or all: every country; none;
+ *  or ISO codes: MX,ES), so a partner building the site chooses which pages to build, and
+ *  FW_SITE_URL (absolute canonical and hreflang links). */
 function countryPages() {
-  // Built only when asked for, for now: the pages read and dial without JavaScript, but no script
-  // takes them over yet, so their quick exit button, search and language menu would do nothing
-  // for a visitor with JavaScript on (issue 28's next step). The standalone page at / has all.
-  if (!process.env.FW_COUNTRY_PAGES) return;
   prerender("--country-pages", staging);
 }
 

@@ -1,6 +1,6 @@
 //! The country pages (`prerender --country-pages`, issue 28): each names its country and main
 //! line in its language, lists every line's links and the emergency number, links its other
-//! languages and every other country's page, and carries no script.
+//! languages and every other country's page, and finds the page script that takes it over.
 
 #[path = "../src/bin/prerender/country_pages.rs"]
 #[allow(dead_code)]
@@ -131,11 +131,18 @@ fn the_list_links_every_other_country_once_in_the_page_language() {
 }
 
 #[test]
-fn no_script_on_a_country_page() {
-    for (code, lang) in [("MX", Lang::Es), ("MX", Lang::En), ("EG", Lang::Ar)] {
+fn the_page_script_and_its_files_are_found_from_any_depth() {
+    // The standalone page's script takes the page over; its files are the site root's, one
+    // folder up from /mx/ and two from /mx/en/ (the CSP's `base-uri 'none'` allows no <base>).
+    for (code, lang, up) in [("MX", Lang::Es, "../"), ("MX", Lang::En, "../../"), ("EG", Lang::Ar, "../")] {
         let html = page(code, lang);
-        assert!(!html.contains("<script"), "{code} {}", lang.tag());
-        assert!(!html.contains("modulepreload") && !html.contains("rel=\"preload\""), "{code} {}", lang.tag());
+        assert_eq!(attrs(&html, "<script", "src"), [format!("{up}page-0123.js")], "{code} {}", lang.tag());
+        assert_eq!(attrs(&html, "<link rel=\"modulepreload\"", "href"), [format!("{up}freedom-widget-0123.js")]);
+        assert_eq!(attrs(&html, "<link rel=\"preload\"", "href"), [format!("{up}freedom-widget-0123_bg.wasm")]);
+        assert!(!html.contains("src=\"./") && !html.contains("href=\"./"), "{code} {}", lang.tag());
+        // The options it is taken over with: its own country and language, never the URL's.
+        let options = format!("data-page-options=\"country={code}&amp;lang={}&amp;layout=compact\"", lang.tag());
+        assert!(html.contains(&options), "{code} {}", lang.tag());
     }
 }
 
@@ -185,4 +192,20 @@ fn the_npm_package_leaves_the_country_pages_out() {
     for folder in ["embed", "partners"] {
         assert!(builtin::countries().iter().all(|c| !c.code.eq_ignore_ascii_case(folder)));
     }
+}
+
+#[test]
+fn dates_are_written_as_the_page_script_writes_them() {
+    // The generator checked each template against Node's Intl; these are what a reader sees.
+    use country_pages::date_in;
+    assert_eq!(date_in("date", "2026-11-25", Lang::En).unwrap(), "Nov 25, 2026");
+    assert_eq!(date_in("date", "2026-03-05", Lang::Es).unwrap(), "5 mar 2026");
+    assert_eq!(date_in("date", "2026-03-05", Lang::Ar).unwrap(), "05\u{200f}/03\u{200f}/2026");
+    assert_eq!(date_in("date", "2026-11-25", Lang::Th).unwrap(), "25 พ.ย. 2569");
+    assert_eq!(date_in("month-year", "2024-11-25", Lang::Fr).unwrap(), "novembre 2024");
+    assert_eq!(date_in("date", "2026-13-25", Lang::En), None);
+    // The page says the data's date in its language.
+    let html = page("MX", Lang::Es);
+    let checked = date_in("date", &builtin::hotlines_of("MX")[0].checked, Lang::Es).unwrap();
+    assert!(html.contains(&checked), "{checked}");
 }

@@ -60,6 +60,14 @@ impl AppProps {
     fn hydrating(&self) -> bool {
         self.page.as_ref().is_some_and(|page| page.hydrating)
     }
+
+    /// The country and language the prerender chose, which the takeover's first render keeps.
+    fn prerendered(&self) -> (Option<(String, ChosenBy)>, Lang) {
+        match self.page.as_ref().and_then(|page| page.country_page.as_ref()) {
+            Some(page) => (Some((page.country.to_string(), ChosenBy::Link)), page.lang),
+            None => (prerender_choice(&self.options), PRERENDER_LANG),
+        }
+    }
 }
 
 /// What only the standalone page has: HTML prerendered at build time to take over, and what the
@@ -72,6 +80,17 @@ pub struct PageState {
     pub typed_search: Option<AttrValue>,
     /// Whether that box had the focus.
     pub search_had_focus: bool,
+    /// A country's own page (`/mx/`, `/mx/en/`): prerendered with its country, chosen by the link
+    /// the visitor opened, in its language; `None` for the standalone page at `/`, prerendered
+    /// with no country and in `PRERENDER_LANG`.
+    pub country_page: Option<CountryPage>,
+}
+
+/// What a country's page was prerendered for: the first render of its takeover is the same.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CountryPage {
+    pub country: AttrValue,
+    pub lang: Lang,
 }
 
 /// The language the standalone page is prerendered in.
@@ -100,7 +119,7 @@ pub fn chosen_by_name(by: &ChosenBy) -> &'static str {
 #[component(App)]
 pub fn app(props: &AppProps) -> Html {
     let state = {
-        let initial = if props.hydrating() { prerender_choice(&props.options) } else { props.detected.clone() };
+        let initial = if props.hydrating() { props.prerendered().0 } else { props.detected.clone() };
         use_reducer(move || WidgetState { country: initial })
     };
     // Live (the real clock, the browser's answers) from the first render, except when taking
@@ -113,7 +132,7 @@ pub fn app(props: &AppProps) -> Html {
     // A language whose messages could not be fetched starts in English; the effect below tries again.
     let lang = use_state_eq(|| {
         if props.hydrating() {
-            PRERENDER_LANG
+            props.prerendered().1
         } else if props.lang.is_loaded() {
             props.lang
         } else {

@@ -103,7 +103,8 @@ pub fn country_panel(props: &CountryPanelProps) -> Html {
                                 }
                                 <p class="source small">
                                     <a href={e.source_url.to_string()} target="_blank" rel="noopener noreferrer" referrerpolicy="no-referrer">{ ui.t(Key::SourceLabel) }{ super::ui::new_tab(&ui) }</a>
-                                    { " · " }{ ui.tf(Key::SourceChecked, &[("date", &ui.platform.0.date(&e.checked, ui.lang))]) }
+                                    // One text: see `HotlineCard`'s source line.
+                                    { format!(" · {}", ui.tf(Key::SourceChecked, &[("date", &ui.platform.0.date(&e.checked, ui.lang))])) }
                                 </p>
                             </>
                         },

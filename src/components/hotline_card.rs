@@ -77,7 +77,7 @@ pub fn channel_link(ui: &Ui, h: &Hotline, c: &Channel) -> Html {
             referrerpolicy={external.then_some("no-referrer")}>
             { label }
             // Plain text: an element in a visually hidden span keeps its full width off screen.
-            <span class="visually-hidden">{ " " }{ ui.tf(Key::ChannelLine, &[("line", &h.name)]) }</span>
+            <span class="visually-hidden">{ format!(" {}", ui.tf(Key::ChannelLine, &[("line", &h.name)])) }</span>
             if external { { new_tab(ui) } }
         </a>
     }
@@ -133,21 +133,23 @@ pub fn hotline_card(props: &HotlineCardProps) -> Html {
             if let Some(note) = &props.checked_long_ago { <p class="checked-long-ago" role="note">{ note.clone() }</p> }
             <HoursLine hotline={h.clone()} />
             if !h.languages.is_empty() {
-                <p class="small"><span class="field">{ ui.t(Key::LanguagesLabel) }{": "}</span>
+                <p class="small"><span class="field">{ format!("{}: ", ui.t(Key::LanguagesLabel)) }</span>
                     { h.languages.iter().map(|t| platform.language_name(t, ui.lang)).collect::<Vec<_>>().join(", ") }
                 </p>
             }
             if let Some(note) = &h.languages_note { <p class="small">{ english(note) }</p> }
             <p class="source small">
                 <a href={h.source_url.to_string()} target="_blank" rel="noopener noreferrer" referrerpolicy="no-referrer">{ ui.t(Key::SourceLabel) }{ new_tab(&ui) }</a>
-                { " · " }{ ui.tf(Key::SourceChecked, &[("date", &platform.date(&h.checked, ui.lang))]) }
+                // One text between two links: the prerender's adjacent texts reach the browser as
+                // one node, which the takeover splits again, and in right-to-left text the split
+                // moved the line (a layout shift on the Arabic pages).
+                { format!(" · {} · ", ui.tf(Key::SourceChecked, &[("date", &platform.date(&h.checked, ui.lang))])) }
                 if let Some(second) = &h.second_source {
-                    { " · " }
                     <a class="second-source" href={second.url.to_string()} target="_blank" rel="noopener noreferrer" referrerpolicy="no-referrer">
                         { second_source_text(&ui, second.year) }{ new_tab(&ui) }
                     </a>
+                    { " · " }
                 }
-                { " · " }
                 <a href={ui.report_url.clone()} target="_blank" rel="noopener noreferrer" referrerpolicy="no-referrer">{ ui.t(Key::ReportOutdated) }{ new_tab(&ui) }</a>
             </p>
         </article>
@@ -209,10 +211,12 @@ fn hours_line(props: &HoursLineProps) -> Html {
     }
     html! {
         <p class="hours small">
-            <span class="field">{ ui.t(Key::HoursLabel) }{": "}</span>
-            if let Some((kind, text)) = line { <span class={classes!("status", kind)}>{ text }{ " " }</span> }
-            if let Some(s) = schedule { <span class="schedule">{ format!("({s})") }{ " " }</span> }
-            if let Some(note) = note { <span class="schedule">{ english(note) }</span> }
+            <span class="field">{ format!("{}: ", ui.t(Key::HoursLabel)) }</span>
+            // The schedule first, the live state after it: the state comes with the page's clock,
+            // after a prerendered page is taken over, and must not push the schedule along.
+            if let Some(s) = schedule { <span class="schedule">{ format!("({s}) ") }</span> }
+            if let Some(note) = note { <span class="schedule">{ english(note) }{ " " }</span> }
+            if let Some((kind, text)) = line { <span class={classes!("status", kind)}>{ text }</span> }
         </p>
     }
 }

@@ -5,6 +5,7 @@ use super::clues::{build_props, Door};
 use super::events::event_callback;
 use super::js_options::read_link_options;
 use super::platform::browser_platform;
+use crate::components::app::CountryPage;
 use crate::components::{App, AppProps};
 use crate::core::builtin;
 use crate::core::directory::Directory;
@@ -20,7 +21,13 @@ use web_sys::Element;
 /// embed adopts), then detects the country and starts the clock.
 pub(super) fn take_over(root: Element, options: JsValue) {
     let mut warned = Vec::new();
-    // The page's options come from its URL, which anyone can write: only what a link may set.
+    // A country's own page (`/mx/`) was prerendered for its country and language, which it
+    // carries (`data-page-options`, written by the build): it is taken over with those, and its
+    // URL's query is not read. The standalone page's options come from its URL, which anyone
+    // can write: only what a link may set.
+    if let Some(own) = root.get_attribute("data-page-options") {
+        return take_over_country_page(root, &own);
+    }
     let parsed = read_link_options(&options, &mut warned);
     // The prerender used the page's defaults. A deep link naming only a country and a language
     // (the poster's QR code: `?country=MX&lang=es`) still takes the prerender over, which starts
@@ -60,6 +67,41 @@ pub(super) fn take_over(root: Element, options: JsValue) {
             .is_some_and(|active| active == **input);
     }
     let parts = if prerendered { reader_place_parts(&root) } else { Vec::new() };
+    start(root, props, prerendered, parts, channel);
+}
+
+/// A country's page: the first render equals its prerender (`CountryPage`: its country, chosen
+/// by the link the visitor opened, in its language), then the clock goes live. Nothing above the
+/// widget changes height, so the reader's place needs no keeping.
+fn take_over_country_page(root: Element, own: &str) {
+    let pairs = own.split('&').filter_map(|pair| pair.split_once('='));
+    let (parsed, problems) = Options::from_link(pairs, crate::core::is_country);
+    // The build wrote them: a problem is the build's, said once, and the page still takes over.
+    for problem in problems {
+        super::console::warn_once_per_page(problem.to_string());
+    }
+    let parsed = Options { quick_exit: parsed.quick_exit.or(Some(true)), ..parsed };
+    let channel = parsed.data_channel.clone();
+    let mut props = build_props(
+        &parsed,
+        browser_platform(),
+        builtin::quotes().to_vec().into(),
+        Rc::new(Directory::default()),
+        event_callback(root.clone(), None, Rc::new(Cell::new(true))),
+        Door::Page { hydrating: true },
+    );
+    let Some(country) = parsed.country.clone() else {
+        super::console::warn_once_per_page(format!("freedom-widget: this country page names no country ({own})"));
+        return;
+    };
+    let page = props.page.get_or_insert_with(Default::default);
+    page.country_page = Some(CountryPage { country: country.into(), lang: props.lang });
+    start(root, props, true, Vec::new(), channel);
+}
+
+/// Renders (or hydrates) the page's app into `root`, and shows newer signed data when the
+/// channel has it.
+fn start(root: Element, props: AppProps, prerendered: bool, parts: Vec<(Element, f64)>, channel: Option<String>) {
     let renderer = yew::Renderer::<App>::with_root_and_props(root, props.clone());
     let mut app = if prerendered { renderer.hydrate() } else { renderer.render() };
     keep_reader_place(parts);

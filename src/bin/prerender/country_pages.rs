@@ -1,13 +1,14 @@
 //! The country pages (issue 28): `DIST/<cc>/index.html` in the country's main language and
 //! `DIST/<cc>/<lang>/index.html` in each other language, written at build time from the built
 //! standalone page (its stylesheets, CSP and head) with the widget rendered by the same Yew
-//! components for that country. They carry no script: every number reads and dials without
-//! JavaScript, and no page script can take them over with the wrong options.
+//! components for that country. Every number reads and dials without JavaScript; the page's
+//! script (the standalone page's own) takes the widget over with the page's options
+//! (`data-page-options`), so search, the hours, tabs and quick exit come alive in place.
 //!
 //! A module of the prerender binary, not of the crate, so its name tables never reach the wasm;
 //! `tests/country_pages.rs` includes it by path. It needs only the crate, Yew's SSR and `futures`.
 
-use freedom_widget::components::app::PageState;
+use freedom_widget::components::app::{CountryPage, PageState};
 use freedom_widget::components::ui::PlatformRef;
 use freedom_widget::components::{App, AppProps};
 use freedom_widget::core::builtin;
@@ -26,6 +27,7 @@ use std::sync::OnceLock;
 const COUNTRY_NAMES_TSV: &str = include_str!("../../../data/country-names.tsv");
 const LANGUAGE_NAMES_TSV: &str = include_str!("../../../data/language-names-i18n.tsv");
 const COLLATION_TSV: &str = include_str!("../../../data/country-collation.tsv");
+const DATE_FORMATS_TSV: &str = include_str!("../../../data/date-formats.tsv");
 
 /// The generator's column order: the languages sorted by tag, as it lists `i18n/*.ftl`.
 fn column_of(lang: Lang) -> usize {
@@ -90,9 +92,31 @@ pub fn country_name_in(code: &str, lang: Lang) -> (String, bool) {
     }
 }
 
-/// `Platform` for a page written at build time in any language: the CLDR names of the tables
-/// above (English from the widget's own tables, as `StaticPlatform`), and no clock, so no page
-/// claims a line is open or closed. Dates stay `YYYY-MM-DD`, which every reader can read.
+/// A `YYYY-MM-DD` date in `lang` as the browser's Intl writes it for the widget (`kind`: `date`,
+/// its medium style, or `month-year`), from the generator's templates; `None` for a date that is
+/// not one.
+pub fn date_in(kind: &str, ymd: &str, lang: Lang) -> Option<String> {
+    let parts: Vec<u32> = ymd.split('-').filter_map(|p| p.parse().ok()).collect();
+    let [y, m, d] = parts[..] else { return None };
+    let row = DATE_FORMATS_TSV
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .map(|l| l.split('\t').collect::<Vec<_>>())
+        .find(|cells| cells[0] == lang.tag() && cells[1] == kind)
+        .unwrap_or_else(|| panic!("data/date-formats.tsv has no {kind} row for {}", lang.tag()));
+    let offset: u32 = row[2].parse().expect("data/date-formats.tsv: a year offset");
+    let template = row.get(2 + m as usize).filter(|_| m >= 1)?;
+    Some(
+        template
+            .replace("{dd}", &format!("{d:02}"))
+            .replace("{d}", &d.to_string())
+            .replace("{y}", &(y + offset).to_string()),
+    )
+}
+
+/// `Platform` for a page written at build time in any language: the CLDR names and dates of the
+/// tables above (English names from the widget's own tables, as `StaticPlatform`), the same
+/// words the page's script will show, and no clock, so no page claims a line is open or closed.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct NamesPlatform;
 
@@ -113,7 +137,10 @@ impl Platform for NamesPlatform {
         }
     }
     fn date(&self, ymd: &str, lang: Lang) -> String {
-        StaticPlatform.date(ymd, lang)
+        date_in("date", ymd, lang).unwrap_or_else(|| ymd.to_string())
+    }
+    fn month_year(&self, ymd: &str, lang: Lang) -> String {
+        date_in("month-year", ymd, lang).unwrap_or_else(|| ymd.to_string())
     }
     fn now_ms(&self) -> Option<i64> {
         None
@@ -192,17 +219,31 @@ fn main_line(code: &str) -> Option<(String, String)> {
     })
 }
 
+/// The options a country's page is prerendered and taken over with: its country and language
+/// (as a link naming them would set), the compact layout and quick exit, on the standalone
+/// page's defaults. The page carries them in `data-page-options`, for its script.
+pub fn page_options(code: &str, lang: Lang) -> Options {
+    Options {
+        country: Some(code.to_string()),
+        lang: Some(lang.tag().to_string()),
+        quick_exit: Some(true),
+        layout: Layout::Compact,
+        ..Options::page_defaults()
+    }
+}
+
 /// The widget for one country and language, as the standalone page's prerender renders it but
 /// in the compact layout: the country's panel (and the finder), the four Ps and the quotes, and
 /// not the list of every country, which the page's own list of links replaces. The country is
 /// chosen by the link the visitor opened (`ChosenBy::Link`); quick exit is on, hiding the page.
+/// The page's script takes this markup over (`web::page`) from the same props.
 pub fn render_widget(code: &str, lang: Lang) -> String {
     let platform = PlatformRef(Rc::new(NamesPlatform));
-    let options = Options { quick_exit: Some(true), layout: Layout::Compact, ..Options::page_defaults() };
+    let country_page = CountryPage { country: code.to_string().into(), lang };
     let props = AppProps {
-        page: Some(PageState::default()),
+        page: Some(PageState { hydrating: true, country_page: Some(country_page), ..PageState::default() }),
         ..AppProps::new(
-            options,
+            page_options(code, lang),
             Rc::new(Directory::default()),
             builtin::quotes().to_vec().into(),
             Some((code.to_string(), ChosenBy::Link)),
@@ -215,16 +256,6 @@ pub fn render_widget(code: &str, lang: Lang) -> String {
 
 fn escape(text: &str) -> String {
     text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
-}
-
-/// `html` with the tag that starts with `start` (up to its `>`, or to `</script>` for a script)
-/// removed, every time it occurs.
-fn remove_tags(mut html: String, start: &str, end: &str) -> String {
-    while let Some(i) = html.find(start) {
-        let close = html[i..].find(end).unwrap_or_else(|| panic!("template: {start} not closed")) + i + end.len();
-        html.replace_range(i..close, "");
-    }
-    html
 }
 
 /// Replaces what lies between `after` and the next `until` (both kept).
@@ -265,25 +296,19 @@ pub fn build_page(template: &str, code: &str, lang: Lang, site: Option<&str>, li
         page_path(code, main_lang(code))
     );
 
-    // The page's script, the wasm's preloads: they would take the page over with the standalone
-    // page's options (every country, the visitor's language), not this page's.
-    let mut html = remove_tags(template.to_string(), "<script", "</script>");
-    html = remove_tags(html, "<link rel=\"modulepreload\"", ">");
-    html = remove_tags(html, "<link rel=\"preload\"", ">");
-    // The lines those tags stood on, left blank.
-    let head_end = html.find("</head>").expect("template: </head> not found");
-    let head: Vec<&str> = html[..head_end].lines().filter(|l| !l.trim().is_empty()).collect();
-    html = format!("{}\n{}", head.join("\n"), &html[head_end..]);
+    let mut html = template.to_string();
     let dir = if lang.is_rtl() { "rtl" } else { "ltr" };
     assert!(html.contains("<html lang=\"en\">"), "template: <html lang=\"en\"> not found");
     html = html.replacen("<html lang=\"en\">", &format!("<html lang=\"{}\" dir=\"{dir}\">", lang.tag()), 1);
     replace_between(&mut html, "<title", "</title>", &format!(">{title}"));
     replace_between(&mut html, "<meta name=\"description\" content=\"", "\"", &description);
     html = html.replacen("</head>", &format!("  {links}</head>"), 1);
-    // The template's links are relative to the site's root (`./page.css`, `partners/`); the CSP's
-    // `base-uri 'none'` rules out a <base>, so each is rewritten for the page's depth.
+    // The template's links and scripts are relative to the site's root (`./page.css`,
+    // `./page-HASH.js`, `partners/`); the CSP's `base-uri 'none'` rules out a <base>, so each is
+    // rewritten for the page's depth. The page's script finds its other files from its own URL.
     html = html
         .replace("href=\"./", &format!("href=\"{up}"))
+        .replace("src=\"./", &format!("src=\"{up}"))
         .replace("href=\"partners/\"", &format!("href=\"{up}partners/\""));
     // The page's own text (header and footer) in the page's language; `data-text` stays, for a
     // script that later turns the page to the visitor's language.
@@ -291,6 +316,7 @@ pub fn build_page(template: &str, code: &str, lang: Lang, site: Option<&str>, li
         replace_between(&mut html, &format!("data-text=\"{}\">", key.id()), "<", &escape(lang.text(key)));
     }
 
+    // What the page's script takes the widget over with (`web::page`): the same as `page_options`.
     let options = format!("country={code}&amp;lang={}&amp;layout=compact", lang.tag());
     let widget = render_widget(code, lang);
     // The same country in each language, as links: the widget's language picker needs its

@@ -1,0 +1,117 @@
+// The country pages (/mx/, /mx/en/: issue 28), built for release and served over HTTP: complete
+// without JavaScript, and taken over in place by the page's script, which only adds what needs
+// it (search, the hours' live state, tabs, quick exit) and moves nothing already on screen.
+import { describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { DIST, setup, watch } from "./helpers.mjs";
+
+const env = setup();
+const MX = "tel:+528005533000";
+const AWAY = "https://www.wikipedia.org/";
+
+/** Opens `path` with the page's layout shifts and its takeover (the widget's first
+ *  `freedom-widget:country-change`, sent once the page's app has hydrated) recorded. */
+async function open(path, { javaScript = true, hold = false, locale = "en-US" } = {}) {
+  assert.ok(existsSync(join(DIST, "mx", "index.html")), "dist/mx/index.html: the build writes the country pages");
+  const context = await env.browser.newContext({ locale, javaScriptEnabled: javaScript, viewport: { width: 390, height: 844 } });
+  await context.route(`${AWAY}**`, (route) => route.fulfill({ status: 200, contentType: "text/html", body: "<title>Wikipedia</title><p>elsewhere</p>" }));
+  const page = await context.newPage();
+  page.setDefaultTimeout(10_000);
+  const seen = watch(page);
+  let release = () => {};
+  if (hold) {
+    const held = new Promise((resolve) => (release = resolve));
+    await page.route(/_bg\.wasm$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+  }
+  await page.addInitScript(() => {
+    window.fwShifts = [];
+    window.fwTakenOver = null;
+    new PerformanceObserver((list) => window.fwShifts.push(...list.getEntries().map((e) => e.value))).observe({ type: "layout-shift", buffered: true });
+    document.addEventListener("freedom-widget:country-change", (e) => (window.fwTakenOver ??= e.detail), true);
+  });
+  await page.goto(env.server.url + path);
+  return { context, page, seen, release };
+}
+
+const takenOver = (page) => page.waitForFunction(() => window.fwTakenOver).then((h) => h.jsonValue());
+const telLinks = (page) => page.locator("#freedom-widget .panel a[href^='tel:']").evaluateAll((links) => links.map((a) => `${a.getAttribute("href")} ${a.textContent.trim()}`));
+
+describe("a country's page", () => {
+  test("without JavaScript: Mexico in Spanish, every number dials, links to its other languages and other countries", async () => {
+    const { context, page } = await open("/mx/", { javaScript: false });
+    assert.equal(await page.getAttribute("html", "lang"), "es");
+    assert.match(await page.title(), /México: 800 5533 000/);
+    assert.equal(await page.locator(`#freedom-widget .panel a[href="${MX}"]`).first().isVisible(), true);
+    assert.equal(await page.locator('.page-languages a[hreflang="en"]').getAttribute("href"), "../mx/en/");
+    assert.ok((await page.locator(".country-pages a").count()) > 100, "a link to every other country's page");
+    await context.close();
+  });
+
+  test("is taken over in place: same country and language, the link named as the reason, nothing moves, nothing said", async () => {
+    const { context, page, seen } = await open("/mx/");
+    const before = await telLinks(page);
+    assert.deepEqual(await takenOver(page), { country: "MX", chosenBy: "link" });
+    // The clock goes live and the channel may answer just after the takeover's first render.
+    await page.waitForTimeout(500);
+    assert.deepEqual(await telLinks(page), before, "the same numbers, in the same words");
+    assert.equal(await page.getAttribute("html", "lang"), "es");
+    assert.match(await page.locator("#freedom-widget .panel").innerText(), /por el enlace que abriste/);
+    assert.deepEqual(await page.evaluate(() => window.fwShifts), [], "no layout shift");
+    assert.deepEqual(seen.errors, []);
+    assert.deepEqual(seen.warnings, []);
+    await context.close();
+  });
+
+  test("search comes alive: another country's lines, found by name", async () => {
+    const { context, page } = await open("/mx/en/");
+    await takenOver(page);
+    await page.locator("#fw-search").fill("Peru");
+    await page.keyboard.press("Enter");
+    await page.locator("#fw-directory-heading", { hasText: "Peru" }).waitFor();
+    assert.equal(await page.locator('#freedom-widget .panel a[href="tel:1818"]').count(), 1);
+    await context.close();
+  });
+
+  test("a visitor's focus on the number stays there through the takeover", async () => {
+    const { context, page, release } = await open("/mx/en/", { hold: true });
+    await page.locator(`#freedom-widget .panel a[href="${MX}"]`).first().focus();
+    release();
+    await takenOver(page);
+    await page.waitForTimeout(300);
+    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute("href")), MX);
+    await context.close();
+  });
+
+  test("quick exit is live: its button leaves for the default site", async () => {
+    const { context, page } = await open("/mx/en/");
+    await takenOver(page);
+    await page.getByRole("button", { name: "Quick exit" }).first().click();
+    await page.waitForURL(AWAY);
+    await context.close();
+  });
+
+  test("its URL chooses nothing: a link naming another country, language or quick exit site still opens Mexico in Spanish", async () => {
+    const { context, page } = await open("/mx/?country=US&lang=fr&quick-exit-url=https://example.com/");
+    assert.deepEqual(await takenOver(page), { country: "MX", chosenBy: "link" });
+    assert.equal(await page.getAttribute("html", "lang"), "es");
+    assert.equal(await page.locator(`#freedom-widget .panel a[href="${MX}"]`).count() > 0, true);
+    await page.getByRole("button", { name: "Salida rápida" }).first().click();
+    await page.waitForURL(AWAY);
+    await context.close();
+  });
+
+  test("its language links lead to the same country in that language", async () => {
+    const { context, page } = await open("/mx/");
+    await takenOver(page);
+    await page.locator('.page-languages a[hreflang="en"]').click();
+    await page.waitForURL(`${env.server.url}/mx/en/`);
+    assert.equal(await page.getAttribute("html", "lang"), "en");
+    assert.deepEqual(await takenOver(page), { country: "MX", chosenBy: "link" });
+    await context.close();
+  });
+});
