@@ -2,10 +2,12 @@
 // preview, and copy-ready snippets for the three doors. Plain JavaScript on its own page: none of
 // it is in the embed bundle. It writes nothing to the URL, history or storage.
 import { define } from "../embed/index.js";
-import initPoster, { lineLanguages, posterLanguage, posterSvg } from "./poster/freedom_poster.js";
+import initPoster, { lineLanguages, mainLine, posterLanguage, posterSvg } from "./poster/freedom_poster.js";
 
 define();
 const LANGUAGES = __LANGUAGES__;
+/** The data channel this copy was built with (FW_DATA_CHANNEL), "" for none. */
+const BUILD_CHANNEL = __DATA_CHANNEL__;
 const SECTIONS = ["hotlines", "explainer", "quotes"];
 const $ = (id) => document.getElementById(id);
 const embedUrl = new URL("../embed/embed.js", import.meta.url).href;
@@ -14,6 +16,16 @@ const embedOrigin = new URL(embedUrl).origin;
 let integrity = "";
 
 for (const [tag, name] of LANGUAGES) $("lang").append(new Option(`${name} (${tag})`, tag));
+// The build's channel, as an address a partner's page can use: one relative to this copy (a test
+// build's /data/channel.json) is this copy's, not the partner's site's.
+const defaultChannel = (() => {
+  try {
+    return BUILD_CHANNEL ? new URL(BUILD_CHANNEL, pageUrl).href : "";
+  } catch {
+    return "";
+  }
+})();
+$("channel").value = $("channel").defaultValue = defaultChannel;
 
 const CODE = /^[A-Z]{2}$/;
 const LENGTH = /^\d+(\.\d+)?(px|em|rem|vh|svh|dvh)$/;
@@ -50,10 +62,16 @@ function read() {
   if (rows && (/\s/.test(rows) || /^(?!https?:)[a-z][a-z0-9+.-]*:/i.test(rows))) {
     errors["hotlines-url"] = "Use a path on your own site, such as /help/hotlines.json.";
   } else if (rows) options["hotlines-url"] = rows;
-  const channel = $("channel").value.trim();
-  if (channel && (/\s/.test(channel) || /^(?!https?:)[a-z][a-z0-9+.-]*:/i.test(channel))) {
+  // The set-up for corrected numbers: with the data channel (its address), or fully pinned,
+  // which says `channel=""` where the build has a channel of its own, so none is fetched.
+  const setup = document.querySelector('input[name="setup"]:checked')?.value ?? "channel";
+  const channelText = $("channel").value.trim();
+  let channel = "";
+  if (channelText && (/\s/.test(channelText) || /^(?!https?:)[a-z][a-z0-9+.-]*:/i.test(channelText))) {
     errors.channel = "Use the address of a channel.json file, such as https://example.org/freedom-widget/channel.json.";
-  } else if (channel) options.channel = channel;
+  } else channel = channelText;
+  if (setup === "channel" && channel) options.channel = channel;
+  else if (setup === "pinned" && BUILD_CHANNEL) options.channel = "";
   if ($("host-fonts").checked) options["host-fonts"] = "true";
   if ($("second-source-only").checked) options["second-source-only"] = "true";
   // Only the npm snippet carries it: the script tag always finds its files beside itself.
@@ -68,7 +86,7 @@ function read() {
     if (input.id === "height" && value && !LENGTH.test(value)) errors.height = "Use a CSS length, such as 40em or 600px.";
     else if (value && value.toLowerCase() !== input.dataset.default) style[input.dataset.property] = cssValue(value);
   }
-  return { options, npmOptions, errors, style };
+  return { options, npmOptions, errors, style, setup, fallback: $("fallback-number").checked };
 }
 
 /** A custom property's value as it may stand in the partner's stylesheet (and the preview's
@@ -102,11 +120,43 @@ const show = (element, text) => { if (element.textContent !== text) element.text
  *  is (`dataChannel`, as core::options::OPTION_SPECS declares). */
 const camel = (name) => (name === "channel" ? "dataChannel" : name.replace(/-([a-z])/g, (_, c) => c.toUpperCase()));
 const escapeAttr = (v) => v.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
+/** Text or an attribute value as HTML: every character that could end or open markup escaped. */
+const escapeHtml = (v) => String(v).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
 const attrs = (options, prefix = "") => Object.entries(options).map(([k, v]) => ` ${prefix}${k}="${escapeAttr(v)}"`).join("");
 const styleText = (style) => Object.entries(style).map(([k, v]) => `${k}: ${v}`).join("; ");
 
+/** The chosen country's main number (the poster's wasm: the build's validated data, never typed
+ *  by hand) as plain HTML lines for the snippets: its name and a call link, and the data's date,
+ *  in the widget's language (English unless one is chosen). `{ lines }`, or `{ why }` when there
+ *  are none to give. */
+function fallbackFor(options, on) {
+  if (!on) return { why: "" };
+  if (!options.country) return { why: "Choose a country above to put its number in the snippets." };
+  if (!posterReady) {
+    if (posterFailed) return { why: "The number could not be loaded. Reload the page to try again." };
+    loadPoster().catch(() => {});
+    return { why: "Loading the number…" };
+  }
+  let line;
+  try {
+    line = JSON.parse(mainLine(options.country, options.lang ?? "en", options["second-source-only"] === "true"));
+  } catch {
+    return { why: "No number: check the country code." };
+  }
+  if (!line) return { why: `The data has no number for ${options.country}.` };
+  const lang = ` lang="${escapeHtml(line.lang)}"${line.dir === "rtl" ? ' dir="rtl"' : ""}`;
+  return {
+    line,
+    lines: [
+      // A line's name is written as the data writes it; "Emergency" is in the widget's language.
+      `<p${line.kind === "emergency" ? lang : ""}>${escapeHtml(line.label)}: <a href="${escapeHtml(line.href)}">${escapeHtml(line.display)}</a></p>`,
+      `<p${lang}><small>${escapeHtml(line.dataDateText)}</small></p>`,
+    ],
+  };
+}
+
 function render() {
-  const { options, npmOptions, errors, style } = read();
+  const { options, npmOptions, errors, style, setup, fallback: fallbackOn } = read();
   for (const id of ["country", "fallback-country", "sections", "quick-exit-url", "report-url", "hotlines-url", "channel", "assets-url", "height"]) {
     show($(`${id}-error`), errors[id] ?? "");
     $(id).setAttribute("aria-invalid", errors[id] ? "true" : "false");
@@ -130,13 +180,25 @@ function render() {
   }
   const query = new URLSearchParams(Object.entries(options).filter(([k]) => ["country", "lang"].includes(k))).toString();
   const css = styleText(style);
+  const fallback = fallbackFor(options, fallbackOn);
+  const directory = `<a href="${escapeHtml(`${pageUrl}${query ? `?${query}` : ""}`)}">Anti-trafficking hotlines in every country</a>`;
+  const indent = (lines) => lines.map((l) => `  ${l}\n`).join("");
+  // The script tag's door creates its element after the tag, so a number in the page beside it
+  // would stay beside the widget: it goes in a <noscript>, with the link to every country.
+  const noscript = fallback.lines
+    ? `<noscript>\n${indent([...fallback.lines, `<p>${directory}</p>`])}</noscript>`
+    : `<noscript>${directory}</noscript>`;
   $("snippet-script").textContent =
     `<script src="${embedUrl}"${integrity ? ` integrity="${integrity}" crossorigin="anonymous"` : ""}${attrs(options, "data-")}></script>\n` +
-    `<noscript><a href="${pageUrl}${query ? `?${query}` : ""}">Anti-trafficking hotlines in every country</a></noscript>` +
+    noscript +
     (css ? `\n\n/* in your stylesheet */\nfreedom-widget { ${css}; }` : "");
   const js = { ...Object.fromEntries(Object.entries(options).map(([k, v]) => [camel(k), v === "true" ? true : k === "sections" ? v.split(",") : v])), ...npmOptions };
   $("snippet-npm").textContent = `npm install freedom-widget\n\nimport { mount } from "freedom-widget";\nmount(document.querySelector("#help"), ${scriptJson(js)});`;
-  $("snippet-element").textContent = `import "freedom-widget/element";\n\n<freedom-widget${attrs(options)}></freedom-widget>`;
+  // Inside the element, the number is light DOM: shown until the widget's shadow root hides it.
+  $("snippet-element").textContent = `import "freedom-widget/element";\n\n<freedom-widget${attrs(options)}>${fallback.lines ? `\n${indent(fallback.lines)}` : ""}</freedom-widget>`;
+  show($("fallback-number-status"), fallback.line
+    ? `In the snippets: ${fallback.line.kind === "line" ? `${named("region", "en", options.country)}'s main line, ${fallback.line.label}` : `the emergency number of ${named("region", "en", options.country)}, which has no line`}, ${fallback.line.display} (data of ${fallback.line.dataDate}).`
+    : fallback.why);
   renderPoster(options);
   const sameOrigin = embedOrigin === location.origin;
   // The data channel is fetched too: its origin joins connect-src (a relative address is this
@@ -150,14 +212,31 @@ function render() {
   const connect = [...new Set([sameOrigin ? "'self'" : embedOrigin, channelOrigin === location.origin ? "'self'" : channelOrigin].filter(Boolean))];
   const connectNeeded = !sameOrigin || (channelOrigin && channelOrigin !== location.origin);
   $("snippet-csp").textContent = `script-src ${sameOrigin ? "'self'" : embedOrigin} 'wasm-unsafe-eval'` + (connectNeeded ? `\nconnect-src ${connect.join(" ")}` : "");
-  // What this copy will do about corrected numbers, said beside the snippets.
-  show($("corrections"), options.channel
-    ? `Pinned code with a data channel: with integrity=, your copy of the code never changes, and it still shows corrected numbers from ${options.channel} (signed by the project's key, checked in the visitor's browser). Keep the channel's origin in your connect-src.`
-    : "Fully pinned: with integrity= and no data channel, the numbers are those of this copy's data, whose date the widget shows. A corrected number reaches your visitors only when you update the copy. Add a data channel above to get corrections without touching your page.");
+  // What the chosen set-up means for corrected numbers, said beside the choice. Set-up (a) says
+  // plainly when it has no channel to use.
+  show($("channel-needed"), $("channel").value.trim() ? "" : defaultChannel
+    ? `This set-up needs a data channel address: enter the address of a channel.json (this copy's is ${defaultChannel}), or choose “Fully pinned”.`
+    : "This set-up needs a data channel address, and this copy was built without one: enter the address of a channel.json, or choose “Fully pinned”.");
+  show($("corrections"), setup === "pinned"
+    ? "Fully pinned: with integrity= and no data channel, the numbers are those of this copy's data, whose date the widget shows. A corrected number reaches your visitors only when you update the copy."
+    : options.channel
+      ? `Pinned code with the data channel: with integrity=, your copy of the code never changes, and it still shows corrected numbers from ${options.channel} (signed by the project's key, checked in the visitor's browser). Keep the channel's origin in your connect-src.`
+      : "Pinned code with the data channel needs a channel address, and this one has none yet: until you enter one, the snippets are fully pinned (the numbers of this copy's data, whose date the widget shows).");
 }
 
 // The poster: SVG from Rust (poster/), the same validated data as the widget, made in the browser.
 let posterWasm = null;
+let posterReady = false;
+let posterFailed = false;
+/** Loads the poster's wasm once (again after a failure, on the next call); once it is here, the
+ *  snippets are written again with the number they may carry. */
+function loadPoster() {
+  posterWasm ??= initPoster().then(
+    () => { posterReady = true; posterFailed = false; render(); },
+    (error) => { posterWasm = null; posterFailed = true; throw error; },
+  );
+  return posterWasm;
+}
 let posterRun = 0;
 let poster = null;
 const named = (kind, lang, code) => {
@@ -180,10 +259,8 @@ async function renderPoster(options) {
     return;
   }
   try {
-    posterWasm ??= initPoster();
-    await posterWasm;
+    await loadPoster();
   } catch {
-    posterWasm = null;
     clear();
     say("The poster could not load. Reload the page to try again.");
     return;
@@ -233,6 +310,10 @@ document.addEventListener("click", async (event) => {
 });
 $("options").addEventListener("input", render);
 $("options").addEventListener("change", render);
+// The set-up and the fallback number are about the snippets, beside them; typing a channel
+// chooses the set-up that uses it.
+$("channel").addEventListener("input", () => { if ($("channel").value.trim()) $("setup-channel").checked = true; });
+for (const id of ["setup", "fallback-number"]) for (const type of ["input", "change"]) $(id).addEventListener(type, render);
 fetch(new URL("../embed/integrity.json", import.meta.url))
   .then((r) => r.json())
   .then((sri) => { integrity = sri["embed.js"] ?? ""; render(); })

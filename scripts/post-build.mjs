@@ -243,7 +243,7 @@ function countryPages() {
 }
 
 /** The partner kit (plain JS, its own page: nothing of it is in the embed bundle), with the
- *  language list from Rust, and the poster's own wasm (poster/: the widget's core without Yew,
+ *  language list and the build's data channel from Rust, and the poster's own wasm (poster/: the widget's core without Yew,
  *  plus a QR encoder), built after Trunk's, so none of it can enter the embed. */
 function partnerKit(assets) {
   const kit = join(staging, "partners");
@@ -254,7 +254,13 @@ function partnerKit(assets) {
   run("wasm-bindgen", ["--target", "web", "--no-typescript", "--out-dir", posterDir, join(target, "wasm32-unknown-unknown", "release", "freedom_poster.wasm")]);
   const posterWasm = join(posterDir, "freedom_poster_bg.wasm");
   run("wasm-opt", ["-Oz", "--strip-debug", "--strip-producers", "-o", posterWasm, posterWasm]);
-  const configurator = readFileSync(src("partners/configurator.js"), "utf8").replace("__LANGUAGES__", JSON.stringify(assets.languageNames));
+  // What Rust says, in place of each placeholder (named once each): the languages, and the
+  // build's data channel (FW_DATA_CHANNEL, "" for none), the channel field's default.
+  let configurator = readFileSync(src("partners/configurator.js"), "utf8");
+  for (const [placeholder, value] of [["__LANGUAGES__", assets.languageNames], ["__DATA_CHANNEL__", assets.dataChannel]]) {
+    if (configurator.split(placeholder).length !== 2) throw new Error(`post-build: partners/configurator.js names ${placeholder} other than once`);
+    configurator = configurator.replace(placeholder, () => JSON.stringify(value));
+  }
   writeFileSync(join(kit, "configurator.js"), configurator);
 }
 

@@ -18,7 +18,7 @@ pub mod strings {
 use freedom_widget::core::data::{Channel, ChannelKind, Hotline, Scope};
 use freedom_widget::core::{self as widget, i18n as widget_i18n};
 use strings::Key as P;
-use text::{escape, width_em, wrap};
+use text::{escape, json_string, width_em, wrap};
 use widget_i18n::Key as W;
 
 /// Poster width and height in millimetres (the SVG's user units).
@@ -92,6 +92,73 @@ pub fn line_languages(country: &str) -> Vec<String> {
         }
     }
     tags
+}
+
+/// The number a country's visitors can call at the least: its main line (the first line with a
+/// phone number, as the widget, its first paint and the country pages list it first), else its
+/// emergency number. The partner kit writes it into a snippet as plain HTML, which a browser that
+/// runs no script shows instead of the widget.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MainLine {
+    /// The line's name as the data writes it; `None` for the emergency number.
+    pub name: Option<String>,
+    /// What is dialled: the E.164 number, else the in-country dial string.
+    pub number: String,
+    /// The number as shown.
+    pub display: String,
+    /// The `tel:` link the widget gives it (`#` escaped, as the card's `channel_href` does).
+    pub href: String,
+    /// The date of the data it comes from (`builtin::data_checked`).
+    pub data_date: &'static str,
+}
+
+/// The country's main number, from the validated data built in; with `second_source_only`, only
+/// lines a second page confirms count, as in the widget with that option. `None`: the data has
+/// neither a line with a phone number nor an emergency number for the country.
+pub fn main_line(country: &str, second_source_only: bool) -> Option<MainLine> {
+    let line = widget::builtin::hotlines_of(country)
+        .iter()
+        .filter(|h| !second_source_only || h.second_source.is_some())
+        .find_map(|h| {
+            let c = h.channels.iter().find(|c| c.kind == ChannelKind::Phone)?;
+            let number = c.number()?;
+            Some((Some(h.name.to_string()), number.to_string(), c.display.as_deref().unwrap_or(number).to_string()))
+        });
+    let (name, number, display) = line.or_else(|| {
+        widget::builtin::emergency_of(country).map(|e| (None, e.number.to_string(), e.number.to_string()))
+    })?;
+    let href = format!("tel:{}", number.replace('#', "%23"));
+    Some(MainLine { name, number, display, href, data_date: widget::builtin::data_checked() })
+}
+
+/// `main_line` as JSON for the partner kit, with the words around it in the language negotiated
+/// for `lang` (the widget's own translations): `label` (the line's name, or "Emergency") and
+/// `dataDateText` ("Hotline data of 2026-11-25."). `null` when the country has no number.
+pub fn main_line_json(country: &str, lang: &str, second_source_only: bool) -> Result<String, String> {
+    let country = country.trim().to_ascii_uppercase();
+    if !widget::is_country(&country) {
+        return Err(format!("unknown country code {country:?}"));
+    }
+    let Some(line) = main_line(&country, second_source_only) else { return Ok("null".into()) };
+    let lang = poster_lang(lang);
+    let label = line.name.clone().unwrap_or_else(|| widget_i18n::format(lang, W::EmergencyHeading, &[]));
+    let date_text = widget_i18n::format(lang, W::DataDate, &[("date", line.data_date)]);
+    let name = line.name.as_deref().map_or("null".to_string(), json_string);
+    let fields = [
+        ("country", json_string(&country)),
+        ("kind", json_string(if line.name.is_some() { "line" } else { "emergency" })),
+        ("name", name),
+        ("label", json_string(&label)),
+        ("number", json_string(&line.number)),
+        ("display", json_string(&line.display)),
+        ("href", json_string(&line.href)),
+        ("dataDate", json_string(line.data_date)),
+        ("dataDateText", json_string(&date_text)),
+        ("lang", json_string(lang.tag())),
+        ("dir", json_string(if lang.is_rtl() { "rtl" } else { "ltr" })),
+    ];
+    let body: Vec<String> = fields.iter().map(|(k, v)| format!("{}:{v}", json_string(k))).collect();
+    Ok(format!("{{{}}}", body.join(",")))
 }
 
 /// Builds the poster, shrinking the type until it fits one page.
@@ -464,7 +531,7 @@ pub fn widest_line_mm(svg: &str) -> f32 {
 
 #[cfg(target_arch = "wasm32")]
 mod browser {
-    //! The partner kit's door: three functions for `partners/configurator.js`.
+    //! The partner kit's door: four functions for `partners/configurator.js`.
     use super::*;
     use wasm_bindgen::prelude::*;
 
@@ -497,6 +564,13 @@ mod browser {
     #[wasm_bindgen(js_name = posterLanguage)]
     pub fn poster_language(preferences: &str) -> String {
         poster_lang(preferences).tag().to_string()
+    }
+
+    /// The country's main number as JSON (`main_line_json`), for the snippet's plain-HTML
+    /// fallback: never typed by hand, always the build's validated data.
+    #[wasm_bindgen(js_name = mainLine)]
+    pub fn main_line_js(country: &str, lang: &str, second_source_only: bool) -> Result<String, JsValue> {
+        main_line_json(country, lang, second_source_only).map_err(|e| JsValue::from_str(&e))
     }
 
     /// The tags of the languages a country's lines name, space-separated.

@@ -1,7 +1,9 @@
 //! The poster, natively: the right lines for the country, in the chosen language, on one page,
 //! with nothing anyone typed able to become markup.
 
-use freedom_poster::{poster, widest_line_mm, PosterRequest, HEIGHT, WIDTH};
+use freedom_poster::text::json_string;
+use freedom_poster::{main_line, main_line_json, poster, widest_line_mm, PosterRequest, HEIGHT, WIDTH};
+use freedom_widget::core::json::{self, Json};
 use freedom_widget::core::{builtin, i18n::Lang};
 
 fn request(country: &str, lang: &str) -> PosterRequest {
@@ -152,4 +154,92 @@ fn the_small_print_says_the_date_of_its_data() {
     assert!(p.svg.contains(&format!("Hotline data of {date}.")), "{}", p.svg);
     let p = poster(&request("MX", "es")).unwrap();
     assert!(p.svg.contains(&format!("Datos de las líneas de ayuda del {date}.")));
+}
+
+/// A field of a JSON object, as the project's JSON reader gives it.
+fn field<'a>(object: &'a Json, name: &str) -> &'a Json {
+    let Json::Object(fields) = object else { panic!("not an object: {object:?}") };
+    &fields.iter().find(|(k, _)| k == name).unwrap_or_else(|| panic!("no field {name}")).1
+}
+
+fn string(value: &Json) -> &str {
+    match value {
+        Json::String(s) => s,
+        other => panic!("not a string: {other:?}"),
+    }
+}
+
+#[test]
+fn the_snippets_main_line_is_the_first_line_with_a_phone_number_in_the_data_file() {
+    // Read from data/hotlines.json itself, not through the code under test.
+    let file = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/../data/hotlines.json")).unwrap();
+    let data = json::parse_bytes(&file).unwrap();
+    let Json::Array(rows) = field(&data, "hotlines") else { panic!("hotlines is an array") };
+    let mexico = rows
+        .iter()
+        .filter(|h| string(field(h, "country")) == "MX")
+        .find_map(|h| {
+            let Json::Array(channels) = field(h, "channels") else { return None };
+            let phone = channels.iter().find(|c| string(field(c, "kind")) == "phone")?;
+            Some((string(field(h, "name")).to_string(), string(field(phone, "e164")).to_string()))
+        })
+        .expect("Mexico has a line with a phone number");
+    let line = main_line("MX", false).unwrap();
+    assert_eq!(line.name.as_deref(), Some(mexico.0.as_str()));
+    assert_eq!(line.number, mexico.1);
+    assert_eq!(line.href, format!("tel:{}", mexico.1));
+    assert_eq!(line.data_date, string(field(&data, "checked")));
+
+    let json = json::parse(&main_line_json("mx", "es", false).unwrap()).unwrap();
+    assert_eq!(string(field(&json, "country")), "MX");
+    assert_eq!(string(field(&json, "kind")), "line");
+    assert_eq!(string(field(&json, "label")), mexico.0);
+    assert_eq!(string(field(&json, "href")), format!("tel:{}", mexico.1));
+    assert_eq!(string(field(&json, "display")), line.display);
+    assert_eq!(string(field(&json, "dataDate")), line.data_date);
+    assert_eq!(string(field(&json, "dataDateText")), format!("Datos de las líneas de ayuda del {}.", line.data_date));
+    assert_eq!(string(field(&json, "lang")), "es");
+}
+
+#[test]
+fn without_a_line_the_snippets_number_is_the_emergency_number() {
+    let with_lines: Vec<&str> = builtin::hotlines().iter().map(|h| &*h.country).collect();
+    let e = builtin::emergency()
+        .iter()
+        .find(|e| !with_lines.contains(&&*e.country))
+        .expect("a country with only an emergency number");
+    let line = main_line(&e.country, false).unwrap();
+    assert_eq!((line.name, line.number.as_str(), line.display.as_str()), (None, &*e.number, &*e.number));
+    let json = json::parse(&main_line_json(&e.country, "en", false).unwrap()).unwrap();
+    assert_eq!(field(&json, "name"), &Json::Null);
+    assert_eq!(string(field(&json, "kind")), "emergency");
+    assert_eq!(string(field(&json, "label")), "Emergency");
+    assert_eq!(string(field(&json, "dataDateText")), format!("Hotline data of {}.", builtin::data_checked()));
+    let ar = json::parse(&main_line_json(&e.country, "ar", false).unwrap()).unwrap();
+    assert_eq!(string(field(&ar, "dir")), "rtl");
+    // Peru's line rests on one page: with second-source-only, as in the widget, its emergency number.
+    assert!(main_line("PE", false).unwrap().name.is_some());
+    let peru = main_line("PE", true).unwrap();
+    assert_eq!((peru.name, peru.href.as_str()), (None, "tel:105"));
+}
+
+#[test]
+fn every_countrys_main_line_dials_what_the_widget_dials() {
+    for country in builtin::countries() {
+        let Some(line) = main_line(country.code, false) else {
+            assert!(builtin::emergency_of(country.code).is_none(), "{}", country.code);
+            assert_eq!(main_line_json(country.code, "en", false).unwrap(), "null");
+            continue;
+        };
+        assert_eq!(line.href, format!("tel:{}", line.number.replace('#', "%23")), "{}", country.code);
+        assert!(!line.href.contains('#') && !line.display.is_empty(), "{}", country.code);
+        assert!(json::parse(&main_line_json(country.code, "zh-Hans", false).unwrap()).is_ok(), "{}", country.code);
+    }
+    assert!(main_line_json("M1", "en", false).unwrap_err().contains("unknown country"));
+}
+
+#[test]
+fn json_strings_hold_any_text() {
+    let text = "\"quoted\" back\\slash\n\u{1}tab\t</script> ünï";
+    assert_eq!(json::parse(&json_string(text)).unwrap(), Json::String(text.into()));
 }

@@ -17,7 +17,7 @@ use freedom_widget::components::{App, AppProps};
 use freedom_widget::core::builtin;
 use freedom_widget::core::directory::Directory;
 use freedom_widget::core::i18n::{Key, Lang};
-use freedom_widget::core::options::{Options, LINK_OPTIONS, OPTION_SPECS};
+use freedom_widget::core::options::{Options, DEFAULT_DATA_CHANNEL, LINK_OPTIONS, OPTION_SPECS};
 use freedom_widget::core::platform::StaticPlatform;
 use std::rc::Rc;
 
@@ -151,8 +151,9 @@ fn zone_table() -> serde_json::Value {
 /// Everything the JavaScript side of the build needs from Rust, from the same types the widget
 /// uses: the option attributes, the first paint's table and the time zones' countries, each
 /// language but English as
-/// `{"key": "text"}` (the wasm carries English alone and fetches the others), and every
-/// language's name in itself (the partner kit's list).
+/// `{"key": "text"}` (the wasm carries English alone and fetches the others), every
+/// language's name in itself (the partner kit's list), and the build's data channel
+/// (`FW_DATA_CHANNEL`, "" for none: the partner kit's default).
 fn build_assets() -> String {
     use freedom_widget::core::i18n::Key;
     let languages: serde_json::Map<String, serde_json::Value> = Lang::ALL
@@ -175,6 +176,7 @@ fn build_assets() -> String {
         "zones": zone_table(),
         "languages": languages,
         "languageNames": names,
+        "dataChannel": DEFAULT_DATA_CHANNEL.unwrap_or_default(),
     });
     serde_json::to_string_pretty(&assets).unwrap() + "\n"
 }

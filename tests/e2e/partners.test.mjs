@@ -22,13 +22,15 @@ describe("configurator", () => {
     await page.locator("#layout").selectOption("banner");
     await page.locator('#preview >> .fw-mount a[href="tel:+528005533000"]').first().waitFor();
     assert.equal(await page.locator("#preview >> .fw-mount [data-layout=banner]").count(), 1);
+    // The snippets carry the country's number once the poster's wasm, which gives it, is here.
+    await page.locator("#snippet-element", { hasText: "tel:" }).waitFor();
     const script = await page.locator("#snippet-script").textContent();
     assert.match(script, /data-country="MX"/);
     assert.match(script, /data-layout="banner"/);
     assert.match(script, /integrity="sha384-[A-Za-z0-9+/=]+" crossorigin="anonymous"/);
-    assert.match(script, /<noscript><a href="[^"]+\?country=MX">/);
+    assert.match(script, /<noscript>\n[\s\S]*<a href="[^"]+\?country=MX">[\s\S]*<\/noscript>$/);
     assert.match(await page.locator("#snippet-npm").textContent(), /"country": "MX",\s+"layout": "banner"/);
-    assert.match(await page.locator("#snippet-element").textContent(), /<freedom-widget country="MX" layout="banner"><\/freedom-widget>/);
+    assert.match(await page.locator("#snippet-element").textContent(), /<freedom-widget country="MX" layout="banner">\n  <p>[^\n]*tel:[\s\S]*<\/freedom-widget>$/);
     assert.match(await page.locator("#snippet-csp").textContent(), /'wasm-unsafe-eval'/);
     await page.locator("#country").fill("M1");
     assert.match(await page.locator("#country-error").textContent(), /two-letter country code/);
@@ -109,22 +111,177 @@ describe("configurator", () => {
   });
 });
 
+/** What the two set-ups and the snippets say now. */
+async function snippets(page) {
+  const text = (id) => page.locator(`#${id}`).textContent();
+  return { script: await text("snippet-script"), npm: await text("snippet-npm"), element: await text("snippet-element"), csp: await text("snippet-csp"), corrections: await text("corrections") };
+}
+
 describe("configurator: corrected numbers", () => {
-  test("with a data channel, its origin joins connect-src and the kit says corrections still arrive; without, it says the data is the copy's", async () => {
+  test("two set-ups side by side, a radio group: with the data channel (its origin in connect-src) or fully pinned (no channel); each changes the snippets", async () => {
+    const context = await env.browser.newContext({ locale: "en-US", viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    page.setDefaultTimeout(10_000);
+    await page.goto(`${env.server.url}/partners/`);
+    await page.locator("#snippet-script", { hasText: "integrity=" }).waitFor();
+    const group = page.getByRole("group", { name: "Corrected numbers: choose a set-up" });
+    const withChannel = group.getByRole("radio", { name: "Pinned code with the data channel (recommended)" });
+    const pinned = group.getByRole("radio", { name: "Fully pinned, no channel" });
+    // Side by side, each saying what it means for corrected numbers.
+    const [a, b] = await page.locator(".setup").evaluateAll((cards) => cards.map((c) => c.getBoundingClientRect().toJSON()));
+    assert.ok(Math.abs(a.top - b.top) < 2 && a.right <= b.left, `side by side: ${JSON.stringify([a, b])}`);
+    assert.match(await page.locator("#setup-channel-text").textContent(), /code never changes \(integrity=\), and corrected numbers still reach your visitors/);
+    assert.match(await page.locator("#setup-pinned-text").textContent(), /numbers are as old as the copy, and the widget shows its data's date/);
+    assert.match(await withChannel.getAttribute("aria-describedby"), /setup-channel-text/);
+    // The recommended set-up is chosen; this build has no channel of its own, which it says.
+    assert.equal(await withChannel.isChecked(), true);
+    assert.equal(await page.locator("#channel").inputValue(), "");
+    assert.match(await page.locator("#channel-needed").textContent(), /needs a data channel address, and this copy was built without one/);
+    let now = await snippets(page);
+    assert.match(now.corrections, /^Pinned code with the data channel needs a channel address/);
+    assert.doesNotMatch(now.script, /data-channel/);
+
+    await page.locator("#channel").fill("https://data.partner.example/freedom-widget/channel.json");
+    await page.locator("#corrections", { hasText: "Pinned code with the data channel: " }).waitFor();
+    assert.equal(await page.locator("#channel-needed").textContent(), "");
+    now = await snippets(page);
+    assert.match(now.script, /integrity="sha384-[A-Za-z0-9+/=]+" crossorigin="anonymous"[^>]* data-channel="https:\/\/data\.partner\.example\/freedom-widget\/channel\.json"/);
+    assert.match(now.csp, /^connect-src .*https:\/\/data\.partner\.example( |$)/m, now.csp);
+    assert.match(now.npm, /"dataChannel": "https:\/\/data\.partner\.example\/freedom-widget\/channel\.json"/);
+    assert.match(now.element, /<freedom-widget[^>]* channel="https:\/\/data\.partner\.example\/freedom-widget\/channel\.json">/);
+
+    // By keyboard: the arrow moves the choice to the other set-up.
+    await withChannel.focus();
+    await page.keyboard.press("ArrowRight");
+    assert.equal(await pinned.isChecked(), true);
+    await page.locator("#corrections", { hasText: "Fully pinned: " }).waitFor();
+    now = await snippets(page);
+    assert.match(now.corrections, /^Fully pinned: .*only when you update the copy/);
+    assert.match(now.script, /integrity="sha384-[A-Za-z0-9+/=]+" crossorigin="anonymous"/);
+    for (const snippet of [now.script, now.npm, now.element, now.csp]) assert.doesNotMatch(snippet, /channel|data\.partner\.example/i, snippet);
+    // The address typed stays, for when the partner comes back to it.
+    await page.getByText("Pinned code with the data channel (recommended)", { exact: true }).click();
+    assert.equal(await withChannel.isChecked(), true);
+    assert.match((await snippets(page)).csp, /data\.partner\.example/);
+    await context.close();
+  });
+
+  test("a build with a data channel of its own fills in the address, and fully pinned then says channel=\"\"", async () => {
+    // The release build has none (FW_DATA_CHANNEL unset): post-build wrote "" in the placeholder's place.
+    const built = readFileSync(join(DIST, "partners", "configurator.js"), "utf8");
+    assert.ok(built.includes('const BUILD_CHANNEL = "";') && !built.includes("__DATA_CHANNEL__") && !built.includes("__LANGUAGES__"));
+    // As a build made with FW_DATA_CHANNEL=/data/channel.json would write it (as the test command's
+    // build for tests/channel/ is made).
+    const context = await env.browser.newContext({ locale: "en-US" });
+    const page = await context.newPage();
+    page.setDefaultTimeout(10_000);
+    await page.route("**/partners/configurator.js", async (route) => {
+      const response = await route.fetch();
+      const body = (await response.text()).replace('const BUILD_CHANNEL = "";', 'const BUILD_CHANNEL = "/data/channel.json";');
+      await route.fulfill({ response, body });
+    });
+    await page.goto(`${env.server.url}/partners/`);
+    await page.locator("#snippet-script", { hasText: "integrity=" }).waitFor();
+    const address = `${env.server.url}/data/channel.json`;
+    assert.equal(await page.locator("#channel").inputValue(), address, "relative to this copy, not to the partner's page");
+    assert.equal(await page.locator("#channel-needed").textContent(), "");
+    let now = await snippets(page);
+    assert.ok(now.script.includes(` data-channel="${address}"`), now.script);
+    assert.ok(now.npm.includes(`"dataChannel": "${address}"`), now.npm);
+    assert.match(now.corrections, /^Pinned code with the data channel: /);
+    // This copy's own origin: the CSP's 'self' already lets it in.
+    assert.doesNotMatch(now.csp, /connect-src/);
+    await page.getByRole("radio", { name: "Fully pinned, no channel" }).check();
+    await page.locator("#corrections", { hasText: "Fully pinned: " }).waitFor();
+    now = await snippets(page);
+    assert.match(now.script, /crossorigin="anonymous"[^>]* data-channel=""/, "the build's channel is turned off");
+    assert.match(now.element, /<freedom-widget[^>]* channel="">/);
+    assert.match(now.npm, /"dataChannel": ""/);
+    // Emptied, the set-up with the channel says it needs one, naming this copy's.
+    await page.getByRole("radio", { name: /Pinned code with the data channel/ }).check();
+    await page.locator("#channel").fill("");
+    assert.ok((await page.locator("#channel-needed").textContent()).includes(`needs a data channel address: enter the address of a channel.json (this copy's is ${address})`));
+    await context.close();
+  });
+});
+
+describe("configurator: the number as plain HTML in the snippets", () => {
+  /** Mexico's main line as data/hotlines.json has it: the first line with a phone number. */
+  function mexico() {
+    const data = JSON.parse(readFileSync(join(ROOT, "data/hotlines.json"), "utf8"));
+    const line = data.hotlines.find((h) => h.country === "MX" && h.channels.some((c) => c.kind === "phone"));
+    const phone = line.channels.find((c) => c.kind === "phone");
+    return { name: line.name, tel: `tel:${phone.e164}`, display: phone.display, date: data.checked };
+  }
+
+  test("MX: the main line's name, its tel: link exactly as in the data, and the data's date; without a country or unchecked, none", async () => {
+    const mx = mexico();
+    assert.equal(mx.tel, "tel:+528005533000");
     const context = await env.browser.newContext({ locale: "en-US" });
     const page = await context.newPage();
     page.setDefaultTimeout(10_000);
     await page.goto(`${env.server.url}/partners/`);
     await page.locator("#snippet-script", { hasText: "integrity=" }).waitFor();
-    assert.match(await page.locator("#corrections").textContent(), /^Fully pinned: .*only when you update the copy/);
-    assert.doesNotMatch(await page.locator("#snippet-csp").textContent(), /data\.partner\.example/);
-    await page.locator("#channel").fill("https://data.partner.example/freedom-widget/channel.json");
-    await page.locator("#corrections", { hasText: "Pinned code with a data channel" }).waitFor();
-    const csp = await page.locator("#snippet-csp").textContent();
-    assert.match(csp, /^connect-src .*https:\/\/data\.partner\.example( |$)/m, csp);
-    assert.match(await page.locator("#snippet-script").textContent(), /data-channel="https:\/\/data\.partner\.example\/freedom-widget\/channel\.json"/);
-    assert.match(await page.locator("#snippet-npm").textContent(), /"dataChannel": "https:\/\/data\.partner\.example\/freedom-widget\/channel\.json"/);
+    const checkbox = page.getByRole("checkbox", { name: "Put the country's main number in the snippets as plain HTML" });
+    assert.equal(await checkbox.isChecked(), true);
+    assert.match(await page.locator("#fallback-number-status").textContent(), /Choose a country above/);
+    assert.doesNotMatch((await snippets(page)).element, /tel:/);
+    await page.locator("#country").fill("MX");
+    await page.locator("#snippet-element", { hasText: "tel:" }).waitFor();
+    const lines = [`<p>${mx.name}: <a href="${mx.tel}">${mx.display}</a></p>`, `<p lang="en"><small>Hotline data of ${mx.date}.</small></p>`];
+    const now = await snippets(page);
+    assert.equal(now.element, `import "freedom-widget/element";\n\n<freedom-widget country="MX" layout="compact">\n  ${lines.join("\n  ")}\n</freedom-widget>`);
+    assert.ok(now.script.includes(`<noscript>\n  ${lines.join("\n  ")}\n  <p><a href="${env.server.url}/?country=MX">`), now.script);
+    assert.match(await page.locator("#fallback-number-status").textContent(), new RegExp(`Mexico's main line, .*${mx.display} \\(data of ${mx.date}\\)`));
+    // In the language chosen for the widget.
+    await page.locator("#lang").selectOption("es");
+    await page.locator("#snippet-element", { hasText: "Datos de las líneas de ayuda" }).waitFor();
+    assert.ok((await snippets(page)).element.includes(`<p lang="es"><small>Datos de las líneas de ayuda del ${mx.date}.</small></p>`));
+    await checkbox.uncheck();
+    const off = await snippets(page);
+    assert.match(off.element, /<freedom-widget country="MX" lang="es" layout="compact"><\/freedom-widget>$/);
+    assert.match(off.script, /<noscript><a href="[^"]+\?country=MX&amp;lang=es">[^<]*<\/a><\/noscript>$/);
     await context.close();
+  });
+
+  test("a page made from the element snippet: with JavaScript off it shows the tel: link; with it on, the widget takes its place", async () => {
+    const mx = mexico();
+    const context = await env.browser.newContext({ locale: "en-US" });
+    const page = await context.newPage();
+    page.setDefaultTimeout(10_000);
+    await page.goto(`${env.server.url}/partners/`);
+    await page.locator("#country").fill("MX");
+    await page.locator("#snippet-element", { hasText: "tel:" }).waitFor();
+    const element = (await snippets(page)).element;
+    await context.close();
+    // The element's markup as pasted; `import "freedom-widget/element"` is the package's element.js.
+    const markup = element.slice(element.indexOf("<freedom-widget"));
+    const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>partner</title>
+<script type="module" src="/embed/element.js"></script></head><body><h1>A partner's page</h1>${markup}</body></html>`;
+    const host = await serve({ root: DIST, routes: { "/element.html": (q, r) => r.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(html) } });
+    const light = (p) => p.evaluate((tel) => {
+      const link = document.querySelector(`freedom-widget > p a[href="${tel}"]`);
+      return { visible: link?.checkVisibility() ?? null, text: document.querySelector("freedom-widget").innerText };
+    }, mx.tel);
+
+    const noJs = await env.browser.newContext({ locale: "en-US", javaScriptEnabled: false });
+    const off = await noJs.newPage();
+    await off.goto(`${host.url}/element.html`);
+    const shown = await light(off);
+    assert.equal(shown.visible, true, "the number shows without scripts");
+    assert.ok(shown.text.includes(mx.display) && shown.text.includes(`Hotline data of ${mx.date}.`), shown.text);
+    await off.getByRole("link", { name: mx.display }).waitFor();
+    await noJs.close();
+
+    const withJs = await env.browser.newContext({ locale: "en-US" });
+    const on = await withJs.newPage();
+    const seen = watch(on);
+    await on.goto(`${host.url}/element.html`);
+    await on.locator(`freedom-widget >> .fw-mount a[href="${mx.tel}"]`).first().waitFor({ timeout: 10_000 });
+    assert.equal((await light(on)).visible, false, "the light DOM is hidden once the widget's shadow root is there");
+    assert.deepEqual(seen.errors, []);
+    await withJs.close();
+    await host.close();
   });
 });
 
