@@ -80,6 +80,14 @@ fn main() {
     // release must be newer than (core::builtin::data_version).
     code.push_str(&format!("/// The reference data's `checked` date.\npub const DATA_CHECKED: &str = {checked:?};\n"));
     generate_geo(&countries, &zones, &mut code);
+    // Each country's main language (scripts/gen-country-names.mjs, from CLDR): the language of
+    // its page (`/mx/`), which the poster's QR code and the partner kit link to.
+    let main_languages: Vec<String> =
+        tsv("data/country-names.tsv").iter().map(|r| format!("({:?}, {:?})", r[0], r[1])).collect();
+    code.push_str(&format!(
+        "/// Each country's main language tag, by code (data/country-names.tsv).\npub const MAIN_LANGUAGES: &[(&str, &str)] = &[{}];\n",
+        main_languages.join(", ")
+    ));
     check_quotes();
     fs::write(out.join("data_generated.rs"), code).unwrap();
     fs::write(out.join("widget.css"), strip_css_comments(&fs::read_to_string("static/widget.css").unwrap())).unwrap();

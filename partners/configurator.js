@@ -8,6 +8,8 @@ define();
 const LANGUAGES = __LANGUAGES__;
 /** The data channel this copy was built with (FW_DATA_CHANNEL), "" for none. */
 const BUILD_CHANNEL = __DATA_CHANNEL__;
+/** The countries this copy has a page for (`mx/`, `mx/en/`), each with its page's language. */
+const COUNTRY_PAGES = __COUNTRY_PAGES__;
 const SECTIONS = ["hotlines", "explainer", "quotes"];
 const $ = (id) => document.getElementById(id);
 const embedUrl = new URL("../embed/embed.js", import.meta.url).href;
@@ -155,6 +157,17 @@ function fallbackFor(options, on) {
   };
 }
 
+/** Where a visitor without the widget goes: the country's own page (in the chosen language, or
+ *  the country's), where this copy has one, else the standalone page with the country and
+ *  language in its query. */
+function directoryLink(options, query) {
+  const main = COUNTRY_PAGES[options.country];
+  if (!main) return `${pageUrl}${query ? `?${query}` : ""}`;
+  const lang = LANGUAGES.map(([tag]) => tag).find((tag) => tag.toLowerCase() === options.lang?.toLowerCase());
+  const folder = lang && lang !== main ? `${lang.toLowerCase()}/` : "";
+  return `${pageUrl}${options.country.toLowerCase()}/${folder}`;
+}
+
 function render() {
   const { options, npmOptions, errors, style, setup, fallback: fallbackOn } = read();
   for (const id of ["country", "fallback-country", "sections", "quick-exit-url", "report-url", "hotlines-url", "channel", "assets-url", "height"]) {
@@ -181,7 +194,7 @@ function render() {
   const query = new URLSearchParams(Object.entries(options).filter(([k]) => ["country", "lang"].includes(k))).toString();
   const css = styleText(style);
   const fallback = fallbackFor(options, fallbackOn);
-  const directory = `<a href="${escapeHtml(`${pageUrl}${query ? `?${query}` : ""}`)}">Anti-trafficking hotlines in every country</a>`;
+  const directory = `<a href="${escapeHtml(directoryLink(options, query))}">Anti-trafficking hotlines in every country</a>`;
   const indent = (lines) => lines.map((l) => `  ${l}\n`).join("");
   // The script tag's door creates its element after the tag, so a number in the page beside it
   // would stay beside the widget: it goes in a <noscript>, with the link to every country.
@@ -271,7 +284,7 @@ async function renderPoster(options) {
   const countryName = named("region", lang, country);
   let svg;
   try {
-    svg = posterSvg(country, lang, options.lang !== undefined, countryName, pageUrl, names);
+    svg = posterSvg(country, lang, options.lang !== undefined, countryName, pageUrl, country in COUNTRY_PAGES, names);
   } catch (error) {
     clear();
     say(`No poster: ${error}. Check the country code.`);

@@ -254,10 +254,12 @@ function partnerKit(assets) {
   run("wasm-bindgen", ["--target", "web", "--no-typescript", "--out-dir", posterDir, join(target, "wasm32-unknown-unknown", "release", "freedom_poster.wasm")]);
   const posterWasm = join(posterDir, "freedom_poster_bg.wasm");
   run("wasm-opt", ["-Oz", "--strip-debug", "--strip-producers", "-o", posterWasm, posterWasm]);
-  // What Rust says, in place of each placeholder (named once each): the languages, and the
-  // build's data channel (FW_DATA_CHANNEL, "" for none), the channel field's default.
+  // What Rust says, in place of each placeholder (named once each): the languages, the build's
+  // data channel (FW_DATA_CHANNEL, "" for none), the channel field's default, and the countries
+  // with a page of their own (code: main language), which the links and the QR code open.
   let configurator = readFileSync(src("partners/configurator.js"), "utf8");
-  for (const [placeholder, value] of [["__LANGUAGES__", assets.languageNames], ["__DATA_CHANNEL__", assets.dataChannel]]) {
+  const placeholders = [["__LANGUAGES__", assets.languageNames], ["__DATA_CHANNEL__", assets.dataChannel], ["__COUNTRY_PAGES__", assets.countryPages]];
+  for (const [placeholder, value] of placeholders) {
     if (configurator.split(placeholder).length !== 2) throw new Error(`post-build: partners/configurator.js names ${placeholder} other than once`);
     configurator = configurator.replace(placeholder, () => JSON.stringify(value));
   }

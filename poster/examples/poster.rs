@@ -7,6 +7,7 @@ fn main() {
         lang: args.get(1).cloned().unwrap_or_else(|| "en".into()),
         lang_chosen: args.get(1).is_some(),
         page_url: "http://127.0.0.1:8080/".into(),
+        country_pages: true,
         ..Default::default()
     };
     match freedom_poster::poster(&request) {

@@ -43,9 +43,13 @@ pub struct PosterRequest {
     pub lang: String,
     /// The country's name in that language (`Intl.DisplayNames` in the browser).
     pub country_name: String,
-    /// The standalone page's address; the QR code adds `?country=…`, and `&lang=…` when the
-    /// partner chose the language (else each visitor who scans it gets their own).
+    /// The standalone page's address. The QR code opens the country's own page beside it
+    /// (`mx/`, `mx/en/`: in the poster's language) when the site has one (`country_pages`), else
+    /// the standalone page with `?country=…`, and `&lang=…` when the partner chose the language
+    /// (else each visitor who scans it gets their own).
     pub page_url: String,
+    /// Whether the site serves a page per country (the build writes them unless told not to).
+    pub country_pages: bool,
     /// Whether the partner chose the language (rather than leaving it to each visitor).
     pub lang_chosen: bool,
     /// Names of the lines' languages in the poster's language: (tag, name).
@@ -173,7 +177,12 @@ pub fn poster(request: &PosterRequest) -> Result<Poster, String> {
     } else {
         request.country_name.trim().to_string()
     };
-    let link = deep_link(&request.page_url, &country, request.lang_chosen.then(|| lang.tag()));
+    let link = if request.country_pages {
+        // A page of its own opens at once on a phone, and reads even without JavaScript.
+        widget::country_page::link(&request.page_url, &country, Some(lang))
+    } else {
+        deep_link(&request.page_url, &country, request.lang_chosen.then(|| lang.tag()))
+    };
     let (mut scale, mut fine) = (1.0, 1.0);
     loop {
         let mut sheet = Sheet::new(lang, scale, fine);
@@ -543,6 +552,7 @@ mod browser {
         lang_chosen: bool,
         country_name: &str,
         page_url: &str,
+        country_pages: bool,
         language_names: &str,
     ) -> Result<String, JsValue> {
         let request = PosterRequest {
@@ -551,6 +561,7 @@ mod browser {
             lang_chosen,
             country_name: country_name.into(),
             page_url: page_url.into(),
+            country_pages,
             language_names: language_names
                 .lines()
                 .filter_map(|l| l.split_once('\t'))
@@ -558,6 +569,14 @@ mod browser {
                 .collect(),
         };
         poster(&request).map(|p| p.svg).map_err(|e| JsValue::from_str(&e))
+    }
+
+    /// The address of a country's own page on the site at `page_url`, in `lang` (a tag), or in
+    /// the country's main language for an empty `lang`.
+    #[wasm_bindgen(js_name = countryPageLink)]
+    pub fn country_page_link(page_url: &str, country: &str, lang: &str) -> String {
+        let lang = (!lang.is_empty()).then(|| poster_lang(lang));
+        widget::country_page::link(page_url, country, lang)
     }
 
     /// The language tag a poster for these preferences will be in.

@@ -13,6 +13,7 @@ fn request(country: &str, lang: &str) -> PosterRequest {
         lang_chosen: true,
         country_name: String::new(),
         page_url: "https://help.example.org/fw/".into(),
+        country_pages: false,
         language_names: vec![("es".into(), "español".into())],
     }
 }
@@ -47,7 +48,20 @@ fn mexico_in_spanish_shows_its_lines_numbers_and_sources() {
 }
 
 #[test]
-fn the_qr_code_leaves_the_language_to_each_visitor_unless_the_partner_chose_one() {
+fn the_qr_code_opens_the_countrys_own_page_in_the_posters_language() {
+    let mut req = request("MX", "es");
+    req.country_pages = true;
+    assert_eq!(poster(&req).unwrap().link, "https://help.example.org/fw/mx/");
+    req.lang = "en".into();
+    assert_eq!(poster(&req).unwrap().link, "https://help.example.org/fw/mx/en/");
+    // The poster's language, chosen or not: its reader reads it.
+    req.lang_chosen = false;
+    req.lang = "fr-CA en".into();
+    assert_eq!(poster(&req).unwrap().link, "https://help.example.org/fw/mx/fr/");
+}
+
+#[test]
+fn without_country_pages_the_qr_code_leaves_the_language_to_each_visitor_unless_the_partner_chose_one() {
     let mut req = request("MX", "es-MX en");
     req.lang_chosen = false;
     let p = poster(&req).unwrap();

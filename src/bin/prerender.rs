@@ -21,6 +21,13 @@ use freedom_widget::core::options::{Options, DEFAULT_DATA_CHANNEL, LINK_OPTIONS,
 use freedom_widget::core::platform::StaticPlatform;
 use std::rc::Rc;
 
+/// The countries whose pages the build writes: those `FW_COUNTRY_PAGES` names, or every one.
+fn country_pages_built() -> Vec<&'static str> {
+    let selection = std::env::var("FW_COUNTRY_PAGES").ok();
+    country_pages::select(selection.as_deref(), &country_pages::countries_with_pages())
+        .unwrap_or_else(|e| panic!("{e}"))
+}
+
 /// The markup the page hydrates: what `hydrate_page` renders first for the same options.
 pub fn render_page(options: Options, lang: Lang) -> String {
     let platform = PlatformRef(Rc::new(StaticPlatform));
@@ -177,6 +184,12 @@ fn build_assets() -> String {
         "languages": languages,
         "languageNames": names,
         "dataChannel": DEFAULT_DATA_CHANNEL.unwrap_or_default(),
+        // The countries whose pages this build writes (FW_COUNTRY_PAGES), each with its main
+        // language (the language of `/mx/`): the partner kit links to them.
+        "countryPages": country_pages_built()
+            .into_iter()
+            .map(|code| (code.to_string(), serde_json::Value::from(country_pages::main_lang(code).tag())))
+            .collect::<serde_json::Map<_, _>>(),
     });
     serde_json::to_string_pretty(&assets).unwrap() + "\n"
 }
@@ -190,9 +203,7 @@ fn main() {
     }
     if args.first().map(String::as_str) == Some("--country-pages") {
         let dist = std::path::Path::new(args.get(1).expect("usage: prerender --country-pages <dist>"));
-        let selection = std::env::var("FW_COUNTRY_PAGES").ok();
-        let countries = country_pages::select(selection.as_deref(), &country_pages::countries_with_pages())
-            .unwrap_or_else(|e| panic!("{e}"));
+        let countries = country_pages_built();
         let site = std::env::var("FW_SITE_URL").ok().filter(|s| !s.is_empty());
         let (pages, bytes) = country_pages::write_pages(dist, &countries, site.as_deref())
             .unwrap_or_else(|e| panic!("{}: {e}", dist.display()));

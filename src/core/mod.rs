@@ -2,6 +2,7 @@
 //! Nothing here touches the browser, so all of it is tested natively with `cargo test`.
 
 pub mod builtin;
+pub mod country_page;
 pub mod data;
 pub mod detect;
 pub mod directory;

@@ -28,7 +28,8 @@ describe("configurator", () => {
     assert.match(script, /data-country="MX"/);
     assert.match(script, /data-layout="banner"/);
     assert.match(script, /integrity="sha384-[A-Za-z0-9+/=]+" crossorigin="anonymous"/);
-    assert.match(script, /<noscript>\n[\s\S]*<a href="[^"]+\?country=MX">[\s\S]*<\/noscript>$/);
+    // Without the widget, the link opens Mexico's own page (the build writes one per country).
+    assert.match(script, /<noscript>\n[\s\S]*<a href="[^"]+\/mx\/">[\s\S]*<\/noscript>$/);
     assert.match(await page.locator("#snippet-npm").textContent(), /"country": "MX",\s+"layout": "banner"/);
     assert.match(await page.locator("#snippet-element").textContent(), /<freedom-widget country="MX" layout="banner">\n  <p>[^\n]*tel:[\s\S]*<\/freedom-widget>$/);
     assert.match(await page.locator("#snippet-csp").textContent(), /'wasm-unsafe-eval'/);
@@ -231,7 +232,7 @@ describe("configurator: the number as plain HTML in the snippets", () => {
     const lines = [`<p>${mx.name}: <a href="${mx.tel}">${mx.display}</a></p>`, `<p lang="en"><small>Hotline data of ${mx.date}.</small></p>`];
     const now = await snippets(page);
     assert.equal(now.element, `import "freedom-widget/element";\n\n<freedom-widget country="MX" layout="compact">\n  ${lines.join("\n  ")}\n</freedom-widget>`);
-    assert.ok(now.script.includes(`<noscript>\n  ${lines.join("\n  ")}\n  <p><a href="${env.server.url}/?country=MX">`), now.script);
+    assert.ok(now.script.includes(`<noscript>\n  ${lines.join("\n  ")}\n  <p><a href="${env.server.url}/mx/">`), now.script);
     assert.match(await page.locator("#fallback-number-status").textContent(), new RegExp(`Mexico's main line, .*${mx.display} \\(data of ${mx.date}\\)`));
     // In the language chosen for the widget.
     await page.locator("#lang").selectOption("es");
@@ -240,7 +241,8 @@ describe("configurator: the number as plain HTML in the snippets", () => {
     await checkbox.uncheck();
     const off = await snippets(page);
     assert.match(off.element, /<freedom-widget country="MX" lang="es" layout="compact"><\/freedom-widget>$/);
-    assert.match(off.script, /<noscript><a href="[^"]+\?country=MX&amp;lang=es">[^<]*<\/a><\/noscript>$/);
+    // Spanish is Mexico's page's own language: /mx/, not /mx/es/.
+    assert.match(off.script, /<noscript><a href="[^"]+\/mx\/">[^<]*<\/a><\/noscript>$/);
     await context.close();
   });
 
@@ -353,7 +355,7 @@ function pdfPages(pdf) {
 }
 
 describe("poster", () => {
-  test("MX in Spanish: Mexico's lines, a QR code that opens the page preset to MX and es, SVG download, one printed page on A4 and on Letter", async () => {
+  test("MX in Spanish: Mexico's lines, a QR code that opens Mexico's own page in Spanish, SVG download, one printed page on A4 and on Letter", async () => {
     const context = await env.browser.newContext({ locale: "en-US", acceptDownloads: true });
     const page = await context.newPage();
     const seen = watch(page);
@@ -377,13 +379,17 @@ describe("poster", () => {
     for (const p of ["Enjuiciamiento", "Protección", "Prevención", "Alianzas"]) assert.ok(shown.includes(p), `${p}: the four Ps, a line each`);
 
     const svg = await page.locator("#poster svg").evaluate((e) => e.outerHTML);
-    assert.equal(await decodeQr(env.browser, svg), `${env.server.url}/?country=MX&lang=es`);
+    // Mexico's own page, in the poster's language (Spanish: the page at /mx/).
+    assert.equal(await decodeQr(env.browser, svg), `${env.server.url}/mx/`);
+    const opened = await fetch(`${env.server.url}/mx/`);
+    assert.equal(opened.status, 200, "the page the QR code opens is there");
+    assert.match(await opened.text(), /<html lang="es"/);
 
     const [download] = await Promise.all([page.waitForEvent("download"), page.locator("#download-poster").click()]);
     assert.equal(download.suggestedFilename(), "hotline-poster-MX-es.svg");
     const file = readFileSync(await download.path(), "utf8");
     assert.match(file, /^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" width="180mm" height="250mm"/);
-    assert.equal(await decodeQr(env.browser, file), `${env.server.url}/?country=MX&lang=es`);
+    assert.equal(await decodeQr(env.browser, file), `${env.server.url}/mx/`);
 
     for (const [paper, width, height] of [["a4", 595, 842], ["letter", 612, 792]]) {
       await page.locator("#paper").selectOption(paper);

@@ -57,24 +57,12 @@ fn table(tsv: &'static str, skip: usize) -> Vec<(&'static str, Vec<&'static str>
 
 struct Tables {
     countries: Vec<(&'static str, Vec<&'static str>)>,
-    main_language: Vec<(&'static str, &'static str)>,
     languages: Vec<(&'static str, Vec<&'static str>)>,
 }
 
 fn tables() -> &'static Tables {
     static TABLES: OnceLock<Tables> = OnceLock::new();
-    TABLES.get_or_init(|| Tables {
-        countries: table(COUNTRY_NAMES_TSV, 2),
-        main_language: COUNTRY_NAMES_TSV
-            .lines()
-            .filter(|l| !l.starts_with('#') && !l.is_empty())
-            .map(|l| {
-                let mut cells = l.split('\t');
-                (cells.next().unwrap(), cells.next().unwrap())
-            })
-            .collect(),
-        languages: table(LANGUAGE_NAMES_TSV, 1),
-    })
+    TABLES.get_or_init(|| Tables { countries: table(COUNTRY_NAMES_TSV, 2), languages: table(LANGUAGE_NAMES_TSV, 1) })
 }
 
 /// A name from CLDR's table, `None` where CLDR has none (the page then says the English name).
@@ -153,12 +141,7 @@ impl Platform for NamesPlatform {
     }
 }
 
-/// The language a country's own page is in: its main language where the widget speaks it,
-/// else English.
-pub fn main_lang(code: &str) -> Lang {
-    let tag = tables().main_language.iter().find(|(c, _)| *c == code).map_or("en", |(_, t)| t);
-    Lang::ALL.into_iter().find(|l| l.tag() == tag).unwrap_or(Lang::En)
-}
+pub use freedom_widget::core::country_page::{main_lang, path as page_path};
 
 /// Every country with a line or an emergency number: the countries that get pages, by code.
 pub fn countries_with_pages() -> Vec<&'static str> {
@@ -191,22 +174,6 @@ pub fn select(value: Option<&str>, available: &[&'static str]) -> Result<Vec<&'s
         }
     }
     Ok(chosen)
-}
-
-/// A language's path segment: the tag in lower case (`/mx/zh-hans/`), as the country's is.
-fn lang_segment(lang: Lang) -> String {
-    lang.tag().to_ascii_lowercase()
-}
-
-/// The page's path from the site's root: `/mx/` in the country's main language, `/mx/en/` in
-/// another one.
-pub fn page_path(code: &str, lang: Lang) -> String {
-    let cc = code.to_ascii_lowercase();
-    if lang == main_lang(code) {
-        format!("/{cc}/")
-    } else {
-        format!("/{cc}/{}/", lang_segment(lang))
-    }
 }
 
 /// The first line with a phone number (its name and number as shown), as the first paint and

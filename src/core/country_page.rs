@@ -1,0 +1,56 @@
+//! Where each country's own page is (issue 28): `/mx/` in the country's main language, `/mx/en/`
+//! in each other one. The build writes the pages (`prerender --country-pages`); the poster's QR
+//! code and the partner kit's links point at them. Pure, so the prerender, the poster and the
+//! tests share one answer.
+
+use super::builtin::MAIN_LANGUAGES;
+use super::i18n::Lang;
+
+/// The language a country's own page is in: its main language where the widget speaks it,
+/// else English.
+pub fn main_lang(code: &str) -> Lang {
+    let code = code.to_ascii_uppercase();
+    let tag = MAIN_LANGUAGES.iter().find(|(c, _)| *c == code).map_or("en", |(_, t)| t);
+    Lang::ALL.into_iter().find(|l| l.tag() == tag).unwrap_or(Lang::En)
+}
+
+/// The page's path from the site's root: `/mx/` in the country's main language, `/mx/en/` in
+/// another one. Both segments in lower case (`/cn/zh-hans/`).
+pub fn path(code: &str, lang: Lang) -> String {
+    let cc = code.to_ascii_lowercase();
+    if lang == main_lang(code) {
+        format!("/{cc}/")
+    } else {
+        format!("/{cc}/{}/", lang.tag().to_ascii_lowercase())
+    }
+}
+
+/// The address of a country's page on the site whose standalone page is at `site` (its folder
+/// or its `index.html`; a query or fragment is dropped), in `lang`, or in the country's main
+/// language when the link should not choose one.
+pub fn link(site: &str, code: &str, lang: Option<Lang>) -> String {
+    let site = site.split(['?', '#']).next().unwrap_or_default();
+    let folder = &site[..site.rfind('/').map_or(site.len(), |i| i + 1)];
+    let folder = if folder.is_empty() { "./" } else { folder };
+    format!("{folder}{}", path(code, lang.unwrap_or_else(|| main_lang(code))).trim_start_matches('/'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_and_links() {
+        assert_eq!(main_lang("MX"), Lang::Es);
+        assert_eq!(main_lang("mx"), Lang::Es);
+        assert_eq!(main_lang("DE"), Lang::En, "German is not one of the widget's languages");
+        assert_eq!(path("MX", Lang::Es), "/mx/");
+        assert_eq!(path("MX", Lang::ZhHans), "/mx/zh-hans/");
+        assert_eq!(link("https://help.example.org/fw/", "MX", None), "https://help.example.org/fw/mx/");
+        assert_eq!(
+            link("https://help.example.org/fw/index.html?x=1", "MX", Some(Lang::En)),
+            "https://help.example.org/fw/mx/en/"
+        );
+        assert_eq!(link("https://help.example.org/fw/", "MX", Some(Lang::Es)), "https://help.example.org/fw/mx/");
+    }
+}
