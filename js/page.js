@@ -14,6 +14,8 @@
 import { adoptRules, pageLanguage, paintPagePanel, speakPage } from "./first-paint.js";
 import { breathe, firstPaintFiles, load, warnOnce } from "./loader.js";
 import { quoted } from "./quoted.js";
+import { searchBeforeTakeover } from "./country-search.js";
+import { quickExitBeforeTakeover } from "./early-quick-exit.js";
 import { LINK_OPTIONS } from "freedom-widget:files";
 
 /** The options the page's link chose: only those a link may set; each other key is ignored,
@@ -37,6 +39,10 @@ const options = ownOptions === undefined ? linkOptions(location.search) : Object
 speakPage(pageLanguage(options));
 root?.addEventListener("freedom-widget:language-change", (event) => speakPage(event.detail.lang));
 let takingOver = false;
+// A country's page: its search works from its own list of countries until the takeover.
+const endSearch = ownOptions === undefined ? () => {} : searchBeforeTakeover(root);
+// Its quick exit button leaves before the takeover too (Shift×3 comes with it).
+const endQuickExit = quickExitBeforeTakeover(root);
 const firstPaint = paintPagePanel(root?.querySelector(".directory > .panel"), options, firstPaintFiles, () => takingOver).catch(() => null);
 
 /**
@@ -98,6 +104,8 @@ try {
   glue.prepare_directory_for(options);
   await breathe();
   await handOver();
+  endSearch();
+  endQuickExit();
   glue.hydrate_page(root, options);
 } catch (error) {
   console.warn("freedom-widget: the interactive page could not start; the directory on this page still works.", error);

@@ -313,10 +313,13 @@ for (const profile of PROFILES) {
   // the country as the browser's Intl does, whose first call loads its data.
   const doors = [
     { door: "host page with the link as static HTML (the floor)", path: "/bench/floor-mx.html" },
-    { door: "script-tag embed, compact", path: "/bench/tag-mx-compact.html", budgeted: true },
-    { door: "script-tag embed, default layout", path: "/bench/tag-mx-full.html", budgeted: true },
+    { door: "script-tag embed, compact", path: "/bench/tag-mx-compact.html", budget: 1.5 },
+    { door: "script-tag embed, default layout", path: "/bench/tag-mx-full.html", budget: 1.5 },
     { door: "script-tag embed, compact, on a page in Spanish", path: "/bench/tag-mx-compact-es.html", locale: "es-MX" },
     { door: "standalone page /?country=MX", path: "/?country=MX" },
+    // The page a poster's QR code opens (issue 28): its number is in its HTML, within 1.1× of the
+    // floor; its search works once the page is taken over ("interactive"), within 2.5 s on 3G.
+    { door: "country page /mx/", path: "/mx/", locale: "es-MX", budget: 1.1, interactiveBudget: 2500 },
   ];
   const results = new Map(doors.map((d) => [d, { number: [], interactive: [], asked: [], arrived: [], bytes: [] }]));
   for (let i = 0; i < THROTTLED_RUNS; i++) {
@@ -330,7 +333,7 @@ for (const profile of PROFILES) {
   }
   const floor = median(results.get(doors[0]).number);
   for (const d of doors) {
-    const { door, path, budgeted = false } = d;
+    const { door, path, budget = null, interactiveBudget = null } = d;
     const r = results.get(d);
     const number = median(r.number);
     const ratio = number / floor;
@@ -340,9 +343,12 @@ for (const profile of PROFILES) {
       door,
       number: (number / 1000).toFixed(2),
       // Three decimals where two would round a miss (or a pass) to the budget itself.
-      ratio: isFloor ? "1.00" : ratio.toFixed(ratio.toFixed(2) === "1.50" ? 3 : 2),
+      ratio: isFloor ? "1.00" : ratio.toFixed(budget !== null && ratio.toFixed(2) === budget.toFixed(2) ? 3 : 2),
       interactive: isFloor ? "—" : `${(median(r.interactive) / 1000).toFixed(2)} s`,
-      pass: budgeted ? ratio <= 1.5 : null,
+      budget,
+      pass: budget !== null ? ratio <= budget : null,
+      interactiveBudget,
+      interactivePass: interactiveBudget !== null && profile.cpu === 6 ? median(r.interactive) <= interactiveBudget : null,
     });
     if (path.startsWith("/bench/tag-")) {
       // The first visible number, in three parts (each a median, so they need not add up exactly).
@@ -377,9 +383,13 @@ const lines = [
 const table = lines.join("\n");
 console.log(table);
 const throttledTable = [
-  `| profile | door | first visible number, median of ${THROTTLED_RUNS} | × the floor | budget | interactive |`,
-  "| --- | --- | --- | --- | --- | --- |",
-  ...throttledRows.map((r) => `| ${r.profile} | ${r.door} | ${r.number} s | ${r.ratio} × | ${r.pass === null ? "—" : `≤ 1.5×: ${r.pass ? "pass" : "**miss**"}`} | ${r.interactive} |`),
+  `| profile | door | first visible number, median of ${THROTTLED_RUNS} | × the floor | budget | interactive | budget |`,
+  "| --- | --- | --- | --- | --- | --- | --- |",
+  ...throttledRows.map(
+    (r) =>
+      `| ${r.profile} | ${r.door} | ${r.number} s | ${r.ratio} × | ${r.pass === null ? "—" : `≤ ${r.budget}×: ${r.pass ? "pass" : "**miss**"}`} | ${r.interactive} | ` +
+      `${r.interactivePass === null ? "—" : `≤ ${(r.interactiveBudget / 1000).toFixed(1)} s: ${r.interactivePass ? "pass" : "**miss**"}`} |`,
+  ),
 ].join("\n");
 console.log(throttledTable);
 // Why the ratio is what it is, measured in the same loads: the number cannot show before

@@ -78,26 +78,53 @@ fn mexico_in_spanish_names_the_country_and_dials_every_line() {
 }
 
 #[test]
-fn every_language_is_linked_and_one_canonical() {
-    let html = page("MX", Lang::Es);
+fn every_language_is_linked_and_one_canonical_with_the_sites_address() {
+    let site = Some("https://example.org/");
+    let html = build_page(&template(), "MX", Lang::Es, site, &countries_with_pages());
     let alternates = attrs(&html, "<link rel=\"alternate\"", "hreflang");
     let mut expected: Vec<String> = Lang::ALL.iter().map(|l| l.tag().to_string()).collect();
     expected.push("x-default".into());
     assert_eq!(alternates, expected);
     let hrefs = attrs(&html, "<link rel=\"alternate\"", "href");
-    assert_eq!(hrefs[1], "/mx/en/");
-    assert_eq!(hrefs[2], "/mx/");
-    assert_eq!(hrefs.last().unwrap(), "/mx/");
-    assert_eq!(attrs(&html, "<link rel=\"canonical\"", "href"), ["/mx/"]);
+    assert_eq!(hrefs[1], "https://example.org/mx/en/");
+    assert_eq!(hrefs[2], "https://example.org/mx/");
+    assert_eq!(hrefs.last().unwrap(), "https://example.org/mx/");
+    assert_eq!(attrs(&html, "<link rel=\"canonical\"", "href"), ["https://example.org/mx/"]);
     // In English: its own address is canonical; the stylesheets are two levels up.
-    let en = page("MX", Lang::En);
-    assert_eq!(attrs(&en, "<link rel=\"canonical\"", "href"), ["/mx/en/"]);
+    let en = build_page(&template(), "MX", Lang::En, site, &countries_with_pages());
+    assert_eq!(attrs(&en, "<link rel=\"canonical\"", "href"), ["https://example.org/mx/en/"]);
     assert!(en.contains("<title>Human trafficking hotline in Mexico: 800 5533 000 · freedom-widget</title>"));
     assert!(en.contains("href=\"../../widget-0123.css\"") && en.contains("href=\"../../partners/\""));
     assert!(html.contains("href=\"../widget-0123.css\"") && html.contains("href=\"../partners/\""));
-    // With the site's address, absolute.
-    let absolute = build_page(&template(), "MX", Lang::Fr, Some("https://example.org/"), &["MX"]);
-    assert_eq!(attrs(&absolute, "<link rel=\"canonical\"", "href"), ["https://example.org/mx/fr/"]);
+    // Without it, none: search engines reject a canonical or alternate link that is not whole.
+    let html = page("MX", Lang::Fr);
+    assert!(!html.contains("rel=\"canonical\"") && !html.contains("rel=\"alternate\""));
+}
+
+#[test]
+fn the_template_inlines_its_stylesheets_allowed_by_hash_and_loads_its_scripts_last() {
+    let css = ".fw{color:red}";
+    let made =
+        country_pages::for_country_pages(&template(), |name| (name == "widget-0123.css").then(|| css.to_string()));
+    let html = build_page(&made, "MX", Lang::Es, None, &["MX"]);
+    assert!(html.contains(&format!("<style>{css}</style>")) && !html.contains("widget-0123.css"));
+    // sha256 of ".fw{color:red}", base64: the CSP allows that style and no other inline one.
+    let hash = {
+        use sha2::{Digest, Sha256};
+        freedom_widget::core::release::base64_encode(&Sha256::digest(css.as_bytes()))
+    };
+    assert!(
+        html.contains(&format!("style-src 'self' 'sha256-{hash}'")),
+        "{}",
+        between(&html, "Content-Security-Policy", ">")
+    );
+    // The number comes before the page's script and the wasm's preloads.
+    let number = html.find("href=\"tel:+528005533000\"").unwrap();
+    for tag in ["<script type=\"module\"", "<link rel=\"modulepreload\"", "<link rel=\"preload\""] {
+        let at = html.find(tag).unwrap_or_else(|| panic!("{tag} missing"));
+        assert!(number < at && at > html.find("</main>").unwrap() && at < html.find("</body>").unwrap(), "{tag}");
+        assert!(!between(&html, "<head>", "</head>").contains(tag), "{tag} still in the head");
+    }
 }
 
 #[test]

@@ -60,8 +60,10 @@ pub fn quick_exit(props: &QuickExitProps) -> Html {
     };
     html! {
         <div class="quick-exit" part="quick-exit">
+            // `data-to`: where it goes, for a standalone page's script to leave by the button
+            // before the page is taken over (js/early-quick-exit.js): a prerendered button.
             <button type="button" class="quick-exit-button" part="quick-exit-button" onclick={exit.reform(|_: MouseEvent| ())}
-                aria-describedby="fw-quick-exit-hint">
+                aria-describedby="fw-quick-exit-hint" data-to={props.whole_page.then(|| props.url.clone())}>
                 { ui.t(Key::QuickExit) }
             </button>
             <p id="fw-quick-exit-hint" class="small quick-exit-hint">{ ui.t(Key::QuickExitHint) }</p>

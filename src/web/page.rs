@@ -55,17 +55,7 @@ pub(super) fn take_over(root: Element, options: JsValue) {
         // the deep link's country comes with detection's answer (`props.detected`) just after.
         props.options = Rc::new(Options { country: defaults.country, ..parsed });
     }
-    // Read before taking over, which empties (or, for a deep link, replaces) the box.
-    if let Some(input) =
-        root.query_selector("#fw-search").ok().flatten().and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
-    {
-        let page = props.page.get_or_insert_with(Default::default);
-        page.typed_search = Some(input.value()).filter(|typed| !typed.trim().is_empty()).map(Into::into);
-        page.search_had_focus = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.active_element())
-            .is_some_and(|active| active == **input);
-    }
+    keep_typed_search(&root, &mut props);
     let parts = if prerendered { reader_place_parts(&root) } else { Vec::new() };
     start(root, props, prerendered, parts, channel);
 }
@@ -96,7 +86,24 @@ fn take_over_country_page(root: Element, own: &str) {
     };
     let page = props.page.get_or_insert_with(Default::default);
     page.country_page = Some(CountryPage { country: country.into(), lang: props.lang });
+    keep_typed_search(&root, &mut props);
     start(root, props, true, Vec::new(), channel);
+}
+
+/// What the visitor typed into the prerendered search box, and whether it had the focus: read
+/// before taking over, which empties (or, for a deep link, replaces) the box.
+fn keep_typed_search(root: &Element, props: &mut AppProps) {
+    let Some(input) =
+        root.query_selector("#fw-search").ok().flatten().and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+    else {
+        return;
+    };
+    let page = props.page.get_or_insert_with(Default::default);
+    page.typed_search = Some(input.value()).filter(|typed| !typed.trim().is_empty()).map(Into::into);
+    page.search_had_focus = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.active_element())
+        .is_some_and(|active| active == **input);
 }
 
 /// Renders (or hydrates) the page's app into `root`, and shows newer signed data when the

@@ -31,6 +31,8 @@ async function open(path, { javaScript = true, hold = false, locale = "en-US" } 
   await page.addInitScript(() => {
     window.fwShifts = [];
     window.fwTakenOver = null;
+    window.fwSearchReady = false;
+    document.addEventListener("freedom-widget:search-ready", () => (window.fwSearchReady = true), true);
     new PerformanceObserver((list) => window.fwShifts.push(...list.getEntries().map((e) => e.value))).observe({ type: "layout-shift", buffered: true });
     document.addEventListener("freedom-widget:country-change", (e) => (window.fwTakenOver ??= e.detail), true);
   });
@@ -74,6 +76,38 @@ describe("a country's page", () => {
     await page.keyboard.press("Enter");
     await page.locator("#fw-directory-heading", { hasText: "Peru" }).waitFor();
     assert.equal(await page.locator('#freedom-widget .panel a[href="tel:1818"]').count(), 1);
+    await context.close();
+  });
+
+  test("before its WebAssembly arrives, search finds another country's page, and the takeover keeps what was typed", async () => {
+    const { context, page, release } = await open("/mx/en/", { hold: true });
+    await page.evaluate(() => new Promise((resolve) => (document.querySelector("#fw-search") && window.fwSearchReady ? resolve() : document.addEventListener("freedom-widget:search-ready", resolve, { once: true }))));
+    await page.locator("#fw-search").fill("per");
+    assert.deepEqual(await page.locator("#fw-results a").evaluateAll((links) => links.map((a) => [a.textContent, a.getAttribute("href")])), [["Peru", "../../pe/en/"]]);
+    // The widget's own search answers the same text once the page is taken over.
+    release();
+    await takenOver(page);
+    await page.locator("#fw-results button", { hasText: "Peru" }).waitFor();
+    assert.equal(await page.locator("#fw-results a").count(), 0, "the early results gave way");
+    assert.equal(await page.locator("#fw-search").inputValue(), "per");
+    await page.keyboard.press("Enter");
+    await page.locator("#fw-directory-heading", { hasText: "Peru" }).waitFor();
+    await context.close();
+  });
+
+  test("before its WebAssembly arrives, Enter in the search opens the first country's page", async () => {
+    const { context, page } = await open("/mx/", { hold: true });
+    await page.locator("#fw-search").fill("españa");
+    await page.keyboard.press("Enter");
+    await page.waitForURL(`${env.server.url}/es/`);
+    assert.equal(await page.getAttribute("html", "lang"), "es");
+    await context.close();
+  });
+
+  test("before its WebAssembly arrives, the quick exit button already leaves", async () => {
+    const { context, page } = await open("/mx/en/", { hold: true });
+    await page.getByRole("button", { name: "Quick exit" }).first().click();
+    await page.waitForURL(AWAY);
     await context.close();
   });
 

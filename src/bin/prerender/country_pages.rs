@@ -233,9 +233,9 @@ fn replace_between(html: &mut String, after: &str, until: &str, with: &str) {
 }
 
 /// One country page, built from the standalone page `template` (dist/index.html as post-build
-/// wrote it). `site`: the site's address (`FW_SITE_URL`), for absolute canonical and alternate
-/// links; without it they are root-relative (`/mx/es/`), right only where the site is served at
-/// its domain's root. `listed`: the countries whose pages the build writes, for the list of links.
+/// wrote it, through `for_country_pages`). `site`: the site's address (`FW_SITE_URL`), for the
+/// canonical and alternate (`hreflang`) links, which must be whole addresses; without it there
+/// are none. `listed`: the countries whose pages the build writes, for the list of links.
 pub fn build_page(template: &str, code: &str, lang: Lang, site: Option<&str>, listed: &[&str]) -> String {
     let path = page_path(code, lang);
     let up = "../".repeat(path.matches('/').count() - 1);
@@ -252,16 +252,20 @@ pub fn build_page(template: &str, code: &str, lang: Lang, site: Option<&str>, li
             t(Key::CountryPageDescriptionEmergency, &[("country", &country), ("number", &emergency)]),
         ),
     };
-    let site = site.map(|s| s.trim_end_matches('/')).unwrap_or("");
-    let mut links = format!("<link rel=\"canonical\" href=\"{site}{path}\">\n");
-    for other in Lang::ALL {
-        let href = format!("{site}{}", page_path(code, other));
-        links += &format!("  <link rel=\"alternate\" hreflang=\"{}\" href=\"{href}\">\n", other.tag());
+    // Search engines take canonical and alternate links only as whole addresses: without the
+    // site's (`FW_SITE_URL`) the page names none, rather than ones they would reject.
+    let mut links = String::new();
+    if let Some(site) = site.map(|s| s.trim_end_matches('/')) {
+        links += &format!("<link rel=\"canonical\" href=\"{site}{path}\">\n");
+        for other in Lang::ALL {
+            let href = format!("{site}{}", page_path(code, other));
+            links += &format!("  <link rel=\"alternate\" hreflang=\"{}\" href=\"{href}\">\n", other.tag());
+        }
+        links += &format!(
+            "  <link rel=\"alternate\" hreflang=\"x-default\" href=\"{site}{}\">\n",
+            page_path(code, main_lang(code))
+        );
     }
-    links += &format!(
-        "  <link rel=\"alternate\" hreflang=\"x-default\" href=\"{site}{}\">\n",
-        page_path(code, main_lang(code))
-    );
 
     let mut html = template.to_string();
     let dir = if lang.is_rtl() { "rtl" } else { "ltr" };
@@ -319,6 +323,54 @@ pub fn build_page(template: &str, code: &str, lang: Lang, site: Option<&str>, li
     html
 }
 
+/// The standalone page's HTML made ready to be every country page's template, for a visitor on a
+/// slow phone network, where each request costs a round trip: its stylesheets inlined (each
+/// `<link rel="stylesheet" href="./NAME">` whose file `read` gives), each allowed by its hash in
+/// the CSP's `style-src`, so the number paints as soon as the HTML has arrived; and the page's
+/// script and the wasm's preloads moved from the head to the end of the body, so their downloads
+/// begin only once the HTML has (they would share the narrow line with it).
+pub fn for_country_pages(template: &str, read: impl Fn(&str) -> Option<String>) -> String {
+    use freedom_widget::core::release::base64_encode;
+    use sha2::{Digest, Sha256};
+    let mut html = template.to_string();
+    let mut hashes = Vec::new();
+    let link = "<link rel=\"stylesheet\" href=\"./";
+    let mut from = 0;
+    while let Some(at) = html[from..].find(link).map(|i| i + from) {
+        let name_end = at + link.len() + html[at + link.len()..].find('"').expect("template: a stylesheet link");
+        let name = html[at + link.len()..name_end].to_string();
+        let end = at + html[at..].find('>').expect("template: a stylesheet link not closed") + 1;
+        let Some(css) = read(&name) else {
+            from = end;
+            continue;
+        };
+        assert!(!css.contains("</"), "{name}: a stylesheet that could close its <style>");
+        hashes.push(format!("'sha256-{}'", base64_encode(&Sha256::digest(css.as_bytes()))));
+        let style = format!("<style>{css}</style>");
+        html.replace_range(at..end, &style);
+        from = at + style.len();
+    }
+    if !hashes.is_empty() {
+        assert!(html.contains("style-src 'self'"), "template: the CSP's style-src not found");
+        html = html.replacen("style-src 'self'", &format!("style-src 'self' {}", hashes.join(" ")), 1);
+    }
+    let mut moved = String::new();
+    for (start, end) in
+        [("<link rel=\"modulepreload\"", ">"), ("<link rel=\"preload\"", ">"), ("<script type=\"module\"", "</script>")]
+    {
+        while let Some(at) = html.find(start) {
+            let close = at + html[at..].find(end).expect("template: a tag not closed") + end.len();
+            moved += &format!("  {}\n", &html[at..close]);
+            html.replace_range(at..close, "");
+        }
+    }
+    // The lines those tags stood on, left blank.
+    let head_end = html.find("</head>").expect("template: </head> not found");
+    let head: Vec<&str> = html[..head_end].lines().filter(|l| !l.trim().is_empty()).collect();
+    html = format!("{}\n{}", head.join("\n"), &html[head_end..]);
+    html.replacen("</body>", &format!("{moved}</body>"), 1)
+}
+
 /// Every country code in the order of its name in `lang` (`Intl.Collator`'s, from the table).
 pub fn collation_order(lang: Lang) -> Vec<&'static str> {
     COLLATION_TSV
@@ -334,6 +386,7 @@ pub fn collation_order(lang: Lang) -> Vec<&'static str> {
 /// pages and bytes.
 pub fn write_pages(dist: &Path, countries: &[&'static str], site: Option<&str>) -> std::io::Result<(usize, usize)> {
     let template = std::fs::read_to_string(dist.join("index.html"))?;
+    let template = for_country_pages(&template, |name| std::fs::read_to_string(dist.join(name)).ok());
     let (mut pages, mut bytes) = (0, 0);
     for code in countries {
         for lang in Lang::ALL {
