@@ -4,10 +4,11 @@
 #   1. native `cargo test --workspace`: data and validator, search, detection, hours, options, strings,
 #      SSR render, and the partner kit's poster (poster/);
 #   2. `wasm-bindgen-test` component tests in headless Chromium;
-#   3. the release build (which validates the data and prerenders the page), then end-to-end tests
-#      against dist/ served over HTTP on localhost, in headless Chromium;
-#   4. the core visitor flows against the same build in all three engines: Chromium, Firefox ESR
-#      and WebKitGTK (tests/engines/);
+#   3. the release build (which validates the data and prerenders the page, and Mexico's country
+#      pages), then end-to-end tests against dist/ served over HTTP on localhost, in headless Chromium;
+#   4. the core visitor flows, and the accessibility of every page served (the standalone page and
+#      Mexico's country pages, JavaScript on and off), against the same build in all three engines:
+#      Chromium, Firefox ESR and WebKitGTK (tests/engines/);
 #   5. the signed data channel against a second build that trusts the test key (tests/channel/).
 # Exits non-zero on any failure. `.ci/run` calls exactly this.
 set -euo pipefail
@@ -31,12 +32,15 @@ step "component tests in headless Chromium (wasm-bindgen-test)"
 cargo test --target wasm32-unknown-unknown --test browser
 
 step "release build"
-bash scripts/build.sh
+# With Mexico's country pages (dist/mx/), which tests/engines/a11y.test.mjs checks: the build
+# writes country pages only when FW_COUNTRY_PAGES asks (scripts/post-build.mjs); one country's
+# twelve pages took 0.05 s to write. FW_COUNTRY_PAGES=all (say) builds every country's.
+FW_COUNTRY_PAGES="${FW_COUNTRY_PAGES:-MX}" bash scripts/build.sh
 
 step "end-to-end tests against dist/ (node --test, playwright-core + /usr/bin/chromium)"
 node --test --test-concurrency=1 tests/e2e/
 
-step "the core visitor flows in Chromium, Firefox ESR and WebKitGTK (tests/engines/)"
+step "the core visitor flows and every page's accessibility in Chromium, Firefox ESR and WebKitGTK (tests/engines/)"
 node --test --test-concurrency=1 tests/engines/
 
 step "the signed data channel, against a build that trusts the test key (target/dist-testkey, never published)"

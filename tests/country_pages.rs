@@ -207,6 +207,10 @@ fn the_partner_chooses_which_pages() {
     // A build of some pages links only to those.
     let html = build_page(&template(), "MX", Lang::Es, None, &["MX", "FR"]);
     assert_eq!(attrs(between(&html, "<nav class=\"country-pages\"", "</nav>"), "<a ", "href"), ["../fr/es/"]);
+    // A build of one country's pages lists no other: no heading over an empty list.
+    let alone = build_page(&template(), "MX", Lang::Es, None, &["MX"]);
+    assert!(!alone.contains("country-pages") && !alone.contains(Lang::Es.text(Key::CountryPageOthers)));
+    assert!(alone.contains("<nav class=\"page-languages\""));
 }
 
 #[test]

@@ -3,15 +3,12 @@
 // walk through the whole widget; 320 px width (the same as 200% zoom of 640 px).
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync, readdirSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { ROOT, setup, pageTakenOver } from "./helpers.mjs";
+// The checkers' sources, tags and policy, shared with tests/engines/a11y.test.mjs.
+import { ACE, AXE, TAGS, axeViolations, ibmViolations } from "./checkers.mjs";
 
-const AXE = readFileSync(join(ROOT, "tools/node_modules/axe-core/axe.min.js"), "utf8");
-// IBM Equal Access: the rule engine that the `accessibility-checker` tool downloads at run time,
-// installed from npm and injected here, so it runs offline in Debian's Chromium (see README).
-const ACE = readFileSync(join(ROOT, "tools/node_modules/accessibility-checker-engine/ace.js"), "utf8");
-const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 const LANGS = readdirSync(join(ROOT, "i18n")).filter((f) => f.endsWith(".ftl")).map((f) => f.slice(0, -4)).sort();
 /** A partner's page whose script tag carries the query's options as data- attributes. */
 function embedHost(req, res) {
@@ -33,9 +30,9 @@ async function axe(url, { colorScheme = "light", ready = ".fw", act = async () =
   await act(page);
   await page.waitForTimeout(150);
   await page.addScriptTag({ content: AXE });
-  const result = await page.evaluate((tags) => window.axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] }), TAGS);
+  const found = await page.evaluate(axeViolations, TAGS);
   await context.close();
-  return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.slice(0, 3).map((n) => n.target.join(" >> ")).join("\n    ")}`);
+  return found;
 }
 
 describe("axe-core, zero violations", () => {
@@ -452,16 +449,7 @@ describe("IBM Equal Access (accessibility-checker's engine), zero violations", (
     if (url.startsWith("/?") && !refuseWasm) await pageTakenOver(page);
     await page.waitForTimeout(150);
     await page.addScriptTag({ content: ACE });
-    const found = await page.evaluate(async (english) => {
-      const report = await new window.ace.Checker().check(document, ["IBM_Accessibility"]);
-      // Violations; and, at any level, what this checker reported on the build of 2026-11-28
-      // (issue 18): links opening a new tab without saying so, an empty list, no way to skip
-      // the list of countries, a page title that is no heading.
-      // a_target_warning looks for the English words "new window" or "new tab" only.
-      const reported = ["aria_child_valid", "html_skipnav_exists", "text_block_heading", ...(english ? ["a_target_warning"] : [])];
-      return report.results.filter((r) => (r.value[0] === "VIOLATION" && r.value[1] === "FAIL") || (reported.includes(r.ruleId) && r.value[1] !== "PASS"))
-        .map((r) => `${r.ruleId}: ${r.message} @ ${r.path?.dom}`);
-    }, english);
+    const found = await page.evaluate(ibmViolations, english);
     await context.close();
     return found;
   }

@@ -19,11 +19,13 @@ export const ENGINES = (process.env.FW_ENGINES ?? "chromium,firefox,webkit").spl
 const FIREFOX = process.env.FIREFOX ?? "/usr/bin/firefox-esr";
 const WEBKIT_DRIVER = process.env.WEBKIT_DRIVER ?? "/usr/bin/WebKitWebDriver";
 
-/** Launches `engine`; `javaScript: false` opens a browser that runs no page script. */
-export async function launch(engine, { javaScript = true } = {}) {
-  if (engine === "chromium") return Chromium.launch(javaScript);
-  if (engine === "firefox") return Firefox.launch(javaScript);
-  if (engine === "webkit") return WebKit.launch(javaScript);
+/** Launches `engine`; `javaScript: false` opens a browser that runs no page script;
+ *  `colorScheme: "dark"` (or "light") is what the page's `prefers-color-scheme` matches. */
+export async function launch(engine, { javaScript = true, colorScheme = "light" } = {}) {
+  if (!["light", "dark"].includes(colorScheme)) throw new Error(`colorScheme: light or dark, not ${colorScheme}`);
+  if (engine === "chromium") return Chromium.launch(javaScript, colorScheme);
+  if (engine === "firefox") return Firefox.launch(javaScript, colorScheme);
+  if (engine === "webkit") return WebKit.launch(javaScript, colorScheme);
   throw new Error(`unknown engine ${engine}`);
 }
 
@@ -53,10 +55,10 @@ class PageDriver {
 }
 
 class Chromium extends PageDriver {
-  static async launch(javaScript) {
+  static async launch(javaScript, colorScheme) {
     const { chromium } = await import("../../tools/node_modules/playwright-core/index.mjs");
     const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium", args: CHROMIUM_ARGS });
-    const context = await browser.newContext({ locale: "en-US", viewport: { width: 1024, height: 768 }, javaScriptEnabled: javaScript });
+    const context = await browser.newContext({ locale: "en-US", viewport: { width: 1024, height: 768 }, javaScriptEnabled: javaScript, colorScheme });
     const page = await context.newPage();
     return Object.assign(new Chromium(), { browser, page });
   }
@@ -66,7 +68,7 @@ class Chromium extends PageDriver {
 }
 
 class Firefox extends PageDriver {
-  static async launch(javaScript) {
+  static async launch(javaScript, colorScheme) {
     const { default: puppeteer } = await import("../../tools/node_modules/puppeteer-core/lib/puppeteer/puppeteer-core.js");
     const browser = await puppeteer.launch({
       browser: "firefox",
@@ -76,6 +78,8 @@ class Firefox extends PageDriver {
       extraPrefsFirefox: {
         "intl.accept_languages": "en-US",
         "javascript.enabled": javaScript,
+        // What pages see as prefers-color-scheme: 0 dark, 1 light.
+        "layout.css.prefers-color-scheme.content-override": colorScheme === "dark" ? 0 : 1,
         "app.update.enabled": false,
         "datareporting.policy.dataSubmissionEnabled": false,
         "network.captive-portal-service.enabled": false,
@@ -119,7 +123,7 @@ function startXvfb() {
 }
 
 class WebKit {
-  static async launch(javaScript) {
+  static async launch(javaScript, colorScheme) {
     if (!existsSync(WEBKIT_DRIVER)) throw new Error(`${WEBKIT_DRIVER} is missing: run scripts/setup.sh --test`);
     const xvfb = await startXvfb();
     const port = await freePort();
@@ -140,10 +144,11 @@ class WebKit {
           await new Promise((r) => setTimeout(r, 100));
         }
       }
-      // MiniBrowser takes WebKitSettings as options: that is how page script is turned off.
+      // MiniBrowser takes WebKitSettings as options: that is how page script is turned off;
+      // --dark-mode is its own option, what prefers-color-scheme then matches.
       // "normal" page loads: with "eager", the command after a navigation could wait 30 s for a
       // load that WebKit had already had (with page script off, or the wasm arriving late).
-      const args = ["--automation", ...(javaScript ? [] : ["--enable-javascript=false"])];
+      const args = ["--automation", ...(javaScript ? [] : ["--enable-javascript=false"]), ...(colorScheme === "dark" ? ["--dark-mode"] : [])];
       const { sessionId } = await self.call("POST", "/session", {
         capabilities: { alwaysMatch: { pageLoadStrategy: "normal", "webkitgtk:browserOptions": { args } } },
       });
