@@ -93,6 +93,26 @@ async function handOver() {
   setTimeout(uncover, 5000);
 }
 
+/** The takeover names countries and languages and writes dates through Intl, whose first use in
+ *  a language loads its locale data: loaded here, each kind in a task of its own, the takeover's
+ *  own task is shorter (a tap waits for each on a phone). */
+async function warmIntl(lang) {
+  const uses = [
+    () => new Intl.DisplayNames([lang], { type: "region" }).of("MX"),
+    () => new Intl.DisplayNames([lang], { type: "language" }).of("es"),
+    () => new Intl.DateTimeFormat([lang], { dateStyle: "medium", timeZone: "UTC" }).format(0),
+    () => new Intl.DateTimeFormat([lang], { hour: "numeric", minute: "2-digit", weekday: "short" }).format(0),
+  ];
+  for (const use of uses) {
+    try {
+      use();
+    } catch {
+      // An engine without it: the widget says the English names instead.
+    }
+    await breathe();
+  }
+}
+
 try {
   const glue = await load();
   // The page's first render after the takeover is in the visitor's language (a deep link's, or
@@ -103,6 +123,7 @@ try {
   await breathe();
   glue.prepare_directory_for(options);
   await breathe();
+  await warmIntl(pageLanguage(options));
   await handOver();
   endSearch();
   endQuickExit();

@@ -61,6 +61,12 @@ impl AppProps {
         self.page.as_ref().is_some_and(|page| page.hydrating)
     }
 
+    /// Taking a country's page over (`/mx/`): its parts come alive a task apart (`Later`). Not the
+    /// page at `/`, whose list of every country takes its own turns, a chunk at a time.
+    fn taking_over_country_page(&self) -> bool {
+        self.hydrating() && self.page.as_ref().is_some_and(|page| page.country_page.is_some())
+    }
+
     /// The country and language the prerender chose, which the takeover's first render keeps.
     fn prerendered(&self) -> (Option<(String, ChosenBy)>, Lang) {
         match self.page.as_ref().and_then(|page| page.country_page.as_ref()) {
@@ -91,6 +97,17 @@ pub struct PageState {
 pub struct CountryPage {
     pub country: AttrValue,
     pub lang: Lang,
+}
+
+/// `part` hydrated in a task of its own (`Later`), keyed `key`. Only a page taken over from its
+/// prerender (built with `page`, or the prerender itself) hydrates; an embed renders afresh.
+#[cfg(any(feature = "page", not(target_arch = "wasm32")))]
+fn later(part: Html, key: &'static str) -> Html {
+    html! { <super::later::Later key={key}>{ part }</super::later::Later> }
+}
+#[cfg(not(any(feature = "page", not(target_arch = "wasm32"))))]
+fn later(part: Html, _key: &'static str) -> Html {
+    part
 }
 
 /// The language the standalone page is prerendered in.
@@ -235,11 +252,20 @@ pub fn app(props: &AppProps) -> Html {
     });
     let directory: Rc<Directory> = (*directory).clone();
 
+    // The finder builds its search index (every country's names, folded) as it first renders:
+    // taking a page over, it comes alive in a task of its own (`Later`).
+    let picker = html! {
+        <CountryPicker selected={country.as_ref().map(|(c, _)| AttrValue::from(c.clone()))} on_choose={on_choose.clone()} typed={props.page.as_ref().and_then(|page| page.typed_search.clone())} keep_focus={props.page.as_ref().is_some_and(|page| page.search_had_focus)} />
+    };
+    let picker = if props.taking_over_country_page() { later(picker, "picker") } else { picker };
+    // Not the country's panel: its first render must come before the clock goes live (which
+    // adds each line's opening state), as the prerender has none.
+    let panel = html! { <CountryPanel directory={directory.clone()} country={country.clone()} {layout} /> };
     let hotlines_section = html! {
         <section class="section directory" part="directory" aria-labelledby="fw-directory-heading">
-            <CountryPanel directory={directory.clone()} country={country.clone()} {layout} />
+            { panel }
             if layout != Layout::Banner {
-                <CountryPicker selected={country.as_ref().map(|(c, _)| AttrValue::from(c.clone()))} on_choose={on_choose.clone()} typed={props.page.as_ref().and_then(|page| page.typed_search.clone())} keep_focus={props.page.as_ref().is_some_and(|page| page.search_had_focus)} />
+                { picker }
             }
             if layout == Layout::Full {
                 <AllCountries directory={directory} on_choose={on_choose} />
@@ -251,9 +277,14 @@ pub fn app(props: &AppProps) -> Html {
         Layout::Banner => vec![Section::Hotlines],
         _ => options.sections.clone(),
     };
+    // Taking a country's page over, the four Ps and the quotes come alive a task after the rest
+    // (`Later`): one task for all of it was long enough to hold up a tap on a phone.
+    let hydrating = props.taking_over_country_page();
     let body = sections.iter().map(|s| match s {
         Section::Hotlines => hotlines_section.clone(),
+        Section::Explainer if hydrating => later(html! { <Explainer /> }, "explainer"),
         Section::Explainer => html! { <Explainer key="explainer" /> },
+        Section::Quotes if hydrating => later(html! { <Quotes quotes={props.quotes.clone()} /> }, "quotes"),
         Section::Quotes => html! { <Quotes key="quotes" quotes={props.quotes.clone()} /> },
     });
     let theme = match options.theme {
@@ -276,7 +307,9 @@ pub fn app(props: &AppProps) -> Html {
                     <QuickExit url={AttrValue::from(options.quick_exit_url.clone())} hide={root.clone()} whole_page={props.page.is_some()} />
                     <SafetyNote />
                 }
-                if layout != Layout::Banner {
+                // A country's own page links the same country in each language instead (its
+                // address says its language), after the widget: its number comes first.
+                if layout != Layout::Banner && props.page.as_ref().is_none_or(|page| page.country_page.is_none()) {
                     <LanguagePicker lang={*lang} on_change={switch_lang} />
                 }
                 for section in body {

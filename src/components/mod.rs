@@ -7,6 +7,8 @@ pub mod country_picker;
 pub mod explainer;
 pub mod hotline_card;
 pub mod language_picker;
+#[cfg(any(feature = "page", not(target_arch = "wasm32")))]
+pub mod later;
 pub mod quick_exit;
 pub mod quotes;
 pub mod state;

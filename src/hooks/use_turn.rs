@@ -76,6 +76,14 @@ pub fn keep_focus_in(countries: &[&'static str]) {
     let _ = countries;
 }
 
+/// Called as a part is taken over (`components::later`), just before Yew swaps its prerendered
+/// nodes for the copies it has hydrated: if the focus is on an element with an `id`, the copy
+/// (which has the same `id`) gets it once the swap is done.
+pub fn keep_focus_by_id() {
+    #[cfg(target_arch = "wasm32")]
+    focus::keep_by_id();
+}
+
 #[cfg(target_arch = "wasm32")]
 mod focus {
     use gloo::timers::callback::Timeout;
@@ -102,6 +110,17 @@ mod focus {
         };
         let selector = format!("li.country-row[data-country=\"{code}\"] {control}");
         refocus(focused, selector, 20);
+    }
+
+    pub fn keep_by_id() {
+        let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+        let Some(focused) = document.active_element() else { return };
+        let id = focused.id();
+        // Ids the widget writes are plain words (`fw-tab-protection`): nothing to escape.
+        if id.is_empty() || !id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
+            return;
+        }
+        refocus(focused, format!("#{id}"), 20);
     }
 
     /// Waits (a few tasks at most) for the swap, then focuses the copy, unless the visitor has
