@@ -141,6 +141,7 @@ const add = (what, value, unit, budget, pass) => rows.push({ what, value, unit, 
 const tag = { time: [], painted: [], blocking: [], cls: [], bytes: [] };
 const flat = { time: [], painted: [], bytes: [] };
 const standalone = { bytes: [], longest: [], blocking: [] };
+const countryPage = { longest: [], blocking: [] };
 const full = { painted: [], blocking: [], cls: [] };
 for (let i = 0; i < RUNS; i++) {
   const a = await load("/bench/tag.html");
@@ -174,6 +175,23 @@ for (let i = 0; i < RUNS; i++) {
   standalone.longest.push(Math.max(0, ...tasks));
   standalone.blocking.push(tasks.reduce((t, d) => t + Math.max(0, d - 50), 0));
   await c.close();
+  // A country's page on a phone's CPU (4× slower, as Lighthouse's mobile preset): its longest
+  // task from the start of its load until a second after its takeover (issue 28: none over 50 ms).
+  const cc = await browser.newContext({ locale: "es-MX", viewport: { width: 390, height: 844 } });
+  await cc.addInitScript(() => {
+    window.pageTasks = [];
+    new PerformanceObserver((l) => l.getEntries().forEach((e) => window.pageTasks.push(e.duration))).observe({ type: "longtask" });
+    document.addEventListener("freedom-widget:country-change", () => (window.takenOver = true));
+  });
+  const mp = await cc.newPage();
+  await (await cc.newCDPSession(mp)).send("Emulation.setCPUThrottlingRate", { rate: 4 });
+  await mp.goto(`${server.url}/mx/`);
+  await mp.waitForFunction(() => window.takenOver, null, { timeout: 20_000 });
+  await mp.waitForTimeout(1000);
+  const mxTasks = await mp.evaluate(() => window.pageTasks);
+  countryPage.longest.push(Math.max(0, ...mxTasks));
+  countryPage.blocking.push(mxTasks.reduce((t, d) => t + Math.max(0, d - 50), 0));
+  await cc.close();
 }
 
 const kb = (b) => (b / 1024).toFixed(1);
@@ -192,6 +210,8 @@ add("script-tag embed: transfer, brotli (all it loads)", kb(embedBytes), "KB", "
 add("standalone page: transfer, brotli (all it loads)", kb(median(standalone.bytes)), "KB", "—", null);
 add("standalone page: main-thread blocking while it takes over its HTML", median(standalone.blocking).toFixed(1), "ms", "—", null);
 add("standalone page: longest task while it takes over its HTML", median(standalone.longest).toFixed(1), "ms", "—", null);
+add("country page /mx/, CPU 4× slower: longest task, load to a second after its takeover", median(countryPage.longest).toFixed(1), "ms", "≤ 50 ms", median(countryPage.longest) <= 50);
+add("country page /mx/, CPU 4× slower: main-thread blocking, same span", median(countryPage.blocking).toFixed(1), "ms", "—", null);
 const t = median(tag.painted), f = median(flat.painted);
 add("page start → widget interactive and painted", t.toFixed(1), "ms", "—", null);
 add("same content as static HTML, painted (the floor)", f.toFixed(1), "ms", "—", null);

@@ -141,6 +141,30 @@ describe("a newer signed release reaches the visitor in the same load", () => {
   });
 });
 
+describe("a country's page takes the release's number too", () => {
+  test("/mx/: its prerendered number is replaced after the takeover, with the focus kept on it", async () => {
+    answer = "good";
+    hold = gate();
+    const context = await browser.newContext({ locale: "es-MX" });
+    try {
+      const page = await context.newPage();
+      await page.addInitScript(() => document.addEventListener("freedom-widget:country-change", () => (window.takenOver = true), true));
+      await page.goto(`${server.url}/mx/`);
+      // The number a visitor may already be on, prerendered from the build's data.
+      await page.locator(`#freedom-widget .panel .cards a[href="${OLD}"]`).first().focus();
+      await page.waitForFunction(() => window.takenOver);
+      hold.open();
+      await page.locator(`#freedom-widget .panel .cards a[href="${NEW}"]`).first().waitFor();
+      assert.equal(await page.locator(`#freedom-widget a[href="${OLD}"]`).count(), 0, "the old number is gone from the page's widget");
+      assert.equal(await focusedHref(page), NEW, "the focus stayed on the line's number");
+    } finally {
+      hold?.open();
+      hold = null;
+      await context.close();
+    }
+  });
+});
+
 describe("a channel that gives nothing usable keeps the built-in number, said once", () => {
   const cases = [
     ["a release edited after signing", "tampered", /its signature is not the test key's/],
