@@ -24,9 +24,8 @@ import { join } from "node:path";
 import { ACE, AXE, TAGS, axeViolations, ibmViolations } from "../e2e/checkers.mjs";
 import { DIST } from "../e2e/helpers.mjs";
 import { serve, TYPES } from "../e2e/serve.mjs";
-import { ENGINES, launch } from "./drivers.mjs";
+import { ENGINES, launch, until } from "./drivers.mjs";
 
-const TIMEOUT = 20_000;
 
 /** The pages checked. `script: true`: the page has a script, so with JavaScript on it must be
  *  taken over (the country pages may or may not have one yet: either is checked as it is). */
@@ -59,22 +58,6 @@ function server({ scripts = true } = {}) {
     },
   });
   return serve({ root: DIST, routes });
-}
-
-/** Polls `fn` in the page until it returns something truthy; returns that. */
-async function until(b, what, fn, ...args) {
-  const end = Date.now() + TIMEOUT;
-  let last;
-  for (;;) {
-    try {
-      last = await b.eval(fn, ...args);
-      if (last) return last;
-    } catch (e) {
-      last = e; // the page may be navigating
-    }
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what} (last: ${JSON.stringify(last) ?? last})`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 /** In the page: resolves once nothing in the document has changed for `ms` (at most `limit` ms). */

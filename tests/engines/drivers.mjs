@@ -29,6 +29,25 @@ export async function launch(engine, { javaScript = true, colorScheme = "light" 
   throw new Error(`unknown engine ${engine}`);
 }
 
+const UNTIL_TIMEOUT = 20_000;
+
+/** Polls `fn` in the page of driver `b` until it returns something truthy (for at most 20 s);
+ *  returns that. A navigation under way is not an error: it polls again. */
+export async function until(b, what, fn, ...args) {
+  const end = Date.now() + UNTIL_TIMEOUT;
+  let last;
+  for (;;) {
+    try {
+      last = await b.eval(fn, ...args);
+      if (last) return last;
+    } catch (e) {
+      last = e; // the page may be navigating
+    }
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what} (last: ${JSON.stringify(last) ?? last})`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 const source = (fn) => (typeof fn === "function" ? fn.toString() : `() => (${fn})`);
 
 /** Chromium (playwright-core) and Firefox (puppeteer-core) drive a page with the same calls. */

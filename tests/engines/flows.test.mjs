@@ -7,7 +7,7 @@ import { readFileSync, readdirSync } from "node:fs";
 import { extname, join } from "node:path";
 import { DIST, PAGES } from "../e2e/helpers.mjs";
 import { serve, TYPES } from "../e2e/serve.mjs";
-import { ENGINES, launch } from "./drivers.mjs";
+import { ENGINES, launch, until } from "./drivers.mjs";
 
 const US = "tel:+18883737888";
 const MX = "tel:+528005533000";
@@ -97,22 +97,6 @@ const RECORDER = `(() => {
 function recordedPage(req, res) {
   const html = readFileSync(join(DIST, "index.html"), "utf8").replace("</body>", '<script src="/fw-takeover.js"></script></body>');
   res.writeHead(200, { "content-type": TYPES[".html"], "cache-control": "no-store" }).end(html);
-}
-
-/** Polls `fn` in the page until it returns something truthy; returns that. */
-async function until(b, what, fn, ...args) {
-  const end = Date.now() + TIMEOUT;
-  let last;
-  for (;;) {
-    try {
-      last = await b.eval(fn, ...args);
-      if (last) return last;
-    } catch (e) {
-      last = e; // the page may be navigating
-    }
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what} (last: ${last})`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 /** The centre of the first element matching `selector` (in the page, or inside `host`'s shadow root), scrolled into view. */
