@@ -13,7 +13,16 @@ const field = (name) => cargo.match(new RegExp(`^${name} = "([^"]+)"`, "m"))[1];
 const version = field("version");
 /** The frameworks whose template types post-build copied (js/templates/<name>.d.ts). */
 const templateFrameworks = readdirSync(join(root, "js", "templates")).filter((f) => f.endsWith(".d.ts")).map((f) => f.slice(0, -5));
-const out = join(root, "target", "npm");
+// `node scripts/pack.mjs [--dist DIR --into DIR]`: by default dist/ into target/; the test
+// command packs its build that trusts the test data key (target/dist-testkey) into
+// target/testkey/, for a toolchain's app to install, never to publish.
+const flag = (name, fallback) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? join(root, process.argv[i + 1]) : fallback;
+};
+const dist = flag("dist", join(root, "dist"));
+const into = flag("into", join(root, "target"));
+const out = join(into, "npm");
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 // Not the country pages (dist/<cc>/, prerender --country-pages): a site serves them; a
@@ -24,8 +33,8 @@ const countryFolders = new Set(
     .filter((l) => l && !l.startsWith("#"))
     .map((l) => l.split("\t")[0].toLowerCase()),
 );
-const isCountryPage = (path) => dirname(path) === join(root, "dist") && countryFolders.has(basename(path));
-cpSync(join(root, "dist"), join(out, "dist"), { recursive: true, filter: (path) => !isCountryPage(path) });
+const isCountryPage = (path) => dirname(path) === dist && countryFolders.has(basename(path));
+cpSync(dist, join(out, "dist"), { recursive: true, filter: (path) => !isCountryPage(path) });
 cpSync(join(root, "js", "README.md"), join(out, "README.md"));
 for (const license of ["LICENSE-MIT", "LICENSE-APACHE"]) cpSync(join(root, license), join(out, license));
 
@@ -56,5 +65,5 @@ const pkg = {
 writeFileSync(join(out, "element.js"), '// Defines <freedom-widget>; the same module as "./dist/embed/element.js".\nimport "./dist/embed/element.js";\n');
 writeFileSync(join(out, "element.d.ts"), 'import "./dist/embed/element.js";\nexport * from "./dist/embed/element.js";\n');
 writeFileSync(join(out, "package.json"), JSON.stringify(pkg, null, 2) + "\n");
-const tarball = execFileSync("npm", ["pack", "--silent", "--pack-destination", join(root, "target")], { cwd: out, encoding: "utf8" }).trim();
-console.log(`pack: target/${tarball}`);
+const tarball = execFileSync("npm", ["pack", "--silent", "--pack-destination", into], { cwd: out, encoding: "utf8" }).trim();
+console.log(`pack: ${join(into, tarball)}`);

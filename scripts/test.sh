@@ -44,4 +44,6 @@ node --test --test-concurrency=1 tests/engines/
 
 step "the signed data channel, against a build that trusts the test key (target/dist-testkey, never published)"
 FW_DATA_TRUST_TEST_KEY=1 FW_DATA_CHANNEL=/data/channel.json FW_DIST=target/dist-testkey bash scripts/build.sh
+# Its npm package, for a toolchain's app in the channel's test (target/testkey/, never published).
+node scripts/pack.mjs --dist target/dist-testkey --into target/testkey
 node --test --test-concurrency=1 tests/channel/

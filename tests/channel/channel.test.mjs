@@ -5,11 +5,12 @@
 // the focus kept; a release edited after signing, a 404, a channel slower than the widget's
 // timeout and a CSP without the channel's connect-src each leave the built-in number and exactly
 // one console warning naming the channel. Chromium for each case; the new number in Firefox ESR
-// and WebKitGTK too.
+// and WebKitGTK too; and in a toolchain's app (esbuild's, from tests/toolchains/) that installed
+// the npm package packed from that build (target/testkey/, by the test command).
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { launch, ROOT, watch } from "../e2e/helpers.mjs";
@@ -161,6 +162,41 @@ describe("a country's page takes the release's number too", () => {
       hold?.open();
       hold = null;
       await context.close();
+    }
+  });
+});
+
+describe("an app built with the npm package", () => {
+  test("esbuild's app: its <freedom-widget> shows the release's number in the same load", async () => {
+    const packs = join(ROOT, "target", "testkey");
+    const packed = existsSync(packs) && readdirSync(packs).find((f) => f.endsWith(".tgz"));
+    assert.ok(packed, "no package in target/testkey/: node scripts/pack.mjs --dist target/dist-testkey --into target/testkey");
+    // A copy of the app, so the toolchain test's own install of the release package is untouched.
+    const app = mkdtempSync(join(tmpdir(), "fw-app-"));
+    const source = join(ROOT, "tests", "toolchains", "esbuild");
+    cpSync(source, app, { recursive: true, filter: (path) => !path.startsWith(join(source, "dist")) });
+    const quiet = ["--no-audit", "--no-fund", "--loglevel=error"];
+    if (!existsSync(join(app, "node_modules", "esbuild"))) execFileSync("npm", ["ci", ...quiet], { cwd: app, stdio: "pipe" });
+    execFileSync("npm", ["install", "--no-save", ...quiet, join(packs, packed)], { cwd: app, stdio: "pipe" });
+    execFileSync("npm", ["run", "build"], { cwd: app, stdio: "pipe" });
+    answer = "good";
+    const appServer = await serve({
+      root: join(app, "dist"),
+      routes: { [CHANNEL]: (req, res) => res.writeHead(200, { "content-type": "application/json" }).end(release) },
+    });
+    const context = await browser.newContext({ locale: "es-MX" });
+    try {
+      const page = await context.newPage();
+      const seen = watch(page);
+      await page.goto(`${appServer.url}/`);
+      // The element (Mexico) shows the release's number; the old one is shown nowhere.
+      await page.locator(`freedom-widget >> .cards a[href="${NEW}"]`).first().waitFor();
+      assert.equal(await page.locator(`freedom-widget >> a[href="${OLD}"]`).count(), 0);
+      assert.deepEqual(seen.errors, []);
+      assert.ok(seen.warnings.some((w) => w.includes("trusts the TEST data key")), "a test build says so");
+    } finally {
+      await context.close();
+      await appServer.close();
     }
   });
 });
