@@ -246,7 +246,9 @@ async function openWhole(url, locale = "en-US") {
   await page.waitForFunction(() => {
     const root = document.querySelector("freedom-widget")?.shadowRoot ?? document;
     const list = root.querySelector(".country-list");
-    return root.querySelector(".cards") && list && !list.classList.contains("growing") && list.children.length > 200;
+    // The standalone page: taken over, its first paint (the main line alone) gone.
+    const firstPaint = document.querySelector(".first-paint, .page-first-cover");
+    return root.querySelector(".cards") && !firstPaint && list && !list.classList.contains("growing") && list.children.length > 200;
   });
   return { context, page };
 }
