@@ -15,29 +15,15 @@ use freedom_widget::core::json::{self, Json, MAX_DEPTH};
 use freedom_widget::core::options::{Options, OPTION_SPECS};
 use freedom_widget::core::validate::{Quoted, RowError};
 use proptest::prelude::*;
-use std::sync::mpsc;
-use std::time::Duration;
+
+mod common;
+use common::within;
 
 /// `default` cases, or PROPTEST_CASES divided by `weight` (how many ordinary cases one of this
 /// property's costs) if set.
 fn config(default: u32, weight: u32) -> ProptestConfig {
     let asked = std::env::var("PROPTEST_CASES").ok().and_then(|c| c.parse::<u32>().ok());
     ProptestConfig { cases: asked.map_or(default, |c| (c / weight).max(1)), ..ProptestConfig::default() }
-}
-
-/// Runs `f` on its own thread and fails if it takes longer than the bound: a hang is a failure
-/// with its input, not a test run that never ends. Generous, for debug builds on a busy machine.
-fn within<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
-    let (tx, rx) = mpsc::channel();
-    let worker = std::thread::spawn(move || {
-        let _ = tx.send(f());
-    });
-    match rx.recv_timeout(Duration::from_secs(10)) {
-        Ok(v) => v,
-        // The sender was dropped without a value: the thread panicked; surface its panic.
-        Err(mpsc::RecvTimeoutError::Disconnected) => std::panic::resume_unwind(worker.join().unwrap_err()),
-        Err(mpsc::RecvTimeoutError::Timeout) => panic!("no answer within 10 s"),
-    }
 }
 
 /// Text a partner or a visitor could put anywhere: markup, script URLs, invisible and

@@ -13,8 +13,11 @@ use freedom_widget::core::release::{
 use freedom_widget::core::BuiltinReference;
 use proptest::prelude::*;
 use serde_json::{json, Value};
-use std::sync::{mpsc, LazyLock};
+use std::sync::LazyLock;
 use std::time::Duration;
+
+mod common;
+use common::within;
 
 /// The test key pair, as the repository holds it.
 fn test_seed() -> [u8; 32] {
@@ -56,19 +59,6 @@ fn open(text: &str, built_in: u64) -> Result<Release, ReleaseError> {
 
 fn refused(text: &str, built_in: u64) -> ReleaseError {
     open(text, built_in).expect_err("the release is refused")
-}
-
-/// Runs `f` on its own thread and fails if it takes longer than the bound (as tests/properties.rs).
-fn within<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
-    let (tx, rx) = mpsc::channel();
-    let worker = std::thread::spawn(move || {
-        let _ = tx.send(f());
-    });
-    match rx.recv_timeout(Duration::from_secs(10)) {
-        Ok(v) => v,
-        Err(mpsc::RecvTimeoutError::Disconnected) => std::panic::resume_unwind(worker.join().unwrap_err()),
-        Err(mpsc::RecvTimeoutError::Timeout) => panic!("no answer within 10 s"),
-    }
 }
 
 #[test]

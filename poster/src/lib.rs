@@ -18,7 +18,8 @@ pub mod strings {
 use freedom_widget::core::data::{Channel, ChannelKind, Hotline, Scope};
 use freedom_widget::core::{self as widget, i18n as widget_i18n};
 use strings::Key as P;
-use text::{escape, json_string, width_em, wrap};
+use text::{escape, width_em, wrap};
+use widget::json::string_literal;
 use widget_i18n::Key as W;
 
 /// Poster width and height in millimetres (the SVG's user units).
@@ -147,21 +148,21 @@ pub fn main_line_json(country: &str, lang: &str, second_source_only: bool) -> Re
     let lang = poster_lang(lang);
     let label = line.name.clone().unwrap_or_else(|| widget_i18n::format(lang, W::EmergencyHeading, &[]));
     let date_text = widget_i18n::format(lang, W::DataDate, &[("date", line.data_date)]);
-    let name = line.name.as_deref().map_or("null".to_string(), json_string);
+    let name = line.name.as_deref().map_or("null".to_string(), string_literal);
     let fields = [
-        ("country", json_string(&country)),
-        ("kind", json_string(if line.name.is_some() { "line" } else { "emergency" })),
+        ("country", string_literal(&country)),
+        ("kind", string_literal(if line.name.is_some() { "line" } else { "emergency" })),
         ("name", name),
-        ("label", json_string(&label)),
-        ("number", json_string(&line.number)),
-        ("display", json_string(&line.display)),
-        ("href", json_string(&line.href)),
-        ("dataDate", json_string(line.data_date)),
-        ("dataDateText", json_string(&date_text)),
-        ("lang", json_string(lang.tag())),
-        ("dir", json_string(if lang.is_rtl() { "rtl" } else { "ltr" })),
+        ("label", string_literal(&label)),
+        ("number", string_literal(&line.number)),
+        ("display", string_literal(&line.display)),
+        ("href", string_literal(&line.href)),
+        ("dataDate", string_literal(line.data_date)),
+        ("dataDateText", string_literal(&date_text)),
+        ("lang", string_literal(lang.tag())),
+        ("dir", string_literal(if lang.is_rtl() { "rtl" } else { "ltr" })),
     ];
-    let body: Vec<String> = fields.iter().map(|(k, v)| format!("{}:{v}", json_string(k))).collect();
+    let body: Vec<String> = fields.iter().map(|(k, v)| format!("{}:{v}", string_literal(k))).collect();
     Ok(format!("{{{}}}", body.join(",")))
 }
 

@@ -21,22 +21,6 @@ pub fn escape(text: &str) -> String {
     out
 }
 
-/// A string as a JSON string literal: quotes, backslashes and control characters escaped.
-pub fn json_string(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
-    out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
-
 /// Characters that draw over the previous one (Thai vowels and tone marks, Arabic harakat,
 /// Devanagari signs, combining accents): no width of their own, and never the start of a line.
 fn is_mark(c: char) -> bool {

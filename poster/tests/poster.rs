@@ -1,9 +1,8 @@
 //! The poster, natively: the right lines for the country, in the chosen language, on one page,
 //! with nothing anyone typed able to become markup.
 
-use freedom_poster::text::json_string;
 use freedom_poster::{main_line, main_line_json, poster, widest_line_mm, PosterRequest, HEIGHT, WIDTH};
-use freedom_widget::core::json::{self, Json};
+use freedom_widget::core::json::{self, string_literal, Json};
 use freedom_widget::core::{builtin, i18n::Lang};
 
 fn request(country: &str, lang: &str) -> PosterRequest {
@@ -255,5 +254,5 @@ fn every_countrys_main_line_dials_what_the_widget_dials() {
 #[test]
 fn json_strings_hold_any_text() {
     let text = "\"quoted\" back\\slash\n\u{1}tab\t</script> ünï";
-    assert_eq!(json::parse(&json_string(text)).unwrap(), Json::String(text.into()));
+    assert_eq!(json::parse(&string_literal(text)).unwrap(), Json::String(text.into()));
 }

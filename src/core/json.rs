@@ -437,3 +437,22 @@ pub fn partner_rows(source: &str, value: &Json) -> Vec<Result<Hotline, RowError>
         })],
     }
 }
+
+/// `text` as a JSON string literal: quotes, backslashes and control characters escaped. What the
+/// project writes as JSON by hand (a signed release's envelope, the poster's answers to the
+/// partner kit) goes through this one writer.
+pub fn string_literal(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}

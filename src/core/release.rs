@@ -29,7 +29,7 @@
 
 use super::data::{Emergency, Hotline, International};
 use super::i18n::{format, Key, Lang};
-use super::json::{self, Json};
+use super::json::{self, string_literal, Json};
 use super::validate::{self, Quoted, RowError};
 use ed25519_dalek::{Signature, Signer, SigningKey, VerifyingKey};
 use sha2::{Digest, Sha256};
@@ -565,33 +565,16 @@ pub fn seal(seed: &[u8; 32], payload: &str) -> String {
     let signature = key.sign(&signed_bytes(payload)).to_bytes();
     format!(
         "{{\"format\": {}, \"keyid\": {}, \"signature\": {}, \"payload\": {}}}\n",
-        json_string(FORMAT),
-        json_string(&key_id(&key.verifying_key().to_bytes())),
-        json_string(&base64_encode(&signature)),
-        json_string(payload)
+        string_literal(FORMAT),
+        string_literal(&key_id(&key.verifying_key().to_bytes())),
+        string_literal(&base64_encode(&signature)),
+        string_literal(payload)
     )
 }
 
 /// The public key of a 32-byte Ed25519 seed.
 pub fn public_key(seed: &[u8; 32]) -> [u8; 32] {
     SigningKey::from_bytes(seed).verifying_key().to_bytes()
-}
-
-/// A JSON string literal for `s`.
-fn json_string(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
 }
 
 const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
