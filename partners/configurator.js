@@ -159,7 +159,9 @@ function fallbackFor(options, on) {
 
 /** Where a visitor without the widget goes: the country's own page (in the chosen language, or
  *  the country's), where this copy has one, else the standalone page with the country and
- *  language in its query. */
+ *  language in its query. The page's path is `core::country_page::path`'s (`mx/`, `mx/en/`),
+ *  with each country's main language from Rust (COUNTRY_PAGES); synchronous, as the snippets
+ *  are written before the poster's wasm has loaded. */
 function directoryLink(options, query) {
   const main = COUNTRY_PAGES[options.country];
   if (!main) return `${pageUrl}${query ? `?${query}` : ""}`;

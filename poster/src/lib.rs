@@ -572,14 +572,6 @@ mod browser {
         poster(&request).map(|p| p.svg).map_err(|e| JsValue::from_str(&e))
     }
 
-    /// The address of a country's own page on the site at `page_url`, in `lang` (a tag), or in
-    /// the country's main language for an empty `lang`.
-    #[wasm_bindgen(js_name = countryPageLink)]
-    pub fn country_page_link(page_url: &str, country: &str, lang: &str) -> String {
-        let lang = (!lang.is_empty()).then(|| poster_lang(lang));
-        widget::country_page::link(page_url, country, lang)
-    }
-
     /// The language tag a poster for these preferences will be in.
     #[wasm_bindgen(js_name = posterLanguage)]
     pub fn poster_language(preferences: &str) -> String {

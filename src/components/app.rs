@@ -279,12 +279,12 @@ pub fn app(props: &AppProps) -> Html {
     };
     // Taking a country's page over, the four Ps and the quotes come alive a task after the rest
     // (`Later`): one task for all of it was long enough to hold up a tap on a phone.
-    let hydrating = props.taking_over_country_page();
+    let parts_later = props.taking_over_country_page();
     let body = sections.iter().map(|s| match s {
         Section::Hotlines => hotlines_section.clone(),
-        Section::Explainer if hydrating => later(html! { <Explainer /> }, "explainer"),
+        Section::Explainer if parts_later => later(html! { <Explainer /> }, "explainer"),
         Section::Explainer => html! { <Explainer key="explainer" /> },
-        Section::Quotes if hydrating => later(html! { <Quotes quotes={props.quotes.clone()} /> }, "quotes"),
+        Section::Quotes if parts_later => later(html! { <Quotes quotes={props.quotes.clone()} /> }, "quotes"),
         Section::Quotes => html! { <Quotes key="quotes" quotes={props.quotes.clone()} /> },
     });
     let theme = match options.theme {
