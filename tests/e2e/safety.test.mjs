@@ -7,8 +7,16 @@ import { chromium } from "../../tools/node_modules/playwright-core/index.mjs";
 const AWAY = "https://www.wikipedia.org/";
 /** A site a person controlling the visitor runs: whatever the widget sends it is recorded. */
 const EVIL = "https://evil.example";
+/** Titles a page reported by beacon, by the token its `open` gave it (see `open`). */
+const beaconed = new Map();
 const env = setup({
   routes: {
+    "/fw-title": (req, res) => {
+      const query = new URL(req.url, "http://x").searchParams;
+      const list = beaconed.get(query.get("token")) ?? [];
+      beaconed.set(query.get("token"), [...list, query.get("t")]);
+      res.writeHead(204).end();
+    },
     // A partner's page whose element sends quick exit where `?to=` says (the partner's setting).
     "/partner-exit.html": (req, res) => {
       const to = new URL(req.url, "http://x").searchParams.get("to").replace(/[^\w:/.%-]/g, "");
@@ -29,13 +37,21 @@ async function open(path) {
   await page.goto(env.server.url + path);
   // Title changes are reported through the console: its messages are delivered in order even as
   // the page navigates away (a round trip through an exposed function can be lost to the navigation).
+  // A console message sent just before the page navigates away can still be lost on a busy
+  // machine, so each title is also sent by beacon, which the browser delivers after the page has
+  // gone (`assertLeft` waits for it).
   const titles = [];
+  const token = String(Math.random());
+  titles.token = token;
   page.on("console", (m) => {
     if (m.text().startsWith("fw-title:")) titles.push(m.text().slice("fw-title:".length));
   });
-  await page.evaluate(() => {
-    new MutationObserver(() => console.debug(`fw-title:${document.title}`)).observe(document.head, { childList: true, characterData: true, subtree: true });
-  });
+  await page.evaluate((token) => {
+    new MutationObserver(() => {
+      console.debug(`fw-title:${document.title}`);
+      navigator.sendBeacon(`/fw-title?token=${token}&t=${encodeURIComponent(document.title)}`);
+    }).observe(document.head, { childList: true, characterData: true, subtree: true });
+  }, token);
   const historyBefore = await page.evaluate(() => history.length);
   return { context, page, seen, titles, historyBefore };
 }
@@ -55,7 +71,9 @@ async function assertStayed(page, titles, url, what, root = "") {
 
 async function assertLeft(page, titles, historyBefore) {
   await page.waitForURL(AWAY);
-  assert.ok(titles.includes(""), `the title was blanked first (${JSON.stringify(titles)})`);
+  const blanked = () => titles.includes("") || (beaconed.get(titles.token) ?? []).includes("");
+  for (let waited = 0; !blanked() && waited < 5_000; waited += 50) await new Promise((r) => setTimeout(r, 50));
+  assert.ok(blanked(), `the title was blanked first (${JSON.stringify([titles, beaconed.get(titles.token)])})`);
   assert.equal(await page.evaluate(() => history.length), historyBefore, "no new history entry: the page was replaced");
 }
 
