@@ -14,8 +14,8 @@
 import { adoptRules, pageLanguage, paintPagePanel, speakPage } from "./first-paint.js";
 import { breathe, firstPaintFiles, load, warnOnce } from "./loader.js";
 import { quoted } from "./quoted.js";
-import { searchBeforeTakeover } from "./country-search.js";
 import { quickExitBeforeTakeover } from "./early-quick-exit.js";
+import { warmIntl } from "./warm-intl.js";
 import { LINK_OPTIONS } from "freedom-widget:files";
 
 /** The options the page's link chose: only those a link may set; each other key is ignored,
@@ -30,17 +30,13 @@ function linkOptions(query) {
 }
 
 const root = document.getElementById("freedom-widget");
-// A country's own page (/mx/, /mx/en/) carries the options it was prerendered with, which its
-// takeover keeps; its URL's query chooses nothing there (the page itself is the link).
-const ownOptions = root?.dataset.pageOptions;
-const options = ownOptions === undefined ? linkOptions(location.search) : Object.fromEntries(new URLSearchParams(ownOptions));
+// (A country's own page, /mx/, has a script of its own: js/country-page.js.)
+const options = linkOptions(location.search);
 // The page's own text speaks the visitor's language from the first paint, and follows the
 // widget's language after (a visitor's pick in its language menu).
 speakPage(pageLanguage(options));
 root?.addEventListener("freedom-widget:language-change", (event) => speakPage(event.detail.lang));
 let takingOver = false;
-// A country's page: its search works from its own list of countries until the takeover.
-const endSearch = ownOptions === undefined ? () => {} : searchBeforeTakeover(root);
 // Its quick exit button leaves before the takeover too (Shift×3 comes with it).
 const endQuickExit = quickExitBeforeTakeover(root);
 const firstPaint = paintPagePanel(root?.querySelector(".directory > .panel"), options, firstPaintFiles, () => takingOver).catch(() => null);
@@ -93,26 +89,6 @@ async function handOver() {
   setTimeout(uncover, 5000);
 }
 
-/** The takeover names countries and languages and writes dates through Intl, whose first use in
- *  a language loads its locale data: loaded here, each kind in a task of its own, the takeover's
- *  own task is shorter (a tap waits for each on a phone). */
-async function warmIntl(lang) {
-  const uses = [
-    () => new Intl.DisplayNames([lang], { type: "region" }).of("MX"),
-    () => new Intl.DisplayNames([lang], { type: "language" }).of("es"),
-    () => new Intl.DateTimeFormat([lang], { dateStyle: "medium", timeZone: "UTC" }).format(0),
-    () => new Intl.DateTimeFormat([lang], { hour: "numeric", minute: "2-digit", weekday: "short" }).format(0),
-  ];
-  for (const use of uses) {
-    try {
-      use();
-    } catch {
-      // An engine without it: the widget says the English names instead.
-    }
-    await breathe();
-  }
-}
-
 try {
   const glue = await load();
   // The page's first render after the takeover is in the visitor's language (a deep link's, or
@@ -125,7 +101,6 @@ try {
   await breathe();
   await warmIntl(pageLanguage(options));
   await handOver();
-  endSearch();
   endQuickExit();
   glue.hydrate_page(root, options);
 } catch (error) {

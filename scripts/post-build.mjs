@@ -199,8 +199,13 @@ async function bundleDoors(moduleNames) {
   const page = await bundle("page.js", pageTmp, { "freedom-widget:files": join(staging, "page-files.js"), "freedom-widget:first-paint": pageFirstPaint }, { target: "es2022" });
   const pageName = `page-${hash(page)}.js`;
   writeFileSync(join(staging, pageName), page);
-  for (const tmp of [pageTmp, mainTmp, files, firstPaint, pageFirstPaint, scriptTagFiles, join(staging, "page-files.js")]) rmSync(tmp);
-  return pageName;
+  // A country's page (/mx/) has its own: the page's without its first paint and its table.
+  const countryTmp = join(staging, "country-page.js");
+  const country = await bundle("country-page.js", countryTmp, { "freedom-widget:files": join(staging, "page-files.js") }, { target: "es2022" });
+  const countryName = `country-page-${hash(country)}.js`;
+  writeFileSync(join(staging, countryName), country);
+  for (const tmp of [pageTmp, countryTmp, mainTmp, files, firstPaint, pageFirstPaint, scriptTagFiles, join(staging, "page-files.js")]) rmSync(tmp);
+  return { page: pageName, countryPage: countryName };
 }
 
 /** index.html: the page's script in place of Trunk's inline one (so the page runs under a CSP
@@ -234,12 +239,12 @@ function rewritePage(trunk, page, pageScript) {
 }
 
 /** A page per country with a line or an emergency number, in each language, from index.html as
- *  rewritePage left it (src/bin/prerender/country_pages.rs): static HTML that the page's own
- *  script takes over. The prerender reads FW_COUNTRY_PAGES (unset or all: every country; none;
+ *  rewritePage left it (src/bin/prerender/country_pages.rs): static HTML that its own script
+ *  (js/country-page.js, bundled as `script`) takes over. The prerender reads FW_COUNTRY_PAGES (unset or all: every country; none;
  *  or ISO codes: MX,ES), so a partner building the site chooses which pages to build, and
  *  FW_SITE_URL (absolute canonical and hreflang links). */
-function countryPages() {
-  prerender("--country-pages", staging);
+function countryPages(script) {
+  prerender("--country-pages", staging, script);
 }
 
 /** The partner kit (plain JS, its own page: nothing of it is in the embed bundle), with the
@@ -289,8 +294,8 @@ rmSync(join(staging, trunk.wasm));
 rmSync(join(staging, trunk.glue));
 const assets = rustAssets();
 const moduleNames = writeModules(assets, embedFiles, pageFiles);
-const pageScript = await bundleDoors(moduleNames);
-rewritePage(trunk, pageFiles, pageScript);
-countryPages();
+const scripts = await bundleDoors(moduleNames);
+rewritePage(trunk, pageFiles, scripts.page);
+countryPages(scripts.countryPage);
 partnerKit(assets);
 integrity();

@@ -104,9 +104,15 @@ fn every_language_is_linked_and_one_canonical_with_the_sites_address() {
 #[test]
 fn the_template_inlines_its_stylesheets_allowed_by_hash_and_loads_its_scripts_last() {
     let css = ".fw{color:red}";
-    let made =
-        country_pages::for_country_pages(&template(), |name| (name == "widget-0123.css").then(|| css.to_string()));
+    let made = country_pages::for_country_pages(
+        &template(),
+        |name| (name == "widget-0123.css").then(|| css.to_string()),
+        "country-page-4567.js",
+    );
     let html = build_page(&made, "MX", Lang::Es, None, &["MX"]);
+    // Its own script (without the standalone page's first paint), at the page's depth.
+    assert!(html.contains("<script type=\"module\" src=\"../country-page-4567.js\"></script>"));
+    assert!(!html.contains("page-0123.js"));
     assert!(html.contains(&format!("<style>{css}</style>")) && !html.contains("widget-0123.css"));
     // sha256 of ".fw{color:red}", base64: the CSP allows that style and no other inline one.
     let hash = {

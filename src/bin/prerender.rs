@@ -202,10 +202,13 @@ fn main() {
         return;
     }
     if args.first().map(String::as_str) == Some("--country-pages") {
-        let dist = std::path::Path::new(args.get(1).expect("usage: prerender --country-pages <dist>"));
+        let usage = "usage: prerender --country-pages <dist> <the country pages' script in dist>";
+        let dist = std::path::Path::new(args.get(1).expect(usage));
+        let script = args.get(2).expect(usage);
+        assert!(dist.join(script).is_file(), "{}: no {script}", dist.display());
         let countries = country_pages_built();
         let site = std::env::var("FW_SITE_URL").ok().filter(|s| !s.is_empty());
-        let (pages, bytes) = country_pages::write_pages(dist, &countries, site.as_deref())
+        let (pages, bytes) = country_pages::write_pages(dist, &countries, site.as_deref(), script)
             .unwrap_or_else(|e| panic!("{}: {e}", dist.display()));
         eprintln!(
             "prerender: {pages} country pages ({} countries), {bytes} bytes, in {}",

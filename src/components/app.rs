@@ -258,9 +258,9 @@ pub fn app(props: &AppProps) -> Html {
         <CountryPicker selected={country.as_ref().map(|(c, _)| AttrValue::from(c.clone()))} on_choose={on_choose.clone()} typed={props.page.as_ref().and_then(|page| page.typed_search.clone())} keep_focus={props.page.as_ref().is_some_and(|page| page.search_had_focus)} />
     };
     let picker = if props.taking_over_country_page() { later(picker, "picker") } else { picker };
-    // Not the country's panel: its first render must come before the clock goes live (which
-    // adds each line's opening state), as the prerender has none.
+    // The country's panel too, first of them: its number dials without it meanwhile.
     let panel = html! { <CountryPanel directory={directory.clone()} country={country.clone()} {layout} /> };
+    let panel = if props.taking_over_country_page() { later(panel, "panel") } else { panel };
     let hotlines_section = html! {
         <section class="section directory" part="directory" aria-labelledby="fw-directory-heading">
             { panel }
@@ -287,6 +287,16 @@ pub fn app(props: &AppProps) -> Html {
         Section::Quotes if parts_later => later(html! { <Quotes quotes={props.quotes.clone()} /> }, "quotes"),
         Section::Quotes => html! { <Quotes key="quotes" quotes={props.quotes.clone()} /> },
     });
+    // The quick exit and its safety note: on a country's page, they too come alive a task after
+    // the rest, the first of the parts (its button already leaves, from js/early-quick-exit.js).
+    let quick_exit_part = html! {
+        <>
+            <QuickExit url={AttrValue::from(options.quick_exit_url.clone())} hide={root.clone()} whole_page={props.page.is_some()} />
+            <SafetyNote />
+        </>
+    };
+    let quick_exit_part =
+        if props.taking_over_country_page() { later(quick_exit_part, "quick-exit") } else { quick_exit_part };
     let theme = match options.theme {
         Theme::Light => "light",
         Theme::Dark => "dark",
@@ -304,8 +314,7 @@ pub fn app(props: &AppProps) -> Html {
                 data-theme={theme} data-layout={layout_name}
                 role="region" aria-label={ui.t(Key::WidgetLabel)}>
                 if quick_exit {
-                    <QuickExit url={AttrValue::from(options.quick_exit_url.clone())} hide={root.clone()} whole_page={props.page.is_some()} />
-                    <SafetyNote />
+                    { quick_exit_part }
                 }
                 // A country's own page links the same country in each language instead (its
                 // address says its language), after the widget: its number comes first.

@@ -4,7 +4,8 @@
 //! hydrated in a task of its own (`use_turn`); until then its prerendered markup stays as it is,
 //! and reads and dials as before.
 
-use crate::hooks::use_turn::{keep_focus_by_id, use_turn};
+use super::ui::{use_ui, Ui};
+use crate::hooks::use_turn::{use_turn, KeptFocus};
 use yew::prelude::*;
 
 #[derive(Properties, Clone, PartialEq)]
@@ -24,9 +25,36 @@ pub fn later(props: &LaterProps) -> Html {
 
 #[component(TakeTurn)]
 fn take_turn(props: &LaterProps) -> HtmlResult {
+    let ui = use_ui();
+    // The part's first render must match its prerender, in which nothing depends on the live
+    // clock (a line's "Open now"): the rest of the page may have gone live while the part waited
+    // for its turn. It goes live a task after its own first render, so that its hydration and
+    // the clock's additions are not one long task either.
+    let live = use_state_eq(|| false);
+    let kept_focus = use_mut_ref(|| None::<KeptFocus>);
     use_turn()?;
-    // Yew takes the part over by swapping its prerendered nodes for copies, just after this: a
-    // visitor whose focus was in it (a tab of the four Ps, say) keeps it.
-    use_effect_with((), |_| keep_focus_by_id());
-    Ok(props.children.clone())
+    // Yew takes the part over by swapping its prerendered nodes for copies, after this first
+    // render of its turn: a visitor whose focus was in it (a tab of the four Ps, a number in the
+    // panel, the quick exit) keeps it. Where the focus is is read now, before the swap.
+    if !*live {
+        kept_focus.borrow_mut().get_or_insert_with(KeptFocus::take);
+    }
+    let going_live = live.setter();
+    use_effect_with((), move |_| {
+        if let Some(kept) = kept_focus.borrow_mut().take() {
+            kept.restore();
+        }
+        go_live_next_task(going_live);
+    });
+    let ui = Ui { live: ui.live && *live, ..ui };
+    Ok(html! { <ContextProvider<Ui> context={ui}>{ props.children.clone() }</ContextProvider<Ui>> })
+}
+
+#[cfg(target_arch = "wasm32")]
+fn go_live_next_task(live: UseStateSetter<bool>) {
+    gloo::timers::callback::Timeout::new(0, move || live.set(true)).forget();
+}
+#[cfg(not(target_arch = "wasm32"))]
+fn go_live_next_task(live: UseStateSetter<bool>) {
+    live.set(true);
 }

@@ -76,12 +76,32 @@ pub fn keep_focus_in(countries: &[&'static str]) {
     let _ = countries;
 }
 
-/// Called as a part is taken over (`components::later`), just before Yew swaps its prerendered
-/// nodes for the copies it has hydrated: if the focus is on an element with an `id`, the copy
-/// (which has the same `id`) gets it once the swap is done.
-pub fn keep_focus_by_id() {
+/// Where the focus is in the page, to give it back to the same place once a part taken over
+/// (`components::later`) has had its prerendered nodes swapped for the copies Yew hydrated: by
+/// the focused element's `id` if it has one, else by its place in the document (the copies have
+/// the same markup, in the same place). Taken before the swap, while the focused element is
+/// still where it was.
+pub struct KeptFocus {
     #[cfg(target_arch = "wasm32")]
-    focus::keep_by_id();
+    place: Option<(web_sys::Element, String)>,
+}
+
+impl KeptFocus {
+    pub fn take() -> KeptFocus {
+        KeptFocus {
+            #[cfg(target_arch = "wasm32")]
+            place: focus::place(),
+        }
+    }
+
+    /// Once the swap is done, focuses the copy, unless the visitor has since put the focus
+    /// somewhere else.
+    pub fn restore(self) {
+        #[cfg(target_arch = "wasm32")]
+        if let Some((focused, selector)) = self.place {
+            focus::refocus(focused, selector, 20);
+        }
+    }
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -112,20 +132,35 @@ mod focus {
         refocus(focused, selector, 20);
     }
 
-    pub fn keep_by_id() {
-        let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
-        let Some(focused) = document.active_element() else { return };
+    /// The focused element and a selector for the same place, if the focus is on an element.
+    pub fn place() -> Option<(Element, String)> {
+        let document = web_sys::window()?.document()?;
+        let focused = document.active_element()?;
+        if document.body().is_some_and(|body| *body == focused) {
+            return None;
+        }
         let id = focused.id();
         // Ids the widget writes are plain words (`fw-tab-protection`): nothing to escape.
-        if id.is_empty() || !id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
-            return;
+        if !id.is_empty() && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
+            return Some((focused, format!("#{id}")));
         }
-        refocus(focused, format!("#{id}"), 20);
+        // Its place: `:nth-child` at each step up from it to the document's root element.
+        let mut steps = Vec::new();
+        let mut at = focused.clone();
+        while let Some(parent) = at.parent_element() {
+            let place = parent.children();
+            let index = (0..place.length()).position(|i| place.item(i).is_some_and(|e| e == at))?;
+            steps.push(format!("{}:nth-child({})", at.tag_name().to_ascii_lowercase(), index + 1));
+            at = parent;
+        }
+        steps.push(":root".to_string());
+        steps.reverse();
+        Some((focused, steps.join(" > ")))
     }
 
     /// Waits (a few tasks at most) for the swap, then focuses the copy, unless the visitor has
     /// since put the focus somewhere else.
-    fn refocus(old: Element, selector: String, tries: u32) {
+    pub fn refocus(old: Element, selector: String, tries: u32) {
         Timeout::new(0, move || {
             if old.is_connected() {
                 if tries > 0 {

@@ -70,14 +70,20 @@ pub fn prepare() {
     let _ = (builtin::emergency(), builtin::countries());
 }
 
-/// For a layout that lists every country (`full`, the default), decodes all their lines now, in
-/// a task of its own before the first render; other layouts decode only the country shown.
-/// Reads the options as `mount` and `hydrate_page` will (case, unknown values and all).
+/// Decodes the built-in data the first render will show, in a task of its own before it (the
+/// render's task is shorter for it, and a tap waits for no longer): the emergency numbers, the
+/// international lines and the quotes, and every country's lines for a layout that lists them
+/// all (`full`, the default), else the named country's. Reads the options as `mount` and
+/// `hydrate_page` will (case, unknown values and all).
 #[wasm_bindgen]
 pub fn prepare_directory_for(options: JsValue) {
-    if js_options::parse_quietly(&options).layout == Layout::Full {
+    let options = js_options::parse_quietly(&options);
+    builtin::quotes();
+    if options.layout == Layout::Full {
         for country in builtin::countries_with_lines() {
             builtin::hotlines_of(country);
         }
+    } else if let Some(country) = &options.country {
+        builtin::hotlines_of(&country.to_ascii_uppercase());
     }
 }

@@ -121,6 +121,36 @@ describe("a country's page", () => {
     await context.close();
   });
 
+  test("a visitor's focus on the quick exit stays there through the takeover, and Shift pressed three times then leaves", async () => {
+    // The takeover renders the quick exit afresh, a task after the rest (components::later).
+    const { context, page, release } = await open("/mx/en/", { hold: true });
+    await page.getByRole("button", { name: "Quick exit" }).first().focus();
+    await page.evaluate(() => (document.querySelector(".quick-exit-button").prerendered = true));
+    release();
+    await takenOver(page);
+    // Its part comes alive in a turn of its own after the takeover's first render, as a copy of
+    // the prerendered button: the focus is on the copy once it is there.
+    await page.waitForFunction(() => !document.querySelector(".quick-exit-button").prerendered);
+    await page.waitForTimeout(300);
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent.trim()), "Quick exit");
+    for (let i = 0; i < 3; i++) await page.keyboard.press("Shift");
+    await page.waitForURL(AWAY);
+    await context.close();
+  });
+
+  test("a line with opening hours says whether it is open now once the page is taken over, and nothing moves", async () => {
+    // Germany's lines keep office hours: the prerender says when, the live clock whether now.
+    const { context, page, seen } = await open("/de/");
+    // (Its 24/7 line says so from the prerender: that needs no clock.)
+    const status = page.locator("#freedom-widget .panel .hours .status", { hasText: /^(Open now|Closed) · / });
+    assert.equal(await status.count(), 0, "no page claims a line is open or closed before it knows the time");
+    await takenOver(page);
+    await status.first().waitFor();
+    assert.deepEqual(await page.evaluate(() => window.fwShifts), [], "no layout shift");
+    assert.deepEqual(seen.errors, []);
+    await context.close();
+  });
+
   test("quick exit is live: its button leaves for the default site", async () => {
     const { context, page } = await open("/mx/en/");
     await takenOver(page);

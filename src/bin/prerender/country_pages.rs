@@ -335,8 +335,10 @@ pub fn build_page(template: &str, code: &str, lang: Lang, site: Option<&str>, li
 /// `<link rel="stylesheet" href="./NAME">` whose file `read` gives), each allowed by its hash in
 /// the CSP's `style-src`, so the number paints as soon as the HTML has arrived; and the page's
 /// script and the wasm's preloads moved from the head to the end of the body, so their downloads
-/// begin only once the HTML has (they would share the narrow line with it).
-pub fn for_country_pages(template: &str, read: impl Fn(&str) -> Option<String>) -> String {
+/// begin only once the HTML has (they would share the narrow line with it). The script is
+/// `script`, a country page's own (js/country-page.js: the standalone page's without its first
+/// paint, which a page prerendered for its country does not need), in place of the template's.
+pub fn for_country_pages(template: &str, read: impl Fn(&str) -> Option<String>, script: &str) -> String {
     use freedom_widget::core::release::base64_encode;
     use sha2::{Digest, Sha256};
     let mut html = template.to_string();
@@ -361,6 +363,10 @@ pub fn for_country_pages(template: &str, read: impl Fn(&str) -> Option<String>) 
         assert!(html.contains("style-src 'self'"), "template: the CSP's style-src not found");
         html = html.replacen("style-src 'self'", &format!("style-src 'self' {}", hashes.join(" ")), 1);
     }
+    let tag = "<script type=\"module\" src=\"./";
+    let at = html.find(tag).expect("template: the page's script not found") + tag.len();
+    let name_end = at + html[at..].find('"').expect("template: the page's script not closed");
+    html.replace_range(at..name_end, script);
     let mut moved = String::new();
     for (start, end) in
         [("<link rel=\"modulepreload\"", ">"), ("<link rel=\"preload\"", ">"), ("<script type=\"module\"", "</script>")]
@@ -389,11 +395,16 @@ pub fn collation_order(lang: Lang) -> Vec<&'static str> {
         .unwrap_or_else(|| panic!("data/country-collation.tsv has no row for {}", lang.tag()))
 }
 
-/// Writes every selected country's pages under `dist` from `dist/index.html`; returns how many
-/// pages and bytes.
-pub fn write_pages(dist: &Path, countries: &[&'static str], site: Option<&str>) -> std::io::Result<(usize, usize)> {
+/// Writes every selected country's pages under `dist` from `dist/index.html`, each loading the
+/// script `script` (a file in `dist`); returns how many pages and bytes.
+pub fn write_pages(
+    dist: &Path,
+    countries: &[&'static str],
+    site: Option<&str>,
+    script: &str,
+) -> std::io::Result<(usize, usize)> {
     let template = std::fs::read_to_string(dist.join("index.html"))?;
-    let template = for_country_pages(&template, |name| std::fs::read_to_string(dist.join(name)).ok());
+    let template = for_country_pages(&template, |name| std::fs::read_to_string(dist.join(name)).ok(), script);
     let (mut pages, mut bytes) = (0, 0);
     for code in countries {
         for lang in Lang::ALL {

@@ -1,0 +1,36 @@
+// A country's own page's door (/mx/, /mx/en/): takes over the page prerendered for that country
+// and language. The page reads and dials without this script; with it, search, the hours, tabs
+// and Shift×3 come alive in place. It is the standalone page's script (js/page.js) without what
+// only that page needs: the first paint of a detected or linked country (and its table of every
+// country's number, 30 ms of parsing on a phone before anything else could run) and the page's
+// own text in another language. A country's page already shows its country, in its language.
+//
+// It takes the page over with the options it was prerendered with (`data-page-options`, written
+// by the build), never with its URL's query: the page itself is the link.
+import { breathe, load } from "./loader.js";
+import { searchBeforeTakeover } from "./country-search.js";
+import { quickExitBeforeTakeover } from "./early-quick-exit.js";
+import { warmIntl } from "./warm-intl.js";
+
+const root = document.getElementById("freedom-widget");
+const options = Object.fromEntries(new URLSearchParams(root?.dataset.pageOptions ?? ""));
+// Its search works from the page's own list of countries until the takeover, and its quick exit
+// button leaves until the widget's own replaces it (the takeover renders the quick exit afresh, a
+// task after the rest: components::later), so a press never falls between the two.
+const endSearch = searchBeforeTakeover(root);
+quickExitBeforeTakeover(root);
+
+try {
+  const glue = await load();
+  await glue.load_language_for(options, false);
+  // Each step in a task of its own: a tap waits for none long (issue 28: none over 50 ms at a
+  // phone's CPU).
+  await breathe();
+  glue.prepare_directory_for(options);
+  await breathe();
+  await warmIntl(options.lang ?? "en");
+  endSearch();
+  glue.hydrate_page(root, options);
+} catch (error) {
+  console.warn("freedom-widget: the interactive page could not start; the directory on this page still works.", error);
+}
