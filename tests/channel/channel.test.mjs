@@ -4,9 +4,9 @@
 // (test) number, reaches the script tag's widget and the standalone page in the same load, with
 // the focus kept; a release edited after signing, a 404, a channel slower than the widget's
 // timeout and a CSP without the channel's connect-src each leave the built-in number and exactly
-// one console warning naming the channel. Chromium for each case; the new number in Firefox ESR
-// and WebKitGTK too; and in a toolchain's app (esbuild's, from tests/toolchains/) that installed
-// the npm package packed from that build (target/testkey/, by the test command).
+// one console warning naming the channel. Each in Chromium, Firefox ESR and WebKitGTK; and the
+// release's number in a toolchain's app (esbuild's, from tests/toolchains/) that installed the
+// npm package packed from that build (target/testkey/, by the test command), in all three.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
@@ -15,7 +15,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { launch, ROOT, watch } from "../e2e/helpers.mjs";
 import { serve } from "../e2e/serve.mjs";
-import { ENGINES, launch as launchEngine } from "../engines/drivers.mjs";
+import { ENGINES, launch as launchEngine, until } from "../engines/drivers.mjs";
 
 const DIST = join(ROOT, "target", "dist-testkey");
 const OLD = "tel:+528005533000";
@@ -45,7 +45,29 @@ function tampered(release) {
   return Buffer.from(text.slice(0, at) + "528000000002" + text.slice(at + 12));
 }
 
-const SCRIPT_TAG = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Partner</title></head><body>
+/**
+ * Served at /console-recorder.js, first in the test pages' head: keeps what the page says with
+ * console.warn and console.error in `window.saidInConsole` ({ level, text }), and still says it.
+ * WebKitWebDriver (classic WebDriver) can neither read the console nor run a script before the
+ * page's own, so Firefox and WebKit read the console from there; a same-origin file, so that a
+ * CSP of script-src 'self' runs it too. The widget says everything through the page's console,
+ * from the wasm as from embed.js, so nothing it says passes by. What the page's CSP blocks is
+ * kept too (level "csp": the directive and the address), to tell a CSP's refusal from another.
+ */
+const CONSOLE_RECORDER = `(() => {
+  const said = (window.saidInConsole = []);
+  for (const level of ["warn", "error"]) {
+    const original = console[level];
+    console[level] = function (...args) {
+      said.push({ level, text: args.map(String).join(" ") });
+      return original.apply(this, args);
+    };
+  }
+  document.addEventListener("securitypolicyviolation", (e) => said.push({ level: "csp", text: e.effectiveDirective + " " + e.blockedURI }));
+})();`;
+const recorderRoute = (req, res) => res.writeHead(200, { "content-type": "text/javascript" }).end(CONSOLE_RECORDER);
+
+const SCRIPT_TAG = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Partner</title><script src="/console-recorder.js"></script></head><body>
   <h1>Partner</h1><script src="/embed/embed.js" data-country="MX" data-layout="compact"></script><p id="after">After</p></body></html>`;
 
 let release, browser, server;
@@ -55,6 +77,9 @@ let wasmHold = null;
 let answer = "good";
 /** Holds the good answer until the test lets it go (to put the focus on the old number first). */
 let hold = null;
+/** Opens once the slow answer (the last one asked for) has been sent, two seconds after the
+ *  widget gave up on it. */
+let slowAnswered = null;
 
 before(async () => {
   release = signRelease();
@@ -64,16 +89,25 @@ before(async () => {
     routes: {
       [`/embed/${embedWasm}`]: async (req, res) => {
         if (wasmHold) await wasmHold.promise;
-        res.writeHead(200, { "content-type": "application/wasm" }).end(readFileSync(join(DIST, "embed", embedWasm)));
+        // Never kept by the browser: a held wasm must come from here, whichever page asked before.
+        res.writeHead(200, { "content-type": "application/wasm", "cache-control": "no-store" }).end(readFileSync(join(DIST, "embed", embedWasm)));
       },
       "/favicon.ico": (req, res) => res.writeHead(204).end(),
       "/partner.html": (req, res) => res.writeHead(200, { "content-type": "text/html" }).end(SCRIPT_TAG),
+      "/console-recorder.js": recorderRoute,
+      // Never kept either: Firefox and WebKit ask for it again in one session, case after case.
       [CHANNEL]: async (req, res) => {
-        if (answer === "404") return res.writeHead(404).end("gone");
-        if (answer === "slow") return setTimeout(() => res.writeHead(200).end(release), 12_000).unref();
+        if (answer === "404") return res.writeHead(404, { "cache-control": "no-store" }).end("gone");
+        if (answer === "slow") {
+          const late = (slowAnswered = gate());
+          return setTimeout(() => {
+            res.writeHead(200, { "cache-control": "no-store" }).end(release);
+            late.open();
+          }, 12_000).unref();
+        }
         if (hold) await hold.promise;
         const body = answer === "tampered" ? tampered(release) : release;
-        res.writeHead(200, { "content-type": "application/json", "access-control-allow-origin": "*" }).end(body);
+        res.writeHead(200, { "content-type": "application/json", "access-control-allow-origin": "*", "cache-control": "no-store" }).end(body);
       },
     },
   });
@@ -91,11 +125,55 @@ function gate() {
   return { promise, open: () => open() };
 }
 
-/** The href of the focused element, looking into shadow roots. */
-const focusedHref = (page) => page.evaluate(() => {
+/** In the page: the href of the focused element, looking into shadow roots. */
+const FOCUSED_HREF = () => {
   let a = document.activeElement;
   while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
   return a?.getAttribute("href") ?? null;
+};
+const focusedHref = (page) => page.evaluate(FOCUSED_HREF);
+
+/**
+ * A page whose CSP leaves the channel's origin out of connect-src: the script tag's widget names
+ * a channel on another origin (127.0.0.2), which serves the good release. Resolves with { url,
+ * channel, close }.
+ */
+async function strictPage() {
+  const other = await serve({ root: DIST, host: "127.0.0.2", routes: { [CHANNEL]: (req, res) => res.writeHead(200, { "content-type": "application/json", "access-control-allow-origin": "*", "cache-control": "no-store" }).end(release) } });
+  const channel = `${other.url}${CHANNEL}`;
+  const html = SCRIPT_TAG.replace('data-country="MX"', `data-country="MX" data-channel="${channel}"`);
+  const host = await serve({ root: DIST, routes: {
+    "/strict.html": (req, res) => res.writeHead(200, {
+      "content-type": "text/html", "content-security-policy": "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'",
+    }).end(html),
+    "/console-recorder.js": recorderRoute,
+  } });
+  return { url: `${host.url}/strict.html`, channel, close: async () => (await host.close(), await other.close()) };
+}
+
+let appDist = null;
+/** esbuild's app from tests/toolchains/, built (once per run) in a copy that installed the npm
+ *  package packed from the test-key build; the folder to serve. */
+function esbuildApp() {
+  if (appDist) return appDist;
+  const packs = join(ROOT, "target", "testkey");
+  const packed = existsSync(packs) && readdirSync(packs).find((f) => f.endsWith(".tgz"));
+  assert.ok(packed, "no package in target/testkey/: node scripts/pack.mjs --dist target/dist-testkey --into target/testkey");
+  // A copy of the app, so the toolchain test's own install of the release package is untouched.
+  const app = mkdtempSync(join(tmpdir(), "fw-app-"));
+  const source = join(ROOT, "tests", "toolchains", "esbuild");
+  cpSync(source, app, { recursive: true, filter: (path) => !path.startsWith(join(source, "dist")) });
+  const quiet = ["--no-audit", "--no-fund", "--loglevel=error"];
+  if (!existsSync(join(app, "node_modules", "esbuild"))) execFileSync("npm", ["ci", ...quiet], { cwd: app, stdio: "pipe" });
+  execFileSync("npm", ["install", "--no-save", ...quiet, join(packs, packed)], { cwd: app, stdio: "pipe" });
+  execFileSync("npm", ["run", "build"], { cwd: app, stdio: "pipe" });
+  return (appDist = join(app, "dist"));
+}
+
+/** The app served, with the good release at its channel. */
+const serveApp = () => serve({
+  root: esbuildApp(),
+  routes: { [CHANNEL]: (req, res) => res.writeHead(200, { "content-type": "application/json", "cache-control": "no-store" }).end(release) },
 });
 
 describe("a newer signed release reaches the visitor in the same load", () => {
@@ -168,22 +246,7 @@ describe("a country's page takes the release's number too", () => {
 
 describe("an app built with the npm package", () => {
   test("esbuild's app: its <freedom-widget> shows the release's number in the same load", async () => {
-    const packs = join(ROOT, "target", "testkey");
-    const packed = existsSync(packs) && readdirSync(packs).find((f) => f.endsWith(".tgz"));
-    assert.ok(packed, "no package in target/testkey/: node scripts/pack.mjs --dist target/dist-testkey --into target/testkey");
-    // A copy of the app, so the toolchain test's own install of the release package is untouched.
-    const app = mkdtempSync(join(tmpdir(), "fw-app-"));
-    const source = join(ROOT, "tests", "toolchains", "esbuild");
-    cpSync(source, app, { recursive: true, filter: (path) => !path.startsWith(join(source, "dist")) });
-    const quiet = ["--no-audit", "--no-fund", "--loglevel=error"];
-    if (!existsSync(join(app, "node_modules", "esbuild"))) execFileSync("npm", ["ci", ...quiet], { cwd: app, stdio: "pipe" });
-    execFileSync("npm", ["install", "--no-save", ...quiet, join(packs, packed)], { cwd: app, stdio: "pipe" });
-    execFileSync("npm", ["run", "build"], { cwd: app, stdio: "pipe" });
-    answer = "good";
-    const appServer = await serve({
-      root: join(app, "dist"),
-      routes: { [CHANNEL]: (req, res) => res.writeHead(200, { "content-type": "application/json" }).end(release) },
-    });
+    const appServer = await serveApp();
     const context = await browser.newContext({ locale: "es-MX" });
     try {
       const page = await context.newPage();
@@ -201,13 +264,15 @@ describe("an app built with the npm package", () => {
   });
 });
 
+/** What the channel answers in each case that gives nothing usable, and what the warning says. */
+const REFUSALS = [
+  ["a release edited after signing", "tampered", /its signature is not the test key's/],
+  ["a 404", "404", /the server answered 404/],
+  ["a channel slower than the widget's 10 s", "slow", /did not load within 10 s/],
+];
+
 describe("a channel that gives nothing usable keeps the built-in number, said once", () => {
-  const cases = [
-    ["a release edited after signing", "tampered", /its signature is not the test key's/],
-    ["a 404", "404", /the server answered 404/],
-    ["a channel slower than the widget's 10 s", "slow", /did not load within 10 s/],
-  ];
-  for (const [name, kind, says] of cases) {
+  for (const [name, kind, says] of REFUSALS) {
     test(name, async () => {
       answer = kind;
       const context = await browser.newContext({ locale: "en-US" });
@@ -229,17 +294,13 @@ describe("a channel that gives nothing usable keeps the built-in number, said on
 
   test("a page whose CSP leaves the channel's origin out of connect-src", async () => {
     answer = "good";
-    const other = await serve({ root: DIST, host: "127.0.0.2", routes: { [CHANNEL]: (req, res) => res.writeHead(200, { "content-type": "application/json", "access-control-allow-origin": "*" }).end(release) } });
-    const channel = `${other.url}${CHANNEL}`;
-    const html = SCRIPT_TAG.replace('data-country="MX"', `data-country="MX" data-channel="${channel}"`);
-    const host = await serve({ root: DIST, routes: { "/strict.html": (req, res) => res.writeHead(200, {
-      "content-type": "text/html", "content-security-policy": "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'",
-    }).end(html) } });
+    const strict = await strictPage();
+    const channel = strict.channel;
     try {
       const context = await browser.newContext({ locale: "en-US" });
       const page = await context.newPage();
       const seen = watch(page);
-      await page.goto(`${host.url}/strict.html`);
+      await page.goto(strict.url);
       await page.locator(`freedom-widget >> .fw-mount .cards a[href="${OLD}"]`).first().waitFor();
       const about = () => seen.warnings.filter((w) => w.includes(`data channel "${channel}"`));
       for (let waited = 0; about().length === 0 && waited < 15_000; waited += 100) await page.waitForTimeout(100);
@@ -248,37 +309,108 @@ describe("a channel that gives nothing usable keeps the built-in number, said on
       assert.equal(await page.locator(`freedom-widget >> a[href="${NEW}"]`).count(), 0);
       await context.close();
     } finally {
-      await host.close();
-      await other.close();
+      await strict.close();
     }
   });
 });
 
-describe("the release's number in every engine", () => {
+describe("Firefox ESR and WebKitGTK: the release's number, the focus kept, and the built-in number kept, said once", () => {
   for (const engine of ENGINES.filter((e) => e !== "chromium")) {
-    test(`${engine}: the script tag and the standalone page show the release's number`, async () => {
-      answer = "good";
-      const b = await launchEngine(engine);
-      try {
-        const until = async (what, fn, ...args) => {
-          const end = Date.now() + 20_000;
-          for (;;) {
-            const got = await b.eval(fn, ...args).catch(() => null);
-            if (got) return got;
-            if (Date.now() > end) throw new Error(`${engine}: timed out waiting for ${what}`);
-            await new Promise((r) => setTimeout(r, 100));
-          }
-        };
-        await b.goto(`${server.url}/partner.html`);
-        await until("the embed's new number", (href) => !!document.querySelector("freedom-widget")?.shadowRoot?.querySelector(`.fw-mount .cards a[href="${href}"]`), NEW);
+    describe(engine, () => {
+      // One browser for the engine's tests, case after case, as each launch costs seconds.
+      let b;
+      before(async () => {
+        b = await launchEngine(engine);
+      });
+      after(async () => {
+        await b?.close();
+      });
+      /** In the page: how many of `selector` the script tag's widget holds. */
+      const inWidget = (selector) => b.eval((s) => document.querySelector("freedom-widget")?.shadowRoot?.querySelectorAll(s).length ?? 0, selector);
+      /** In the page: the warnings that name `channel`, as the console recorder kept them. */
+      const aboutChannel = (channel) => b.eval((c) => (window.saidInConsole ?? []).filter((m) => m.level === "warn" && m.text.includes(`data channel "${c}"`)).map((m) => m.text), channel);
+      const saidInConsole = () => b.eval(() => (window.saidInConsole ?? []).map((m) => `${m.level}: ${m.text}`));
+
+      test("script tag: the first paint's old number, then the release's, the focus kept on it", async () => {
+        answer = "good";
+        [hold, wasmHold] = [gate(), gate()];
+        try {
+          await b.goto(`${server.url}/partner.html`);
+          // Before the wasm: the first paint, from embed.js's table, draws the number built in.
+          await until(b, "the first paint's old number", (href) => !!document.querySelector("freedom-widget")?.shadowRoot?.querySelector(`.fw-first a[href="${href}"]`), OLD);
+          wasmHold.open();
+          // The widget, while the channel has not answered yet: the same; the visitor focuses it.
+          await until(b, "the widget's old number", (href) => !!document.querySelector("freedom-widget")?.shadowRoot?.querySelector(`.fw-mount .cards a[href="${href}"]`), OLD);
+          await b.eval((href) => document.querySelector("freedom-widget").shadowRoot.querySelector(`.fw-mount .cards a[href="${href}"]`).focus(), OLD);
+          assert.equal(await b.eval(FOCUSED_HREF), OLD, "the old number took the focus");
+          hold.open();
+          await until(b, "the widget's new number", (href) => !!document.querySelector("freedom-widget")?.shadowRoot?.querySelector(`.fw-mount .cards a[href="${href}"]`), NEW);
+          assert.equal(await inWidget(`a[href="${OLD}"]`), 0, "the old number is shown nowhere");
+          assert.equal(await b.eval(FOCUSED_HREF), NEW, "the focus stayed on the line, now with its new number");
+          assert.match(await b.eval(() => document.querySelector("freedom-widget").shadowRoot.querySelector(".fw-mount .data-date").textContent), /updated since this widget was built/);
+          const said = await saidInConsole();
+          assert.deepEqual(said.filter((w) => w.includes("data channel")), []);
+          assert.ok(said.some((w) => w.includes("trusts the TEST data key")), "a test build says so");
+        } finally {
+          hold?.open();
+          wasmHold?.open();
+          hold = wasmHold = null;
+        }
+      });
+
+      test("standalone page: the release's number replaces the built-in one after the takeover", async () => {
+        answer = "good";
         await b.goto(`${server.url}/?country=MX`);
-        await until("the page's new number", (href) => !!document.querySelector(`#freedom-widget .panel .cards a[href="${href}"]`), NEW);
+        await until(b, "the page's new number", (href) => !!document.querySelector(`#freedom-widget .panel .cards a[href="${href}"]`), NEW);
         // The page's list of every country is taken over a chunk per task: the old number goes
         // from it too.
-        await until("the old number gone from the page", (href) => document.querySelectorAll(`#freedom-widget a[href="${href}"]`).length === 0, OLD);
-      } finally {
-        await b.close();
-      }
+        await until(b, "the old number gone from the page", (href) => document.querySelectorAll(`#freedom-widget a[href="${href}"]`).length === 0, OLD);
+        assert.ok(await b.eval((href) => document.querySelectorAll(`#freedom-widget .country-list a[href="${href}"]`).length > 0, NEW), "the list shows the new number");
+      });
+
+      test("esbuild's app: its <freedom-widget> shows the release's number", async () => {
+        const appServer = await serveApp();
+        try {
+          await b.goto(`${appServer.url}/`);
+          await until(b, "the app's new number", (href) => !!document.querySelector("freedom-widget")?.shadowRoot?.querySelector(`.cards a[href="${href}"]`), NEW);
+          assert.equal(await inWidget(`a[href="${OLD}"]`), 0, "the old number is shown nowhere");
+        } finally {
+          await appServer.close();
+        }
+      });
+
+      test("a release edited after signing, a 404, a slow channel and a CSP without its connect-src each keep the built-in number, said once", async () => {
+        const strict = await strictPage();
+        try {
+          const cases = [
+            ...REFUSALS.map(([name, kind, says]) => ({ name, kind, says, url: `${server.url}/partner.html`, channel: CHANNEL })),
+            { name: "a CSP without the channel's connect-src", kind: "good", says: /connect-src/, url: strict.url, channel: strict.channel, csp: true },
+          ];
+          for (const { name, kind, says, url, channel, csp } of cases) {
+            answer = kind;
+            slowAnswered = null;
+            await b.goto(url);
+            await until(b, `${name}: the widget's built-in number`, (href) => !!document.querySelector("freedom-widget")?.shadowRoot?.querySelector(`.fw-mount .cards a[href="${href}"]`), OLD);
+            // The channel's answer (or the widget's 10 s without one) ends in its warning.
+            await until(b, `${name}: a warning naming the channel`, (c) => (window.saidInConsole ?? []).some((m) => m.level === "warn" && m.text.includes(`data channel "${c}"`)), channel);
+            // A moment for a second one, were there any: after the slow channel's late answer too.
+            if (kind === "slow") await slowAnswered?.promise;
+            await new Promise((r) => setTimeout(r, 1000));
+            const about = await aboutChannel(channel);
+            assert.equal(about.length, 1, `${name}:\n${(await saidInConsole()).join("\n")}`);
+            assert.match(about[0], says, name);
+            assert.match(about[0], /showing the data built in/, name);
+            assert.equal(await inWidget(`a[href="${NEW}"]`), 0, `${name}: the release's number is shown nowhere`);
+            assert.ok(await inWidget(`.fw-mount .cards a[href="${OLD}"]`) > 0, `${name}: the built-in number is still there`);
+            if (csp) {
+              const blocked = await b.eval(() => (window.saidInConsole ?? []).filter((m) => m.level === "csp").map((m) => m.text));
+              assert.ok(blocked.some((t) => t.startsWith("connect-src ") && t.includes("127.0.0.2")), `${name}: the CSP refused the channel (${blocked.join("; ")})`);
+            }
+          }
+        } finally {
+          await strict.close();
+        }
+      });
     });
   }
 });
