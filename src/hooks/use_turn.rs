@@ -99,7 +99,7 @@ impl KeptFocus {
     pub fn restore(self) {
         #[cfg(target_arch = "wasm32")]
         if let Some((focused, selector)) = self.place {
-            focus::refocus(focused, selector, 20);
+            focus::refocus(focused, selector, focus::deadline());
         }
     }
 }
@@ -129,7 +129,7 @@ mod focus {
             None => "button.country-name".to_string(),
         };
         let selector = format!("li.country-row[data-country=\"{code}\"] {control}");
-        refocus(focused, selector, 20);
+        refocus(focused, selector, deadline());
     }
 
     /// The focused element and a selector for the same place, if the focus is on an element.
@@ -158,13 +158,19 @@ mod focus {
         Some((focused, steps.join(" > ")))
     }
 
-    /// Waits (a few tasks at most) for the swap, then focuses the copy, unless the visitor has
+    /// Waits (until `until`, a time in ms) for the swap, then focuses the copy, unless the visitor has
     /// since put the focus somewhere else.
-    pub fn refocus(old: Element, selector: String, tries: u32) {
+    /// How long to wait for the swap: Yew makes it once the part's turn has come and its render
+    /// is done, some tasks later on a busy phone (a count of 20 tasks was too few there).
+    pub fn deadline() -> f64 {
+        js_sys::Date::now() + 3_000.0
+    }
+
+    pub fn refocus(old: Element, selector: String, until: f64) {
         Timeout::new(0, move || {
             if old.is_connected() {
-                if tries > 0 {
-                    refocus(old, selector, tries - 1);
+                if js_sys::Date::now() < until {
+                    refocus(old, selector, until);
                 }
                 return;
             }
