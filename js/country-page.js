@@ -7,10 +7,9 @@
 //
 // It takes the page over with the options it was prerendered with (`data-page-options`, written
 // by the build), never with its URL's query: the page itself is the link.
-import { breathe, load } from "./loader.js";
 import { searchBeforeTakeover } from "./country-search.js";
 import { quickExitBeforeTakeover } from "./early-quick-exit.js";
-import { warmIntl } from "./warm-intl.js";
+import { readyToTakeOver } from "./takeover.js";
 
 const root = document.getElementById("freedom-widget");
 const options = Object.fromEntries(new URLSearchParams(root?.dataset.pageOptions ?? ""));
@@ -21,14 +20,7 @@ const endSearch = searchBeforeTakeover(root);
 quickExitBeforeTakeover(root);
 
 try {
-  const glue = await load();
-  await glue.load_language_for(options, false);
-  // Each step in a task of its own: a tap waits for none long (issue 28: none over 50 ms at a
-  // phone's CPU).
-  await breathe();
-  glue.prepare_directory_for(options);
-  await breathe();
-  await warmIntl(options.lang ?? "en");
+  const glue = await readyToTakeOver(options, options.lang ?? "en");
   endSearch();
   glue.hydrate_page(root, options);
 } catch (error) {

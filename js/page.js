@@ -12,10 +12,10 @@
 // goes when the page shows that country, in the same language: the language is loaded before the
 // takeover, not after.
 import { adoptRules, pageLanguage, paintPagePanel, speakPage } from "./first-paint.js";
-import { breathe, firstPaintFiles, load, warnOnce } from "./loader.js";
+import { firstPaintFiles, warnOnce } from "./loader.js";
 import { quoted } from "./quoted.js";
 import { quickExitBeforeTakeover } from "./early-quick-exit.js";
-import { warmIntl } from "./warm-intl.js";
+import { readyToTakeOver } from "./takeover.js";
 import { LINK_OPTIONS } from "freedom-widget:files";
 
 /** The options the page's link chose: only those a link may set; each other key is ignored,
@@ -90,16 +90,7 @@ async function handOver() {
 }
 
 try {
-  const glue = await load();
-  // The page's first render after the takeover is in the visitor's language (a deep link's, or
-  // the browser's), not in the prerender's English first: its messages are loaded before it.
-  await glue.load_language_for(options, false);
-  // The page lists every country (unless a deep link or a country's page asks for another
-  // layout): decode them before hydrating, in a task of their own.
-  await breathe();
-  glue.prepare_directory_for(options);
-  await breathe();
-  await warmIntl(pageLanguage(options));
+  const glue = await readyToTakeOver(options, pageLanguage(options));
   await handOver();
   endQuickExit();
   glue.hydrate_page(root, options);

@@ -1,14 +1,34 @@
-// Intl's locale data, loaded before a takeover a part per task. The takeover names countries and
+// What a prerendered page's takeover (js/page.js at /, js/country-page.js on a country's page)
+// waits for: the wasm, the language's messages, the data it shows decoded, and Intl's locale
+// data, each in a task of its own, so that a tap waits for none long (issue 28: no task over
+// 50 ms at a phone's CPU on a country's page).
+//
+// Intl's locale data, loaded a part per task. The takeover names countries and
 // languages and writes dates through Intl, whose first use in a language loads its locale data:
 // loaded here, each kind in a task of its own, the takeover's own task is shorter (a tap waits
 // for each on a phone). Intl's first use of all sets up the engine's locale data, 50 to 70 ms at
 // a phone's CPU (Lighthouse's 4× slowdown) in one task: the first five steps take it a part at a
 // time (each 30 ms or less there, measured in Chromium), as each service first asks which
 // locales it has.
-import { breathe } from "./loader.js";
+import { breathe, load } from "./loader.js";
+
+/** Loads the wasm and all the takeover of a page with `options`, in `lang`, will render from;
+ *  returns the wasm's exports, for `hydrate_page`. */
+export async function readyToTakeOver(options, lang) {
+  const glue = await load();
+  // The first render after the takeover is in the page's language (a link's, the browser's, or
+  // the country page's own), not in the prerender's and then another: its messages come first.
+  await glue.load_language_for(options, false);
+  await breathe();
+  // Decodes the data the first render shows (for the list of every country on /, all of it).
+  glue.prepare_directory_for(options);
+  await breathe();
+  await warmIntl(lang);
+  return glue;
+}
 
 /** Loads what the widget's first renders in `lang` ask Intl for, one kind per task. */
-export async function warmIntl(lang) {
+async function warmIntl(lang) {
   const uses = [
     () => new Intl.Locale(lang).maximize(),
     () => Intl.Collator.supportedLocalesOf([lang]),
