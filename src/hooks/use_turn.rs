@@ -158,14 +158,14 @@ mod focus {
         Some((focused, steps.join(" > ")))
     }
 
-    /// Waits (until `until`, a time in ms) for the swap, then focuses the copy, unless the visitor has
-    /// since put the focus somewhere else.
     /// How long to wait for the swap: Yew makes it once the part's turn has come and its render
     /// is done, some tasks later on a busy phone (a count of 20 tasks was too few there).
     pub fn deadline() -> f64 {
         js_sys::Date::now() + 3_000.0
     }
 
+    /// Waits (until `until`, a time in ms) for the swap, then focuses the copy, unless the
+    /// visitor has since put the focus somewhere else.
     pub fn refocus(old: Element, selector: String, until: f64) {
         Timeout::new(0, move || {
             if old.is_connected() {
