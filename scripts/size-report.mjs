@@ -41,10 +41,12 @@ const totals = {
   "script-tag embed (embed.js + main + glue + wasm)": sum(pick((f) => f === "embed/embed.js" || isRuntime(f))),
   // What shows the number: embed.js alone (its first paint), before anything else arrives.
   "script-tag first paint (embed.js)": sum(pick((f) => f === "embed/embed.js")),
-  "standalone page (html + css + page.js + glue + wasm)": sum(pick((f) => !f.startsWith("embed/") && !f.includes("partners/") && !isCountryPage(f))),
+  "standalone page (html + css + page.js + glue + wasm)": sum(pick((f) => !f.startsWith("embed/") && !f.includes("partners/") && !isCountryPage(f) && !f.startsWith("country-page-"))),
   // What a country page needs for its number: its HTML alone (its stylesheets are inlined); its
   // script, glue and wasm come after, for search and the rest (the standalone page's).
   ...(sizes["mx/index.html"] && { "country page /mx/ (html, stylesheets inlined)": sum(pick((f) => f === "mx/index.html")) }),
+  // Its own start-up script (js/country-page.js), which loads the same glue and wasm.
+  "country pages' start-up script (country-page.js)": sum(pick((f) => f.startsWith("country-page-"))),
   // Added to either door only for a visitor who reads a language other than English.
   "+ one language other than English (the largest)": pick((f) => f.startsWith("embed/i18n/")).map(([, s]) => s).sort((a, b) => b.brotli - a.brotli)[0] ?? sum([]),
   // Loaded only by the partner kit's page, never by the embed or the standalone page.
