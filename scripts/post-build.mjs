@@ -224,16 +224,20 @@ function rewritePage(trunk, page, pageScript) {
   if (!preload.test(html)) throw new Error("post-build: the page glue's modulepreload not found in index.html");
   html = html.replace(preload, `$1${sri(readFileSync(join(staging, page.glue)))}"`);
   html = html.replace(inline, "").replace("</head>", `<script type="module" src="./${pageScript}"></script>\n</head>`);
-  // The page's stylesheet, minified, renamed by its hash, with its link's integrity recomputed. (The
-  // copy inside the wasm stays as written: minified, it made the wasm larger under brotli.)
-  const trunkCss = readdirSync(staging).find((f) => /^widget-[0-9a-f]+\.css$/.test(f));
-  const link = new RegExp(`<link rel="stylesheet" href="\\./${trunkCss?.replaceAll(".", "\\.")}" integrity="[^"]*"`);
-  if (!trunkCss || !link.test(html)) throw new Error("post-build: the page's stylesheet link not found in index.html");
-  const cssText = esbuild.transformSync(readFileSync(join(staging, trunkCss), "utf8"), { loader: "css", minify: true, legalComments: "none" }).code;
-  const cssName = `widget-${hash(cssText)}.css`;
-  rmSync(join(staging, trunkCss));
-  writeFileSync(join(staging, cssName), cssText);
-  html = html.replace(link, `<link rel="stylesheet" href="./${cssName}" integrity="${sri(cssText)}"`);
+  // The page's stylesheets (the page's own and the widget's), minified, renamed by their hash,
+  // with their links' integrity recomputed. (The copy inside the wasm stays as written: minified,
+  // it made the wasm larger under brotli.) Legal comments (`/*! … */`) stay where they are: the
+  // country pages' prerender splits each stylesheet at one (src/bin/prerender/country_pages.rs).
+  for (const stem of ["page", "widget"]) {
+    const trunkCss = readdirSync(staging).find((f) => new RegExp(`^${stem}-[0-9a-f]+\\.css$`).test(f));
+    const link = new RegExp(`<link rel="stylesheet" href="\\./${trunkCss?.replaceAll(".", "\\.")}" integrity="[^"]*"`);
+    if (!trunkCss || !link.test(html)) throw new Error(`post-build: the page's stylesheet link for ${stem} not found in index.html`);
+    const cssText = esbuild.transformSync(readFileSync(join(staging, trunkCss), "utf8"), { loader: "css", minify: true, legalComments: "inline" }).code;
+    const cssName = `${stem}-${hash(cssText)}.css`;
+    rmSync(join(staging, trunkCss));
+    writeFileSync(join(staging, cssName), cssText);
+    html = html.replace(link, `<link rel="stylesheet" href="./${cssName}" integrity="${sri(cssText)}"`);
+  }
   writeFileSync(indexPath, html);
   prerender(indexPath);
 }

@@ -102,6 +102,33 @@ fn every_language_is_linked_and_one_canonical_with_the_sites_address() {
 }
 
 #[test]
+fn the_rules_for_what_lies_below_the_first_screen_come_after_the_content() {
+    let (first, rest) = (".fw{color:red}", ".fw .quote{font-style:italic}");
+    let css = format!("{first}{}{rest}", country_pages::BELOW_FIRST_SCREEN);
+    let made = country_pages::for_country_pages(
+        &template(),
+        |name| (name == "widget-0123.css").then(|| css.clone()),
+        "country-page-4567.js",
+    );
+    let html = build_page(&made, "MX", Lang::Es, None, &["MX"]);
+    // The first screen's rules in the head, before the number; the rest after the page's content.
+    let head = between(&html, "<head>", "</head>");
+    assert!(head.contains(&format!("<style>{first}</style>")) && !head.contains(rest));
+    let at = html.find(&format!("<style>{rest}</style>")).expect("the rest of the rules at the end");
+    assert!(at > html.find("</main>").unwrap() && at < html.find("<script type=\"module\"").unwrap());
+    assert!(!html.contains("below the first screen"), "the mark itself is not sent");
+    // Each allowed by its hash, and no other inline style.
+    let csp = between(&html, "Content-Security-Policy", ">");
+    for part in [first, rest] {
+        let hash = {
+            use sha2::{Digest, Sha256};
+            freedom_widget::core::release::base64_encode(&Sha256::digest(part.as_bytes()))
+        };
+        assert!(csp.contains(&format!("'sha256-{hash}'")), "{part}: {csp}");
+    }
+}
+
+#[test]
 fn the_template_inlines_its_stylesheets_allowed_by_hash_and_loads_its_scripts_last() {
     let css = ".fw{color:red}";
     let made = country_pages::for_country_pages(
