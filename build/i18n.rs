@@ -98,7 +98,9 @@ pub fn compile(dir: &Path, lazy: bool) -> Result<String, Vec<String>> {
         keys.iter().map(|k| format!("Key::{}", camel(k))).collect::<Vec<_>>().join(", ")
     )
     .unwrap();
-    writeln!(code, "    /// The key as written in the .ftl files.\n    pub fn id(self) -> &'static str {{ [{}][self as usize] }}\n}}", keys.iter().map(|k| format!("{k:?}")).collect::<Vec<_>>().join(", ")).unwrap();
+    // Each lookup reads a `static` table. An array literal indexed in place (`[…][self as usize]`)
+    // is built on the stack at every call: one store per entry, 2.4 KB of wasm for `Key::id`.
+    writeln!(code, "    /// The key as written in the .ftl files.\n    pub fn id(self) -> &'static str {{ static IDS: [&str; {}] = [{}]; IDS[self as usize] }}\n}}", keys.len(), keys.iter().map(|k| format!("{k:?}")).collect::<Vec<_>>().join(", ")).unwrap();
     writeln!(code, "/// A language the widget speaks.\n#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]\npub enum Lang {{").unwrap();
     for (tag, _) in &langs {
         if tag == "en" {
@@ -116,14 +118,16 @@ pub fn compile(dir: &Path, lazy: bool) -> Result<String, Vec<String>> {
     .unwrap();
     writeln!(
         code,
-        "    /// BCP 47 tag.\n    pub fn tag(self) -> &'static str {{ [{}][self as usize] }}",
+        "    /// BCP 47 tag.\n    pub fn tag(self) -> &'static str {{ static TAGS: [&str; {}] = [{}]; TAGS[self as usize] }}",
+        langs.len(),
         langs.iter().map(|(t, _)| format!("{t:?}")).collect::<Vec<_>>().join(", ")
     )
     .unwrap();
-    writeln!(code, "    /// The language's name in itself.\n    pub fn native_name(self) -> &'static str {{ [{}][self as usize] }}", langs.iter().map(|(_, m)| format!("{:?}", m["-lang-name"])).collect::<Vec<_>>().join(", ")).unwrap();
+    writeln!(code, "    /// The language's name in itself.\n    pub fn native_name(self) -> &'static str {{ static NAMES: [&str; {}] = [{}]; NAMES[self as usize] }}", langs.len(), langs.iter().map(|(_, m)| format!("{:?}", m["-lang-name"])).collect::<Vec<_>>().join(", ")).unwrap();
     writeln!(
         code,
-        "    pub fn is_rtl(self) -> bool {{ [{}][self as usize] }}",
+        "    pub fn is_rtl(self) -> bool {{ static RTL: [bool; {}] = [{}]; RTL[self as usize] }}",
+        langs.len(),
         langs.iter().map(|(_, m)| (m["-lang-dir"] == "rtl").to_string()).collect::<Vec<_>>().join(", ")
     )
     .unwrap();

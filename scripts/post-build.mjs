@@ -47,14 +47,16 @@ const prerender = (...args) => run("cargo", ["run", "--quiet", "--features", "na
 
 /** Builds the embed's wasm: the same crate without the `page` feature, so partners' visitors do
  *  not download the page's hydration. Same tools and flags as Trunk's (wasm-bindgen --target web,
- *  wasm-opt -Oz), with no default wasm URL in the glue: the loader always says where it is, and a
- *  default would name a file that is not in the package. */
+ *  wasm-opt -Oz --converge), with no default wasm URL in the glue: the loader always says where it
+ *  is, and a default would name a file that is not in the package. */
 function embedWasm() {
   run("cargo", ["build", "--quiet", "--release", "--offline", "--target", "wasm32-unknown-unknown", "--lib"]);
   const out = join(target, "embed-bindgen");
   run("wasm-bindgen", ["--target", "web", "--no-typescript", "--omit-default-module-path", "--out-name", "freedom-widget", "--out-dir", out,
     join(target, "wasm32-unknown-unknown", "release", "freedom_widget.wasm")]);
-  run("wasm-opt", ["-Oz", "-o", join(out, "freedom-widget_bg.wasm"), join(out, "freedom-widget_bg.wasm")]);
+  // --converge repeats -Oz until a round shrinks nothing more: about 0.5 KB less code (brotli)
+  // than one round, for some 10 s more build time. index.html asks Trunk for the same.
+  run("wasm-opt", ["-Oz", "--converge", "-o", join(out, "freedom-widget_bg.wasm"), join(out, "freedom-widget_bg.wasm")]);
   return { wasm: join(out, "freedom-widget_bg.wasm"), glue: join(out, "freedom-widget.js") };
 }
 
