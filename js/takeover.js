@@ -3,13 +3,12 @@
 // data, each in a task of its own, so that a tap waits for none long (issue 28: no task over
 // 50 ms at a phone's CPU on a country's page).
 //
-// Intl's locale data, loaded a part per task. The takeover names countries and
-// languages and writes dates through Intl, whose first use in a language loads its locale data:
-// loaded here, each kind in a task of its own, the takeover's own task is shorter (a tap waits
-// for each on a phone). Intl's first use of all sets up the engine's locale data, 50 to 70 ms at
-// a phone's CPU (Lighthouse's 4× slowdown) in one task: the first five steps take it a part at a
-// time (each 30 ms or less there, measured in Chromium), as each service first asks which
-// locales it has.
+// The takeover names countries and languages and writes dates through Intl, whose first use in a
+// language loads its locale data: loaded here, each kind in a task of its own, the takeover's own
+// task is shorter (a tap waits for each on a phone). Intl's first use of all sets up the engine's
+// locale data, 50 to 70 ms at a phone's CPU (Lighthouse's 4× slowdown) in one task: the first
+// five steps take it a part at a time (each 30 ms or less there, measured in Chromium), as each
+// service first asks which locales it has.
 import { breathe, load } from "./loader.js";
 
 /** Loads the wasm and all the takeover of a page with `options`, in `lang`, will render from;

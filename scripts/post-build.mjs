@@ -246,9 +246,9 @@ function rewritePage(trunk, page, pageScript) {
 
 /** A page per country with a line or an emergency number, in each language, from index.html as
  *  rewritePage left it (src/bin/prerender/country_pages.rs): static HTML that its own script
- *  (js/country-page.js, bundled as `script`) takes over. The prerender reads FW_COUNTRY_PAGES (unset or all: every country; none;
- *  or ISO codes: MX,ES), so a partner building the site chooses which pages to build, and
- *  FW_SITE_URL (absolute canonical and hreflang links). */
+ *  (js/country-page.js, bundled as `script`) takes over. The prerender reads FW_COUNTRY_PAGES
+ *  (unset or all: every country; none; or ISO codes: MX,ES), so a partner building the site
+ *  chooses which pages to build, and FW_SITE_URL (absolute canonical and hreflang links). */
 function countryPages(script) {
   prerender("--country-pages", staging, script);
 }

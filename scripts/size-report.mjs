@@ -43,7 +43,7 @@ const totals = {
   "script-tag first paint (embed.js)": sum(pick((f) => f === "embed/embed.js")),
   "standalone page (html + css + page.js + glue + wasm)": sum(pick((f) => !f.startsWith("embed/") && !f.includes("partners/") && !isCountryPage(f) && !f.startsWith("country-page-"))),
   // What a country page needs for its number: its HTML alone (its stylesheets are inlined); its
-  // script, glue and wasm come after, for search and the rest (the standalone page's).
+  // script, then the standalone page's glue and wasm, come after, for search and the rest.
   ...(sizes["mx/index.html"] && { "country page /mx/ (html, stylesheets inlined)": sum(pick((f) => f === "mx/index.html")) }),
   // Its own start-up script (js/country-page.js), which loads the same glue and wasm.
   "country pages' start-up script (country-page.js)": sum(pick((f) => f.startsWith("country-page-"))),

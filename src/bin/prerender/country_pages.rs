@@ -344,6 +344,8 @@ pub fn for_country_pages(template: &str, read: impl Fn(&str) -> Option<String>, 
     use freedom_widget::core::release::base64_encode;
     use sha2::{Digest, Sha256};
     let mut html = template.to_string();
+    // What the CSP's `style-src` names to allow one inline stylesheet.
+    let allowed = |css: &str| format!("'sha256-{}'", base64_encode(&Sha256::digest(css.as_bytes())));
     let mut hashes = Vec::new();
     // Each stylesheet's rules after its mark, in order, for the end of the page.
     let mut below = String::new();
@@ -359,14 +361,14 @@ pub fn for_country_pages(template: &str, read: impl Fn(&str) -> Option<String>, 
         };
         assert!(!css.contains("</"), "{name}: a stylesheet that could close its <style>");
         let (first_screen, rest) = css.split_once(BELOW_FIRST_SCREEN).unwrap_or((&css, ""));
-        hashes.push(format!("'sha256-{}'", base64_encode(&Sha256::digest(first_screen.as_bytes()))));
+        hashes.push(allowed(first_screen));
         below += rest;
         let style = format!("<style>{first_screen}</style>");
         html.replace_range(at..end, &style);
         from = at + style.len();
     }
     if !below.is_empty() {
-        hashes.push(format!("'sha256-{}'", base64_encode(&Sha256::digest(below.as_bytes()))));
+        hashes.push(allowed(&below));
     }
     if !hashes.is_empty() {
         assert!(html.contains("style-src 'self'"), "template: the CSP's style-src not found");
