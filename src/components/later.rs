@@ -5,7 +5,7 @@
 //! and reads and dials as before.
 
 use super::ui::{use_ui, Ui};
-use crate::hooks::use_turn::{use_turn, KeptFocus};
+use crate::hooks::use_turn::use_turn_keeping_focus;
 use yew::prelude::*;
 
 #[derive(Properties, Clone, PartialEq)]
@@ -31,21 +31,12 @@ fn take_turn(props: &LaterProps) -> HtmlResult {
     // for its turn. It goes live a task after its own first render, so that its hydration and
     // the clock's additions are not one long task either.
     let live = use_state_eq(|| false);
-    let kept_focus = use_mut_ref(|| None::<KeptFocus>);
-    use_turn()?;
-    // Yew takes the part over by swapping its prerendered nodes for copies, after this first
-    // render of its turn: a visitor whose focus was in it (a tab of the four Ps, a number in the
-    // panel, the quick exit) keeps it. Where the focus is is read now, before the swap.
-    if !*live {
-        kept_focus.borrow_mut().get_or_insert_with(KeptFocus::take);
-    }
+    // Yew takes the part over by swapping its prerendered nodes for copies when its turn comes: a
+    // visitor whose focus was in it (a tab of the four Ps, a number in the panel, the quick exit)
+    // keeps it.
+    use_turn_keeping_focus()?;
     let going_live = live.setter();
-    use_effect_with((), move |_| {
-        if let Some(kept) = kept_focus.borrow_mut().take() {
-            kept.restore();
-        }
-        go_live_next_task(going_live);
-    });
+    use_effect_with((), move |_| go_live_next_task(going_live));
     let ui = Ui { live: ui.live && *live, ..ui };
     Ok(html! { <ContextProvider<Ui> context={ui}>{ props.children.clone() }</ContextProvider<Ui>> })
 }

@@ -7,10 +7,25 @@ use yew::suspense::{Suspension, SuspensionResult};
 /// (the build-time prerender) it never waits.
 #[hook]
 pub fn use_turn() -> SuspensionResult<()> {
-    let waiting = use_memo((), |_| {
+    use_turn_keeping(false)
+}
+
+/// `use_turn`, for a part whose prerendered nodes Yew swaps for copies when its turn comes
+/// (`components::later`): the visitor's focus is read just before the turn is taken, before any
+/// of the part's nodes change, and given to the copy of the focused element once the swap is
+/// done (`KeptFocus`). Read any later, it could already be lost: Yew may un-suspend the part, and
+/// remove its prerendered nodes, before it renders the part itself.
+#[hook]
+pub fn use_turn_keeping_focus() -> SuspensionResult<()> {
+    use_turn_keeping(true)
+}
+
+#[hook]
+fn use_turn_keeping(keep_focus: bool) -> SuspensionResult<()> {
+    let waiting = use_memo((), move |_| {
         if cfg!(target_arch = "wasm32") {
             let (suspension, handle) = Suspension::new();
-            turns::wait(handle);
+            turns::wait(handle, keep_focus);
             Some(suspension)
         } else {
             None
@@ -34,13 +49,14 @@ mod turns {
     use yew::suspense::SuspensionHandle;
 
     thread_local! {
-        static WAITING: RefCell<VecDeque<SuspensionHandle>> = const { RefCell::new(VecDeque::new()) };
+        /// Each part waiting for its turn, and whether its focus is kept through the swap.
+        static WAITING: RefCell<VecDeque<(SuspensionHandle, bool)>> = const { RefCell::new(VecDeque::new()) };
     }
 
-    pub fn wait(handle: SuspensionHandle) {
+    pub fn wait(handle: SuspensionHandle, keep_focus: bool) {
         let first = WAITING.with(|w| {
             let mut w = w.borrow_mut();
-            w.push_back(handle);
+            w.push_back((handle, keep_focus));
             w.len() == 1
         });
         if first {
@@ -51,10 +67,14 @@ mod turns {
     fn next_turn() {
         Timeout::new(0, || {
             let next = WAITING.with(|w| w.borrow_mut().pop_front());
-            if let Some(handle) = next {
+            if let Some((handle, keep_focus)) = next {
+                let kept = keep_focus.then(super::KeptFocus::take);
                 // Yew renders the resumed component in a microtask of this task; the next timer
                 // runs after it.
                 handle.resume();
+                if let Some(kept) = kept {
+                    kept.restore();
+                }
                 if WAITING.with(|w| !w.borrow().is_empty()) {
                     next_turn();
                 }
@@ -80,14 +100,14 @@ pub fn keep_focus_in(countries: &[&'static str]) {
 /// (`components::later`) has had its prerendered nodes swapped for the copies Yew hydrated: by
 /// the focused element's `id` if it has one, else by its place in the document (the copies have
 /// the same markup, in the same place). Taken before the swap, while the focused element is
-/// still where it was.
-pub struct KeptFocus {
+/// still where it was (`use_turn_keeping_focus`).
+struct KeptFocus {
     #[cfg(target_arch = "wasm32")]
     place: Option<(web_sys::Element, String)>,
 }
 
 impl KeptFocus {
-    pub fn take() -> KeptFocus {
+    fn take() -> KeptFocus {
         KeptFocus {
             #[cfg(target_arch = "wasm32")]
             place: focus::place(),
@@ -96,7 +116,7 @@ impl KeptFocus {
 
     /// Once the swap is done, focuses the copy, unless the visitor has since put the focus
     /// somewhere else.
-    pub fn restore(self) {
+    fn restore(self) {
         #[cfg(target_arch = "wasm32")]
         if let Some((focused, selector)) = self.place {
             focus::refocus(focused, selector, focus::deadline());
