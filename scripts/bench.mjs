@@ -5,7 +5,7 @@
 // scripts/bench-lighthouse.mjs; `--only lighthouse` runs that section alone and prints it without
 // touching BENCHMARKS.md (a partial run must not replace the whole table).
 //
-//   node scripts/bench.mjs [--runs 20] [--throttled-runs 10] [--lighthouse-runs 3] [--no-lighthouse]
+//   node scripts/bench.mjs [--runs 20] [--throttled-runs 10] [--budget-runs 30] [--lighthouse-runs 3] [--no-lighthouse]
 //                          [--only lighthouse] [--no-build]
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
@@ -278,8 +278,11 @@ add("JS heap + wasm memory per instance, 5 instances", (per5 / 1048576).toFixed(
 // visible `tel:` link of the chosen country's main line (MX), and to interactive, under the
 // DevTools protocol's network and CPU throttling (per-request latency and bandwidth, as DevTools
 // applies them), against a host page with that link as static HTML (the floor). Each figure is
-// the median of THROTTLED_RUNS loads.
+// the median of THROTTLED_RUNS loads (BUDGET_RUNS for the floor and the country page on 3G).
 const THROTTLED_RUNS = Number(arg("throttled-runs", 10));
+// The country page's budget is within 10% of the floor, and one load's time moves by about as
+// much: the floor and that page take more loads on the profile it is set for, alternating.
+const BUDGET_RUNS = Number(arg("budget-runs", 3 * THROTTLED_RUNS));
 const PROFILES = [
   { name: "3G (300 ms, 700 kbit/s) + CPU 6× slower", latency: 300, kbits: 700, cpu: 6 },
   { name: "slow 4G (150 ms, 1.6 Mbit/s) + CPU 4× slower", latency: 150, kbits: 1600, cpu: 4 },
@@ -334,18 +337,18 @@ for (const profile of PROFILES) {
   // A page in Spanish, as most in Mexico, is shown too: its first paint speaks Spanish, and names
   // the country as the browser's Intl does, whose first call loads its data.
   const doors = [
-    { door: "host page with the link as static HTML (the floor)", path: "/bench/floor-mx.html" },
+    { door: "host page with the link as static HTML (the floor)", path: "/bench/floor-mx.html", moreLoads: profile.cpu === 6 },
     { door: "script-tag embed, compact", path: "/bench/tag-mx-compact.html", budget: 1.5 },
     { door: "script-tag embed, default layout", path: "/bench/tag-mx-full.html", budget: 1.5 },
     { door: "script-tag embed, compact, on a page in Spanish", path: "/bench/tag-mx-compact-es.html", locale: "es-MX" },
     { door: "standalone page /?country=MX", path: "/?country=MX" },
     // The page a poster's QR code opens (issue 28): its number is in its HTML, within 1.1× of the
     // floor on 3G; its search answers (from its own list, then the widget's) within 2.5 s on 3G.
-    { door: "country page /mx/", path: "/mx/", locale: "es-MX", budget: profile.cpu === 6 ? 1.1 : null, interactiveBudget: 2500 },
+    { door: "country page /mx/", path: "/mx/", locale: "es-MX", budget: profile.cpu === 6 ? 1.1 : null, interactiveBudget: 2500, moreLoads: profile.cpu === 6 },
   ];
   const results = new Map(doors.map((d) => [d, { number: [], interactive: [], search: [], asked: [], arrived: [], bytes: [] }]));
-  for (let i = 0; i < THROTTLED_RUNS; i++) {
-    for (const d of doors) {
+  for (let i = 0; i < Math.max(THROTTLED_RUNS, BUDGET_RUNS); i++) {
+    for (const d of doors.filter((d) => i < THROTTLED_RUNS || d.moreLoads)) {
       const m = await throttledLoad(d.path, profile, d.locale ?? "en-US");
       const r = results.get(d);
       r.number.push(m.number);
@@ -364,7 +367,7 @@ for (const profile of PROFILES) {
     throttledRows.push({
       profile: profile.name,
       door,
-      number: (number / 1000).toFixed(2),
+      number: `${(number / 1000).toFixed(2)} s${r.number.length === THROTTLED_RUNS ? "" : ` (of ${r.number.length} loads)`}`,
       // Three decimals where two would round a miss (or a pass) to the budget itself.
       ratio: isFloor ? "1.00" : ratio.toFixed(budget !== null && ratio.toFixed(2) === budget.toFixed(2) ? 3 : 2),
       // A country's page: when its search first answers, then when it is taken over.
@@ -415,7 +418,7 @@ const throttledTable = [
   "| --- | --- | --- | --- | --- | --- | --- |",
   ...throttledRows.map(
     (r) =>
-      `| ${r.profile} | ${r.door} | ${r.number} s | ${r.ratio} × | ${r.pass === null ? "—" : `≤ ${r.budget}×: ${r.pass ? "pass" : "**miss**"}`} | ${r.interactive} | ` +
+      `| ${r.profile} | ${r.door} | ${r.number} | ${r.ratio} × | ${r.pass === null ? "—" : `≤ ${r.budget}×: ${r.pass ? "pass" : "**miss**"}`} | ${r.interactive} | ` +
       `${r.interactivePass === null ? "—" : `≤ ${(r.interactiveBudget / 1000).toFixed(1)} s: ${r.interactivePass ? "pass" : "**miss**"}`} |`,
   ),
 ].join("\n");
