@@ -129,34 +129,6 @@ fn the_rules_for_what_lies_below_the_first_screen_come_after_the_content() {
 }
 
 #[test]
-fn an_embeds_rules_leave_the_first_screen_for_the_end_of_the_page() {
-    use country_pages::{END_NOT_ON_COUNTRY_PAGES as END, NOT_ON_COUNTRY_PAGES as NOT_HERE};
-    let (embed, banner) = (":host{display:block}", ".fw[data-layout=banner]{padding:0}");
-    let css = format!(
-        "{NOT_HERE}{embed}{END}.fw{{color:red}}{NOT_HERE}{banner}{END}.fw .card{{padding:1em}}{}.fw .quote{{font-style:italic}}",
-        country_pages::BELOW_FIRST_SCREEN
-    );
-    let made = country_pages::for_country_pages(
-        &template(),
-        |name| (name == "widget-0123.css").then(|| css.clone()),
-        "country-page-4567.js",
-    );
-    let html = build_page(&made, "MX", Lang::Es, None, &["MX"]);
-    let head = between(&html, "<head>", "</head>");
-    assert!(head.contains("<style>.fw{color:red}.fw .card{padding:1em}</style>"), "{head}");
-    // Moved, not dropped: after the page's content, with the rules below the first screen.
-    let end = format!("<style>{embed}{banner}.fw .quote{{font-style:italic}}</style>");
-    assert!(html.find(&end).expect("the set-aside rules at the end") > html.find("</main>").unwrap());
-    assert!(!html.contains("not on a country page"), "the marks themselves are not sent");
-}
-
-#[test]
-#[should_panic(expected = "without")]
-fn a_block_set_aside_must_end() {
-    country_pages::set_aside(&format!(".a{{}}{}.b{{}}", country_pages::NOT_ON_COUNTRY_PAGES), "widget.css");
-}
-
-#[test]
 fn the_template_inlines_its_stylesheets_allowed_by_hash_and_loads_its_scripts_last() {
     let css = ".fw{color:red}";
     let made = country_pages::for_country_pages(

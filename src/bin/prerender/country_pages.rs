@@ -361,9 +361,7 @@ pub fn for_country_pages(template: &str, read: impl Fn(&str) -> Option<String>, 
         };
         assert!(!css.contains("</"), "{name}: a stylesheet that could close its <style>");
         let (first_screen, rest) = css.split_once(BELOW_FIRST_SCREEN).unwrap_or((&css, ""));
-        let (first_screen, not_here) = set_aside(first_screen, &name);
-        hashes.push(allowed(&first_screen));
-        below += &not_here;
+        hashes.push(allowed(first_screen));
         below += rest;
         let style = format!("<style>{first_screen}</style>");
         html.replace_range(at..end, &style);
@@ -397,31 +395,6 @@ pub fn for_country_pages(template: &str, read: impl Fn(&str) -> Option<String>, 
     let below = if below.is_empty() { String::new() } else { format!("  <style>{below}</style>\n") };
     html.replacen("</body>", &format!("{below}{moved}</body>"), 1)
 }
-
-/// `css` without its blocks between `NOT_ON_COUNTRY_PAGES` and `END_NOT_ON_COUNTRY_PAGES`, and
-/// those blocks: rules a country page's first screen never uses (an embed's, another layout's or
-/// theme's), moved to the end of the page rather than dropped, so nothing the page might still
-/// show is left unstyled. Panics on a mark without its end (`name`: the stylesheet's).
-pub fn set_aside(css: &str, name: &str) -> (String, String) {
-    let (mut kept, mut aside) = (String::new(), String::new());
-    let mut rest = css;
-    while let Some((before, block)) = rest.split_once(NOT_ON_COUNTRY_PAGES) {
-        let (block, after) = block
-            .split_once(END_NOT_ON_COUNTRY_PAGES)
-            .unwrap_or_else(|| panic!("{name}: `{NOT_ON_COUNTRY_PAGES}` without `{END_NOT_ON_COUNTRY_PAGES}`"));
-        kept += before;
-        aside += block;
-        rest = after;
-    }
-    assert!(!rest.contains(END_NOT_ON_COUNTRY_PAGES), "{name}: `{END_NOT_ON_COUNTRY_PAGES}` without its start");
-    kept += rest;
-    (kept, aside)
-}
-
-/// Where a block of a stylesheet's rules that a country page's first screen never uses begins
-/// (a legal comment, kept by minifying), and where it ends: see `set_aside`.
-pub const NOT_ON_COUNTRY_PAGES: &str = "/*! not on a country page */";
-pub const END_NOT_ON_COUNTRY_PAGES: &str = "/*! end: not on a country page */";
 
 /// Where a stylesheet's rules for what lies below a country page's first screen begin (a legal
 /// comment, which minifying keeps in place): `for_country_pages` puts them at the end of the page.
