@@ -41,8 +41,12 @@ export function searchBeforeTakeover(root) {
   const results = root?.querySelector("#fw-results");
   const links = [...document.querySelectorAll(".country-pages a[href]")];
   if (!input || !results || links.length === 0) return () => {};
-  const entries = links.map((a) => ({ name: a.textContent.trim(), lang: a.getAttribute("lang"), href: a.getAttribute("href"), key: fold(a.textContent) }));
+  // Read and folded on the first search, not as the page loads: folding every country's name
+  // (and compiling `fold`'s Unicode classes) is work a visitor who never searches need not wait
+  // behind while the page is starting.
+  let entries = null;
   const show = () => {
+    entries ??= links.map((a) => ({ name: a.textContent.trim(), lang: a.getAttribute("lang"), href: a.getAttribute("href"), key: fold(a.textContent) }));
     const found = find(entries, input.value).slice(0, MAX);
     results.replaceChildren(
       ...found.map((e) => {
