@@ -8,13 +8,13 @@ const AWAY = "https://www.wikipedia.org/";
 /** A site a person controlling the visitor runs: whatever the widget sends it is recorded. */
 const EVIL = "https://evil.example";
 /** Titles a page reported to the server, by the token its `open` gave it (see `open`). */
-const beaconed = new Map();
+const reportedTitles = new Map();
 const env = setup({
   routes: {
     "/fw-title": (req, res) => {
       const query = new URL(req.url, "http://x").searchParams;
-      const list = beaconed.get(query.get("token")) ?? [];
-      beaconed.set(query.get("token"), [...list, query.get("t")]);
+      const list = reportedTitles.get(query.get("token")) ?? [];
+      reportedTitles.set(query.get("token"), [...list, query.get("t")]);
       res.writeHead(204).end();
     },
     // A partner's page whose element sends quick exit where `?to=` says (the partner's setting).
@@ -43,7 +43,7 @@ async function open(path) {
   const titles = {
     token,
     get list() {
-      return beaconed.get(token) ?? [];
+      return reportedTitles.get(token) ?? [];
     },
     includes(title) {
       return this.list.includes(title);
