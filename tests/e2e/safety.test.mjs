@@ -41,7 +41,6 @@ async function open(path) {
   // was lost now and then on a busy machine.) `titles` reads what the server recorded.
   const token = String(Math.random());
   const titles = {
-    token,
     get list() {
       return reportedTitles.get(token) ?? [];
     },
