@@ -19,13 +19,19 @@ export const ENGINES = (process.env.FW_ENGINES ?? "chromium,firefox,webkit").spl
 const FIREFOX = process.env.FIREFOX ?? "/usr/bin/firefox-esr";
 const WEBKIT_DRIVER = process.env.WEBKIT_DRIVER ?? "/usr/bin/WebKitWebDriver";
 
+/** The viewports a flow can ask for: a laptop's, and a phone's (a common phone's CSS pixels). */
+export const VIEWPORTS = { laptop: { width: 1024, height: 768 }, phone: { width: 390, height: 844 } };
+
 /** Launches `engine`; `javaScript: false` opens a browser that runs no page script;
- *  `colorScheme: "dark"` (or "light") is what the page's `prefers-color-scheme` matches. */
-export async function launch(engine, { javaScript = true, colorScheme = "light" } = {}) {
+ *  `colorScheme: "dark"` (or "light") is what the page's `prefers-color-scheme` matches;
+ *  `viewport` is one of VIEWPORTS' names. */
+export async function launch(engine, { javaScript = true, colorScheme = "light", viewport = "laptop" } = {}) {
   if (!["light", "dark"].includes(colorScheme)) throw new Error(`colorScheme: light or dark, not ${colorScheme}`);
-  if (engine === "chromium") return Chromium.launch(javaScript, colorScheme);
-  if (engine === "firefox") return Firefox.launch(javaScript, colorScheme);
-  if (engine === "webkit") return WebKit.launch(javaScript, colorScheme);
+  const size = VIEWPORTS[viewport];
+  if (!size) throw new Error(`viewport: ${Object.keys(VIEWPORTS).join(" or ")}, not ${viewport}`);
+  if (engine === "chromium") return Chromium.launch(javaScript, colorScheme, size);
+  if (engine === "firefox") return Firefox.launch(javaScript, colorScheme, size);
+  if (engine === "webkit") return WebKit.launch(javaScript, colorScheme, size);
   throw new Error(`unknown engine ${engine}`);
 }
 
@@ -74,10 +80,10 @@ class PageDriver {
 }
 
 class Chromium extends PageDriver {
-  static async launch(javaScript, colorScheme) {
+  static async launch(javaScript, colorScheme, size) {
     const { chromium } = await import("../../tools/node_modules/playwright-core/index.mjs");
     const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium", args: CHROMIUM_ARGS });
-    const context = await browser.newContext({ locale: "en-US", viewport: { width: 1024, height: 768 }, javaScriptEnabled: javaScript, colorScheme });
+    const context = await browser.newContext({ locale: "en-US", viewport: size, javaScriptEnabled: javaScript, colorScheme });
     const page = await context.newPage();
     return Object.assign(new Chromium(), { browser, page });
   }
@@ -87,7 +93,7 @@ class Chromium extends PageDriver {
 }
 
 class Firefox extends PageDriver {
-  static async launch(javaScript, colorScheme) {
+  static async launch(javaScript, colorScheme, size) {
     const { default: puppeteer } = await import("../../tools/node_modules/puppeteer-core/lib/puppeteer/puppeteer-core.js");
     const browser = await puppeteer.launch({
       browser: "firefox",
@@ -105,7 +111,7 @@ class Firefox extends PageDriver {
       },
     });
     const page = await browser.newPage();
-    await page.setViewport({ width: 1024, height: 768 });
+    await page.setViewport(size);
     return Object.assign(new Firefox(), { browser, page });
   }
   eval(fn, ...args) {
@@ -142,7 +148,7 @@ function startXvfb() {
 }
 
 class WebKit {
-  static async launch(javaScript, colorScheme) {
+  static async launch(javaScript, colorScheme, size) {
     if (!existsSync(WEBKIT_DRIVER)) throw new Error(`${WEBKIT_DRIVER} is missing: run scripts/setup.sh --test`);
     const xvfb = await startXvfb();
     const port = await freePort();
@@ -173,7 +179,8 @@ class WebKit {
       });
       self.session = `/session/${sessionId}`;
       await self.call("POST", `${self.session}/timeouts`, { script: 20_000, pageLoad: 30_000 });
-      await self.call("POST", `${self.session}/window/rect`, { width: 1024, height: 768 }).catch(() => {});
+      // The window's outer size: what the page gets is a little smaller, which no flow depends on.
+      await self.call("POST", `${self.session}/window/rect`, size).catch(() => {});
     } catch (e) {
       await self.close();
       throw e;

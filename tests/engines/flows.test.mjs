@@ -393,5 +393,38 @@ for (const engine of ENGINES) {
         await off.close();
       }
     });
+
+    // On a country's page what lies below the first screen is laid out only when it comes near
+    // (content-visibility, static/page.css): on a phone it must then show, script or none.
+    for (const javaScript of [false, true]) {
+      test(`on a phone, Mexico's page shows its number on the first screen, then the four Ps and the quotes below (JavaScript ${javaScript ? "on" : "off"})`, async () => {
+        const phone = await launch(engine, { javaScript, viewport: "phone" });
+        try {
+          await phone.goto(`${main.url}/mx/`);
+          const first = await until(phone, "Mexico's page", (href) => {
+            const number = document.querySelector(`.panel .cards a[href="${href}"]`);
+            if (!number || document.readyState !== "complete") return null;
+            const r = number.getBoundingClientRect();
+            return { width: innerWidth, onScreen: r.top >= 0 && r.bottom <= innerHeight, below: document.querySelector(".explainer").getBoundingClientRect().top > innerHeight };
+          }, MX);
+          assert.ok(first.width <= 640, `a phone's width (${first.width} px)`);
+          assert.ok(first.onScreen, "the number is on the first screen");
+          assert.ok(first.below, "the four Ps start below it");
+          // What a visitor's finger finds where the first tab and the first quote are, scrolled to.
+          for (const [what, selector] of [["the first of the four Ps' tabs", "[role=tab]"], ["the first quote", ".quote blockquote"]]) {
+            const hit = await phone.eval((selector) => {
+              const el = document.querySelector(selector);
+              el.scrollIntoView({ block: "center" });
+              const r = el.getBoundingClientRect();
+              const at = document.elementFromPoint(r.left + Math.min(r.width / 2, 20), r.top + r.height / 2);
+              return { found: !!at && (at === el || el.contains(at)), text: el.textContent.trim().slice(0, 40), height: Math.round(r.height) };
+            }, selector);
+            assert.ok(hit.found && hit.height > 0 && hit.text, `${what} is on the page to read and tap: ${JSON.stringify(hit)}`);
+          }
+        } finally {
+          await phone.close();
+        }
+      });
+    }
   });
 }
