@@ -412,13 +412,12 @@ for (const engine of ENGINES) {
           assert.ok(first.below, "the four Ps start below it");
           // What a visitor's finger finds where the first tab and the first quote are, scrolled to.
           for (const [what, selector] of [["the first of the four Ps' tabs", "[role=tab]"], ["the first quote", ".quote blockquote"]]) {
-            const hit = await phone.eval((selector) => {
+            const { x, y } = await centre(phone, selector);
+            const hit = await phone.eval((selector, x, y) => {
               const el = document.querySelector(selector);
-              el.scrollIntoView({ block: "center" });
-              const r = el.getBoundingClientRect();
-              const at = document.elementFromPoint(r.left + Math.min(r.width / 2, 20), r.top + r.height / 2);
-              return { found: !!at && (at === el || el.contains(at)), text: el.textContent.trim().slice(0, 40), height: Math.round(r.height) };
-            }, selector);
+              const at = document.elementFromPoint(x, y);
+              return { found: !!at && (at === el || el.contains(at)), text: el.textContent.trim().slice(0, 40), height: Math.round(el.getBoundingClientRect().height) };
+            }, selector, x, y);
             assert.ok(hit.found && hit.height > 0 && hit.text, `${what} is on the page to read and tap: ${JSON.stringify(hit)}`);
           }
         } finally {
