@@ -164,9 +164,13 @@ fn generate_data(world: &World) -> String {
     for row in datafile::visible_rows(&reference, "hotlines") {
         by_country.entry(by_country_key(&row)).or_default().push(row);
     }
+    // The embed's wasm (feature `lines-apart`) carries only the codes: each country's rows come
+    // as a module of their own when shown (see `builtin::install_lines`).
+    let apart = env::var("CARGO_FEATURE_LINES_APART").is_ok();
     let mut hotlines_tsv = String::new();
     for (code, rows) in &by_country {
-        writeln!(hotlines_tsv, "{code}\t{}", serde_json::to_string(rows).unwrap()).unwrap();
+        let rows = if apart { String::new() } else { serde_json::to_string(rows).unwrap() };
+        writeln!(hotlines_tsv, "{code}\t{rows}").unwrap();
     }
     let out = Path::new(&env::var("OUT_DIR").unwrap()).join("hotlines.tsv");
     fs::write(out, hotlines_tsv).unwrap();

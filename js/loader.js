@@ -5,7 +5,7 @@
 // that build's wasm, glue, language and fallback modules, each as a static `new URL(…,
 // import.meta.url)` or `import("./…")` that bundlers recognise and copy. Only the wasm is an asset;
 // everything else is a JavaScript module, which every bundler handles without configuration.
-import { WASM, WASM_INTEGRITY, glue as importGlue, LANGUAGES, wasmUrl, zones } from "freedom-widget:files";
+import { WASM, WASM_INTEGRITY, glue as importGlue, LANGUAGES, LINES, LINES_FOLDER, wasmUrl, zones } from "freedom-widget:files";
 import { negotiate } from "./language.js";
 import { quoted } from "./quoted.js";
 
@@ -111,6 +111,7 @@ export function load(folder = null) {
         throw error instanceof MissingFile ? error : missing(url, `not the widget's WebAssembly: ${error?.message ?? error}`);
       }
       glue.set_language_source(languageText);
+      glue.set_lines_source(linesText);
       state.ok = true;
       return glue;
     })
@@ -138,6 +139,40 @@ export function languageText(tag) {
     languageTexts.set(tag, text);
   }
   return languageTexts.get(tag);
+}
+
+const linesTexts = new Map();
+/**
+ * Built-in lines as text ("CC<TAB>[rows]", a line per country), loaded once per page (a failed
+ * load may be retried): `key` is a country's code, or "all". The embed's wasm has none compiled
+ * in; Rust checks every row before it shows one.
+ */
+export function linesText(key) {
+  if (!linesTexts.has(key)) {
+    const module = LINES[key];
+    const file = `${LINES_FOLDER}${key.toLowerCase()}.js`;
+    const text = module
+      ? module().then(
+          (m) => m.default,
+          (error) => Promise.reject(new Error(`its file ${file}, beside the widget's WebAssembly file, could not be loaded (${error?.message ?? error})`)),
+        )
+      : Promise.reject(new Error("this build has no file of them"));
+    text.catch(() => linesTexts.delete(key));
+    linesTexts.set(key, text);
+  }
+  return linesTexts.get(key);
+}
+
+/**
+ * Starts loading, alongside the wasm, the built-in lines a widget with these options shows
+ * first, where the options say which: every country's for the full layout (the default), else
+ * the given country's. Only a head start: Rust decides, and asks for what it needs itself.
+ */
+export function prefetchLines(options) {
+  const layout = String(options.layout ?? "full").trim().toLowerCase();
+  const country = String(options.country ?? "").trim().toUpperCase();
+  const key = layout === "full" || layout === "" ? "all" : country;
+  if (LINES[key]) linesText(key).catch(() => {});
 }
 
 /**

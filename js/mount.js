@@ -2,7 +2,7 @@
 // element and the script tag. Rust renders everything a visitor sees; this file draws the first
 // paint (js/first-paint.js: the number, before the wasm arrives, and kept if it never does), waits
 // for the wasm, and starts the widget, which replaces the first paint when it is whole.
-import { breathe, load, prefetchLanguage, reportStartFailure, warnOnce } from "./loader.js";
+import { breathe, load, prefetchLanguage, prefetchLines, reportStartFailure, warnOnce } from "./loader.js";
 
 /** `(element, options, force) => Promise`: the first paint, handed in by each door (the npm entry,
  *  the script tag's embed.js), so that the script tag's visitors download it once. */
@@ -17,6 +17,8 @@ function drawFirstPaint(element, options, force = false) {
 }
 
 const mounted = new WeakMap();
+/** A start that failed and has already been said in the console. */
+const SAID = Symbol("said");
 let prepared = null;
 
 /**
@@ -31,9 +33,11 @@ export function mount(element, options = {}) {
   mounted.get(element)?.destroy();
   let current = { ...options };
   let inner = null;
+  let glueNow = null;
   let destroyed = false;
   drawFirstPaint(element, current);
   prefetchLanguage([current.lang, document.documentElement.lang, ...(navigator.languages ?? [])]);
+  prefetchLines(current);
   // After a microtask: the rest of the importing module runs first, so a setAssetsUrl() written
   // after `import "freedom-widget/element"` (imports run before the code) still counts for an
   // element already in the page.
@@ -54,6 +58,13 @@ export function mount(element, options = {}) {
         asked = current;
         await glue.load_language_for(asked, true);
       } while (asked !== current && !destroyed);
+      // And the lines it shows first (the embed's wasm has none compiled in). Without them the
+      // first paint stays: a working number, never a country shown without its lines (Rust has
+      // said why in the console).
+      do {
+        asked = current;
+        if (!(await glue.load_lines_for(asked))) throw SAID;
+      } while (asked !== current && !destroyed);
       // A layout that lists every country decodes them in a task of its own, not in the first
       // render's (Rust reads the layout from the options).
       await breathe();
@@ -61,11 +72,12 @@ export function mount(element, options = {}) {
       await breathe();
       if (destroyed) return;
       inner = glue.mount(element, current);
+      glueNow = glue;
     })
     // A load that failed or a start that threw: one place says why, and the first paint stays
     // (drawn now where it waited for the widget): a working number, never a blank box.
     .catch((error) => {
-      reportStartFailure(error);
+      if (error !== SAID) reportStartFailure(error);
       if (!destroyed) drawFirstPaint(element, current, true);
     });
   const handle = {
@@ -74,8 +86,15 @@ export function mount(element, options = {}) {
     update(next = {}) {
       current = { ...current, ...next };
       if (destroyed) return;
-      if (inner) inner.update(current);
-      else drawFirstPaint(element, current);
+      if (inner) {
+        inner.update(current);
+        // Options whose first lines are not here yet (a layout listing every country): again
+        // once they are. (A country's own lines the widget fetches itself when it shows it.)
+        const asked = current;
+        if (!glueNow.has_lines_for(asked)) {
+          glueNow.load_lines_for(asked).then((here) => here && inner && current === asked && inner.update(current));
+        }
+      } else drawFirstPaint(element, current);
     },
     /** Removes the widget and releases its timers and listeners. */
     destroy() {

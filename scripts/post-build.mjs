@@ -50,7 +50,7 @@ const prerender = (...args) => run("cargo", ["run", "--quiet", "--features", "na
  *  wasm-opt -Oz --converge), with no default wasm URL in the glue: the loader always says where it
  *  is, and a default would name a file that is not in the package. */
 function embedWasm() {
-  run("cargo", ["build", "--quiet", "--release", "--offline", "--target", "wasm32-unknown-unknown", "--lib"]);
+  run("cargo", ["build", "--quiet", "--release", "--offline", "--target", "wasm32-unknown-unknown", "--lib", "--features", "lines-apart"]);
   const out = join(target, "embed-bindgen");
   run("wasm-bindgen", ["--target", "web", "--no-typescript", "--omit-default-module-path", "--out-name", "freedom-widget", "--out-dir", out,
     join(target, "wasm32-unknown-unknown", "release", "freedom_widget.wasm")]);
@@ -111,6 +111,19 @@ function writeModules(assets, embedFiles, pageFiles) {
   mkdirSync(join(embed, "i18n"), { recursive: true });
   const languages = Object.entries(assets.languages).map(([tag, messages]) => [tag, `i18n/${writeModule(join(embed, "i18n"), tag, JSON.stringify(messages))}`]);
   const zones = writeModule(embed, "zones", assets.zones);
+  // Each country's built-in lines, and all of them in one, for the embed's wasm (which has
+  // none compiled in: feature `lines-apart`), in a folder named by what they all hold: the map
+  // of them is in the main module, which every visitor downloads, where one hash costs less
+  // than one per file.
+  const everyLine = Object.values(assets.lines).join("\n");
+  const linesFolder = `lines-${hash(everyLine).slice(0, 8)}/`;
+  mkdirSync(join(embed, linesFolder), { recursive: true });
+  const lineFiles = [...Object.entries(assets.lines), ["all", everyLine]].map(([key, text]) => {
+    writeFileSync(join(embed, linesFolder, `${key.toLowerCase()}.js`), `export default ${JSON.stringify(text)};\n`);
+    return [key, `${linesFolder}${key.toLowerCase()}.js`];
+  });
+  const linesModules = (prefix) =>
+    `{ ${lineFiles.map(([key, file]) => `${JSON.stringify(key)}: () => import(${JSON.stringify(prefix + file)})`).join(", ")} }`;
   // One static `new URL("…", import.meta.url)` or `import("./…")` per file, which bundlers
   // recognise; a URL built from a variable would defeat them.
   const files = (prefix, { wasm, glue, integrity }) =>
@@ -123,6 +136,9 @@ function writeModules(assets, embedFiles, pageFiles) {
       `export const glue = () => import(${JSON.stringify(`./${glue}`)});`,
       `export const LANGUAGES = { ${languages.map(([tag, file]) => `${JSON.stringify(tag)}: () => import(${JSON.stringify(prefix + file)})`).join(", ")} };`,
       `export const zones = () => import(${JSON.stringify(prefix + zones)});`,
+      // The page's wasm has every country's lines compiled in.
+      `export const LINES = ${prefix === "./" ? linesModules(prefix) : "{}"};`,
+      `export const LINES_FOLDER = ${JSON.stringify(linesFolder)};`,
       `export const OPTION_ATTRIBUTES = ${JSON.stringify(assets.optionAttributes)};`,
       // What a link to the standalone page may set (core::options::LINK_OPTIONS).
       `export const LINK_OPTIONS = ${JSON.stringify(assets.linkOptions)};`,
@@ -152,7 +168,7 @@ async function bundle(entry, outfile, modules, { minify = true, target = TARGET,
     minify,
     legalComments: minify ? "none" : "inline",
     write: false,
-    external: ["./freedom-widget-*", "./i18n/*", "./zones-*", "./embed/*"],
+    external: ["./freedom-widget-*", "./i18n/*", "./lines-*", "./zones-*", "./embed/*"],
     plugins: [{
       name: "freedom-widget-modules",
       setup(build) {

@@ -35,10 +35,21 @@ for (const file of walk(root).sort()) {
 }
 const pick = (test) => Object.entries(sizes).filter(([f]) => test(f));
 const sum = (entries) => entries.reduce((t, [, s]) => ({ raw: t.raw + s.raw, gzip: t.gzip + s.gzip, brotli: t.brotli + s.brotli }), { raw: 0, gzip: 0, brotli: 0 });
+/** embed/lines-HASH/<cc>.js: one country's built-in lines, which the embed's wasm loads for the
+ *  country it shows (all.js holds every country's, for the full layout). */
+const isCountryLines = (f) => /^embed\/lines-[0-9a-f]+\/[a-z]{2}\.js$/.test(f);
+const largestCountryLines = pick(isCountryLines).sort(([, a], [, b]) => b.brotli - a.brotli)[0];
 const isRuntime = (f) => /^embed\/(freedom-widget-[0-9a-f]+(_bg\.wasm|\.js)|main-[0-9a-f]+\.js)$/.test(f);
 // The page's own wasm and glue (with hydration) sit beside index.html.
 const totals = {
   "script-tag embed (embed.js + main + glue + wasm)": sum(pick((f) => f === "embed/embed.js" || isRuntime(f))),
+  // Issue 27's first view: what a compact or banner widget downloads before a visitor asks for
+  // anything (its country's lines: the largest country's file stands for them), and the full
+  // layout's, which lists every country.
+  ...(largestCountryLines && {
+    "first view, compact (+ a country's lines)": sum([...pick((f) => f === "embed/embed.js" || isRuntime(f)), largestCountryLines]),
+    "first view, full layout (+ all lines)": sum(pick((f) => f === "embed/embed.js" || isRuntime(f) || /^embed\/lines-[0-9a-f]+\/all\.js$/.test(f))),
+  }),
   // What shows the number: embed.js alone (its first paint), before anything else arrives.
   "script-tag first paint (embed.js)": sum(pick((f) => f === "embed/embed.js")),
   "standalone page (html + css + page.js + glue + wasm)": sum(pick((f) => !f.startsWith("embed/") && !f.includes("partners/") && !isCountryPage(f) && !f.startsWith("country-page-"))),
@@ -57,7 +68,10 @@ if (process.argv.includes("--json")) {
 } else {
   const kb = (n) => `${(n / 1024).toFixed(1)} KB`.padStart(10);
   console.log(`${"file".padEnd(52)}${"raw".padStart(10)}${"gzip".padStart(10)}${"brotli".padStart(10)}`);
-  for (const [f, s] of Object.entries(sizes)) console.log(`${f.padEnd(52)}${kb(s.raw)}${kb(s.gzip)}${kb(s.brotli)}`);
+  for (const [f, s] of Object.entries(sizes)) if (!isCountryLines(f)) console.log(`${f.padEnd(52)}${kb(s.raw)}${kb(s.gzip)}${kb(s.brotli)}`);
+  // Each country's lines, a file each: their count, and the largest.
+  const lines = pick(isCountryLines);
+  if (lines.length) console.log(`${`+ ${lines.length} countries' lines, a file each (largest)`.padEnd(52)}${kb(largestCountryLines[1].raw)}${kb(largestCountryLines[1].gzip)}${kb(largestCountryLines[1].brotli)}`);
   // The other country pages, apart: the site serves them; no door loads them; not in the package.
   if (countryPages.files) console.log(`${`+ ${countryPages.files} other country pages (raw)`.padEnd(52)}${`${(countryPages.raw / 1048576).toFixed(1)} MB`.padStart(10)}`);
   for (const [name, s] of Object.entries(totals)) console.log(`${("= " + name).padEnd(52)}${kb(s.raw)}${kb(s.gzip)}${kb(s.brotli)}`);

@@ -566,3 +566,37 @@ mod language_files {
         assert_eq!(install_json(Lang::Es, &text_of(&Json::Object(good_file()))), Ok(()));
     }
 }
+
+/// The embed's modules of built-in lines (`builtin::read_lines`): whatever a file beside the wasm
+/// holds (a host's error page, a truncated or edited module), reading it never panics, and text
+/// that reads is the build's own lines.
+mod country_lines {
+    use super::*;
+    use freedom_widget::core::builtin;
+
+    fn module_text() -> String {
+        builtin::lines_as_text().take(12).map(|(code, json)| format!("{code}\t{json}\n")).collect()
+    }
+
+    proptest! {
+        #![proptest_config(config(256, 1))]
+
+        #[test]
+        fn any_text(text in hostile_text()) {
+            within(move || builtin::read_lines("lines/XX", &text).map(|_| ()).unwrap_or(()));
+        }
+
+        #[test]
+        fn a_module_cut_or_with_a_byte_changed(at in any::<prop::sample::Index>(), byte in any::<u8>(), cut in any::<bool>()) {
+            let mut bytes = module_text().into_bytes();
+            let i = at.index(bytes.len());
+            if cut { bytes.truncate(i) } else { bytes[i] = byte }
+            let text = String::from_utf8_lossy(&bytes).into_owned();
+            let read = within(move || builtin::read_lines("lines/XX", &text));
+            // What reads is lines of the countries they are filed under, each a valid row.
+            for (code, rows) in read.unwrap_or_default() {
+                prop_assert!(rows.iter().all(|h| *h.country == *code));
+            }
+        }
+    }
+}

@@ -9,6 +9,7 @@ use super::quick_exit::{QuickExit, SafetyNote};
 use super::quotes::Quotes;
 use super::state::{Action, WidgetState};
 use super::ui::{PlatformRef, Ui, WidgetEvent};
+use crate::core::builtin;
 use crate::core::data::Quote;
 use crate::core::detect::ChosenBy;
 use crate::core::directory::Directory;
@@ -217,9 +218,28 @@ pub fn app(props: &AppProps) -> Html {
             }
         });
     }
+    // The country shown: the one chosen, once its lines are here. The embed's wasm loads each
+    // country's lines on first use (`Platform::load_lines`); until they arrive the country shown
+    // before stays, and stays if they cannot be had (the finder then shows it again), so a
+    // country is never shown without its lines.
+    let shown_country = use_mut_ref(|| None::<(String, ChosenBy)>);
+    let lines_here = |code: &str| props.directory.release().is_some() || builtin::has_lines_for(code);
+    if state.country.as_ref().is_none_or(|(code, _)| lines_here(code)) {
+        *shown_country.borrow_mut() = state.country.clone();
+    }
+    {
+        let (platform, rerender) = (props.platform.clone(), use_force_update());
+        let wanted = state.country.as_ref().map(|(code, _)| code.clone()).filter(|code| !lines_here(code));
+        use_effect_with(wanted, move |wanted| {
+            if let Some(code) = wanted {
+                platform.0.load_lines(code, Box::new(move |_| rerender.force_update()));
+            }
+        });
+    }
+    let shown_country = shown_country.borrow().clone();
     {
         let on_event = props.on_event.clone();
-        use_effect_with(state.country.clone(), move |country| {
+        use_effect_with(shown_country.clone(), move |country| {
             if let Some((code, by)) = country {
                 on_event.emit(WidgetEvent::CountryChange { country: code.clone(), chosen_by: chosen_by_name(by) });
             }
@@ -238,7 +258,7 @@ pub fn app(props: &AppProps) -> Html {
     // Stable across renders, so the long list of countries does not re-render when nothing changed.
     let on_choose =
         use_callback(state.dispatcher(), |code: String, dispatcher| dispatcher.dispatch(Action::Choose(code)));
-    let country = state.country.clone();
+    let country = shown_country;
     let root = use_node_ref();
     let quick_exit = options.quick_exit == Some(true);
     // The partner's `second-source-only`: the same directory, showing only lines a second,

@@ -50,7 +50,8 @@ fn decode() -> Bundle {
 
 static BUNDLE: LazyLock<Bundle> = LazyLock::new(decode);
 
-/// A country's rows, still as JSON text until first asked for.
+/// A country's rows, still as JSON text until first asked for. In the embed's wasm (feature
+/// `lines-apart`) the text is not compiled in: the rows arrive with `install_lines`.
 struct CountryLines {
     code: &'static str,
     json: &'static str,
@@ -65,15 +66,23 @@ static BY_COUNTRY: LazyLock<Vec<CountryLines>> = LazyLock::new(|| {
         .collect()
 });
 
+fn country_lines(country: &str) -> Option<&'static CountryLines> {
+    let all = &*BY_COUNTRY;
+    all.binary_search_by(|c| c.code.cmp(country)).ok().map(|i| &all[i])
+}
+
 /// A country's built-in lines, in the order to show them. Decoded one country at a time, on
 /// first use: start-up decodes only the country shown (decoding all of them took most of
-/// the start-up's data work).
+/// the start-up's data work). Empty for a country whose lines have not arrived yet
+/// (`has_lines_for`).
 pub fn hotlines_of(country: &str) -> &'static [Hotline] {
-    let all = &*BY_COUNTRY;
-    let Ok(i) = all.binary_search_by(|c| c.code.cmp(country)) else { return &[] };
-    all[i].rows.get_or_init(|| {
+    let Some(lines) = country_lines(country) else { return &[] };
+    if lines.json.is_empty() {
+        return lines.rows.get().map_or(&[], Vec::as_slice);
+    }
+    lines.rows.get_or_init(|| {
         use super::json::{self, Json};
-        let Ok(Json::Array(rows)) = json::parse(all[i].json) else {
+        let Ok(Json::Array(rows)) = json::parse(lines.json) else {
             panic!("build.rs wrote a JSON array for {country}")
         };
         rows.iter()
@@ -85,9 +94,80 @@ pub fn hotlines_of(country: &str) -> &'static [Hotline] {
     })
 }
 
+/// Whether `hotlines_of(country)` has the country's lines: always, except in the embed's wasm
+/// before the country's module has arrived. A country with no built-in line has them all.
+pub fn has_lines_for(country: &str) -> bool {
+    country_lines(country).is_none_or(|lines| !lines.json.is_empty() || lines.rows.get().is_some())
+}
+
+/// Whether every country's lines are here (`has_lines_for` each).
+pub fn has_every_country_lines() -> bool {
+    BY_COUNTRY.iter().all(|lines| !lines.json.is_empty() || lines.rows.get().is_some())
+}
+
+/// Reads the lines of one or more countries from a module of the build's own (`CC<TAB>[rows]`,
+/// a line per country, as `build.rs` writes them): every row through the one validator, and each
+/// of the country it is filed under. `source` names the text in a problem (`lines/MX/MX[2]
+/// "id": field ...`). Any problem refuses the whole text: a country's lines are shown whole or
+/// not at all.
+pub fn read_lines(source: &str, text: &str) -> Result<Vec<(&'static str, Vec<Hotline>)>, String> {
+    use super::json::{self, Json};
+    let mut found = Vec::new();
+    for line in text.lines().filter(|l| !l.trim().is_empty()) {
+        let (code, rows) = line.split_once('\t').ok_or_else(|| format!("{source}: a line without a tab"))?;
+        let Some(lines) = country_lines(code) else {
+            return Err(format!(
+                "{source}: {} is not a country with lines in this build",
+                super::validate::Quoted(code)
+            ));
+        };
+        let list = format!("{source}/{code}");
+        let Ok(Json::Array(rows)) = json::parse(rows) else {
+            return Err(format!("{list}: not a JSON array of rows"));
+        };
+        let mut decoded = Vec::with_capacity(rows.len());
+        for (index, row) in rows.iter().enumerate() {
+            let row = json::hotline(&list, index, row).map_err(|e| e.to_string())?;
+            let check = super::validate::check_hotline(&super::BuiltinReference, &list, index, &row);
+            if let Some(problem) = check.into_iter().next() {
+                return Err(problem.to_string());
+            }
+            if *row.country != *code {
+                return Err(format!(
+                    "{list}[{index}]: a line of {}, filed under {}",
+                    super::validate::Quoted(&row.country),
+                    super::validate::Quoted(code)
+                ));
+            }
+            decoded.push(row);
+        }
+        found.push((lines.code, decoded));
+    }
+    Ok(found)
+}
+
+/// Takes in what `read_lines` reads (a country already here keeps its rows); how many countries
+/// the text held.
+pub fn install_lines(source: &str, text: &str) -> Result<usize, String> {
+    let found = read_lines(source, text)?;
+    let count = found.len();
+    for (code, rows) in found {
+        if let Some(lines) = country_lines(code) {
+            let _ = lines.rows.set(rows);
+        }
+    }
+    Ok(count)
+}
+
 /// The countries that have at least one built-in line, sorted by code.
 pub fn countries_with_lines() -> impl Iterator<Item = &'static str> {
     BY_COUNTRY.iter().map(|c| c.code)
+}
+
+/// Each country's built-in lines as the JSON text compiled in (`CC`, `[rows]`), for the build's
+/// tools: the embed's modules of lines. Empty in the embed's own wasm.
+pub fn lines_as_text() -> impl Iterator<Item = (&'static str, &'static str)> {
+    BY_COUNTRY.iter().map(|c| (c.code, c.json)).filter(|(_, json)| !json.is_empty())
 }
 
 /// Every built-in line, grouped by country (sorted by code): decodes them all, for tools,

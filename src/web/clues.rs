@@ -53,21 +53,7 @@ pub(super) fn build_props(
     door: Door,
 ) -> AppProps {
     let languages = browser_languages();
-    let mut clues = Clues {
-        option: options.country.as_deref(),
-        languages: &languages,
-        time_zone: None,
-        fallback: options.fallback_country.as_deref(),
-    };
-    // The time zone is asked for only when the option and the browser languages name no country:
-    // the browser's first Intl call loads locale data, which costs tens of ms at start-up.
-    let mut detected = detect::detect(&clues, is_country, zone_country);
-    let zone;
-    if matches!(detected, None | Some((_, detect::ChosenBy::Fallback))) {
-        zone = browser_time_zone();
-        clues.time_zone = zone.as_deref();
-        detected = detect::detect(&clues, is_country, zone_country);
-    }
+    let mut detected = detected_country(options, &languages);
     // The standalone page's `country` comes from its URL: the link the visitor opened, which the
     // panel says, rather than the site's own setting.
     if let (Door::Page { .. }, Some((_, by @ detect::ChosenBy::Option))) = (door, &mut detected) {
@@ -79,6 +65,26 @@ pub(super) fn build_props(
         Door::Page { hydrating } => Some(PageState { hydrating, ..PageState::default() }),
     };
     AppProps { on_event, page, ..AppProps::new(options.clone(), directory, quotes, detected, lang, platform) }
+}
+
+/// The country the widget shows first, and why: the partner's option, the browser's languages,
+/// its time zone, the partner's fallback (`core::detect`).
+pub(super) fn detected_country(options: &Options, languages: &[String]) -> Option<(String, detect::ChosenBy)> {
+    let mut clues = Clues {
+        option: options.country.as_deref(),
+        languages,
+        time_zone: None,
+        fallback: options.fallback_country.as_deref(),
+    };
+    // The time zone is asked for only when the option and the browser languages name no country:
+    // the browser's first Intl call loads locale data, which costs tens of ms at start-up.
+    let detected = detect::detect(&clues, is_country, zone_country);
+    if !matches!(detected, None | Some((_, detect::ChosenBy::Fallback))) {
+        return detected;
+    }
+    let zone = browser_time_zone();
+    clues.time_zone = zone.as_deref();
+    detect::detect(&clues, is_country, zone_country)
 }
 
 /// The widget's language: the partner's option, then (in embeds) the host page's, then the

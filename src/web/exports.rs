@@ -51,6 +51,47 @@ pub fn set_language_source(source: js_sys::Function) {
     platform::set_language_source(source);
 }
 
+/// Called by the loader once the wasm runs: where the built-in lines not compiled in come from
+/// (a function `(key) => Promise<string>`: a country's code, or `all`).
+#[wasm_bindgen]
+pub fn set_lines_source(source: js_sys::Function) {
+    platform::set_lines_source(source);
+}
+
+/// Which built-in lines a widget with these options shows first: every country's for a layout
+/// that lists them all, else those of the country it will show (as `mount` detects it).
+fn lines_key(options: &JsValue) -> Option<String> {
+    let options = js_options::parse_quietly(options);
+    if options.layout == Layout::Full {
+        return Some(platform::EVERY_COUNTRY.to_string());
+    }
+    clues::detected_country(&options, &clues::browser_languages()).map(|(code, _)| code)
+}
+
+/// Whether the built-in lines a widget with these options shows first are here.
+#[wasm_bindgen]
+pub fn has_lines_for(options: JsValue) -> bool {
+    match lines_key(&options) {
+        Some(key) if key == platform::EVERY_COUNTRY => builtin::has_every_country_lines(),
+        Some(code) => builtin::has_lines_for(&code),
+        None => true,
+    }
+}
+
+/// Fetches the built-in lines a widget with these options shows first (`has_lines_for`), so
+/// that its first render shows them. Resolves to `false` if they cannot be had (said once in
+/// the console, naming the file); the loader then keeps its first paint.
+#[wasm_bindgen]
+pub fn load_lines_for(options: JsValue) -> js_sys::Promise {
+    let key = lines_key(&options);
+    wasm_bindgen_futures::future_to_promise(async move {
+        Ok(JsValue::from_bool(match key {
+            Some(key) => platform::ensure_lines(&key).await,
+            None => true,
+        }))
+    })
+}
+
 /// Fetches the messages of the language a mount with these options will speak, so the first
 /// render is already in it. The loaders await it before `mount` / `hydrate_page`; it resolves to
 /// `false` if the language could not be had (the widget then starts in English).

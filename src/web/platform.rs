@@ -1,6 +1,7 @@
 //! `Platform` answered by the browser's own `Intl`: no bundled name tables, no time-zone data.
 
 use crate::components::ui::PlatformRef;
+use crate::core::builtin;
 use crate::core::hours::{WallTime, ZoneRules};
 use crate::core::i18n::Lang;
 use crate::core::platform::{Platform, StaticPlatform};
@@ -122,6 +123,47 @@ thread_local! {
     /// The loader's `(tag) => Promise<string>`: fetches a language's file from beside the wasm.
     static LANGUAGE_SOURCE: RefCell<Option<js_sys::Function>> = const { RefCell::new(None) };
     static LANGUAGE_WARNED: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
+    /// The loader's `(key) => Promise<string>`: a country's built-in lines (key `MX`), or every
+    /// country's (key `all`), from a module beside the wasm (feature `lines-apart`).
+    static LINES_SOURCE: RefCell<Option<js_sys::Function>> = const { RefCell::new(None) };
+    static LINES_WARNED: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The key of every country's lines at once, for a layout that lists them all.
+pub(super) const EVERY_COUNTRY: &str = "all";
+
+/// Where built-in lines not compiled in come from (see `exports::set_lines_source`).
+pub(super) fn set_lines_source(source: js_sys::Function) {
+    LINES_SOURCE.with(|s| *s.borrow_mut() = Some(source));
+}
+
+/// Fetches and takes in the built-in lines of `key` (a country's code, or `EVERY_COUNTRY`)
+/// unless they are here; `false` if they cannot be had (said once in the console, naming the
+/// file and why).
+pub async fn ensure_lines(key: &str) -> bool {
+    let here = || if key == EVERY_COUNTRY { builtin::has_every_country_lines() } else { builtin::has_lines_for(key) };
+    if here() {
+        return true;
+    }
+    let text = match LINES_SOURCE.with(|s| s.borrow().as_ref().map(|f| f.call1(&JsValue::NULL, &key.into()))) {
+        Some(Ok(promise)) => wasm_bindgen_futures::JsFuture::from(js_sys::Promise::resolve(&promise))
+            .await
+            .map_err(|e| js_sys::Error::from(e).message().as_string().unwrap_or_default())
+            .and_then(|t| t.as_string().ok_or_else(|| "its module holds no text".to_string())),
+        _ => Err("the loader has no lines to give".to_string()),
+    };
+    match text.and_then(|t| builtin::install_lines(&format!("lines/{key}"), &t)) {
+        Ok(_) if here() => true,
+        result => {
+            let why = result.err().unwrap_or_else(|| "they are not in it".to_string());
+            let message = format!(
+                "freedom-widget: the built-in lines of {} could not be loaded: {why}; showing what was shown before",
+                crate::core::validate::Quoted(key)
+            );
+            LINES_WARNED.with(|w| super::console::warn(&mut w.borrow_mut(), message));
+            false
+        }
+    }
 }
 
 /// The page's one `BrowserPlatform`.
@@ -167,6 +209,13 @@ impl Platform for BrowserPlatform {
             return done(true);
         }
         wasm_bindgen_futures::spawn_local(async move { done(ensure_language(lang).await) });
+    }
+    fn load_lines(&self, country: &str, done: Box<dyn FnOnce(bool)>) {
+        if builtin::has_lines_for(country) {
+            return done(true);
+        }
+        let country = country.to_string();
+        wasm_bindgen_futures::spawn_local(async move { done(ensure_lines(&country).await) });
     }
     fn country_name(&self, code: &str, lang: Lang) -> String {
         // English names are built in (CLDR's, as Intl gives them: see data/countries.tsv), so an

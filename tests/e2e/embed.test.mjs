@@ -172,6 +172,89 @@ describe("script tag", () => {
   });
 });
 
+describe("each country's lines, from a file of its own", () => {
+  // The embed's wasm has no line compiled in (feature `lines-apart`): a compact widget downloads
+  // the lines of the country it shows, and another country's when a visitor picks it.
+  const page = (layout = "compact") => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>x</title>
+    <script type="module" src="/embed/embed.js"></script></head><body>
+    <freedom-widget country="US" layout="${layout}"></freedom-widget></body></html>`;
+  const linesOf = (requests, key) => requests.filter((u) => new RegExp(`/embed/lines-[0-9a-f]+/${key}\\.js$`).test(u));
+
+  test("a compact widget downloads only its country's lines, and a picked country's when picked", async () => {
+    const s = await serveDist({ routes: { "/c.html": (q, r) => r.writeHead(200, { "content-type": "text/html" }).end(page()) } });
+    const { context, page: p, seen, requests } = await open(`${s.url}/c.html`);
+    await assertDialable(p, "freedom-widget", "tel:+18883737888");
+    assert.equal(linesOf(requests, "us").length, 1, requests.join("\n"));
+    assert.deepEqual(requests.filter((u) => u.includes("/embed/lines-") && !/\/us\.js$/.test(u)), [], "no other country's lines");
+    await p.locator("freedom-widget >> #fw-search").fill("mexico");
+    await p.locator("freedom-widget >> #fw-results button.result").first().click();
+    await assertDialable(p, "freedom-widget", "tel:+528005533000");
+    assert.equal(linesOf(requests, "mx").length, 1);
+    // Mexico's panel in place of the US's.
+    assert.equal(await p.locator("freedom-widget >> .fw-mount").locator('a[href="tel:+18883737888"]').count(), 0);
+    assert.deepEqual(seen.warnings, []);
+    await context.close();
+    await s.close();
+  });
+
+  test("the full layout downloads every country's lines in one file", async () => {
+    const s = await serveDist({ routes: { "/f.html": (q, r) => r.writeHead(200, { "content-type": "text/html" }).end(page("full")) } });
+    const { context, page: p, requests } = await open(`${s.url}/f.html`);
+    await assertDialable(p, "freedom-widget", "tel:+18883737888");
+    // Another country's row in the list dials too.
+    await p.locator('freedom-widget >> .fw-mount .country-row[data-country="MX"] a[href="tel:+528005533000"]').waitFor({ state: "attached" });
+    assert.equal(linesOf(requests, "all").length, 1);
+    assert.equal(requests.filter((u) => u.includes("/embed/lines-")).length, 1, "one file of lines");
+    await context.close();
+    await s.close();
+  });
+
+  test("when its country's file cannot be had: the first paint stays and dials, said once naming the file", async () => {
+    const s = await serveDist({ routes: { "/c.html": (q, r) => r.writeHead(200, { "content-type": "text/html" }).end(page()) } });
+    const context = await browser.newContext({ locale: "en-US" });
+    await context.route(/\/embed\/lines-[0-9a-f]+\/us\.js$/, (route) => route.fulfill({ status: 404, body: "gone" }));
+    const p = await context.newPage();
+    p.setDefaultTimeout(10_000);
+    const seen = watch(p);
+    await p.goto(`${s.url}/c.html`);
+    await warned(p, seen, "lines of \"US\"");
+    await assertDialable(p, "freedom-widget", "tel:+18883737888", ".fw-first");
+    assert.equal(await p.locator("freedom-widget >> .fw-mount").count(), 0, "no widget without its lines");
+    const about = seen.warnings.filter((w) => w.includes("freedom-widget"));
+    assert.equal(about.length, 1, about.join("\n"));
+    assert.match(about[0], /lines-[0-9a-f]+\/us\.js/);
+    assert.deepEqual(seen.errors.filter((e) => e.startsWith("uncaught")), []);
+    await context.close();
+    await s.close();
+  });
+
+  test("a picked country whose file is not its lines: the country shown stays, said once", async () => {
+    const s = await serveDist({ routes: { "/c.html": (q, r) => r.writeHead(200, { "content-type": "text/html" }).end(page()) } });
+    const context = await browser.newContext({ locale: "en-US" });
+    // A host that answers with something else: Mexico's file holds Mexico's lines with a number
+    // that breaks the rules, which the validator refuses.
+    await context.route(/\/embed\/lines-[0-9a-f]+\/mx\.js$/, async (route) => {
+      const body = (await (await route.fetch()).text()).replace("+528005533000", "+52 call us");
+      return route.fulfill({ status: 200, contentType: "text/javascript", body });
+    });
+    const p = await context.newPage();
+    p.setDefaultTimeout(10_000);
+    const seen = watch(p);
+    await p.goto(`${s.url}/c.html`);
+    await assertDialable(p, "freedom-widget", "tel:+18883737888");
+    await p.locator("freedom-widget >> #fw-search").fill("mexico");
+    await p.locator("freedom-widget >> #fw-results button.result").first().click();
+    await warned(p, seen, "lines of \"MX\"");
+    await assertDialable(p, "freedom-widget", "tel:+18883737888");
+    assert.equal(await p.locator('freedom-widget >> .fw-mount a[href^="tel:+52"]').count(), 0, "no number of Mexico's refused file");
+    const about = seen.warnings.filter((w) => w.includes("freedom-widget"));
+    assert.equal(about.length, 1, about.join("\n"));
+    assert.match(about[0], /lines\/MX\/MX\[0\]/, "names the row");
+    await context.close();
+    await s.close();
+  });
+});
+
 describe("partner data that fails", () => {
   test("bad JSON and a URL that never answers (5 s) each warn once; the built-in data stays", async () => {
     const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>x</title>
