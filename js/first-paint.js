@@ -190,6 +190,7 @@ const painted = new WeakMap();
  * table, loaded only when detection needs it).
  * `force`: the wasm could not start, so draw even where the widget's own view would differ (a
  * partner's rows cannot be read without it): a working number beats a blank box.
+ * Resolves to the country it shows (or would, were it sure), as Rust will detect it, or null.
  */
 export async function paint(element, options, io, force = false) {
   const root = prepareHost(element);
@@ -197,12 +198,13 @@ export async function paint(element, options, io, force = false) {
   // again; the wasm failing asks again with `force`): kept as it is, with the focus a visitor may
   // have given it.
   const key = JSON.stringify(options);
-  if (painted.get(element)?.key === key && root.querySelector(".fw-first")) return;
-  const ticket = { key };
+  if (painted.get(element)?.key === key && root.querySelector(".fw-first")) return painted.get(element).country;
+  const ticket = { key, country: null };
   painted.set(element, ticket);
   const shown = await decide(options, io, force, document.documentElement.lang);
+  ticket.country = shown?.chosen?.[0] ?? null;
   // Unsure, the widget arrived meanwhile, or newer options asked for another paint.
-  if (!shown || painted.get(element) !== ticket || root.querySelector(".fw-mount")) return;
+  if (!shown || painted.get(element) !== ticket || root.querySelector(".fw-mount")) return ticket.country;
   const { lang, messages, view } = shown;
   const theme = String(option(options, "theme") ?? "").toLowerCase();
   const widget = h("div", {
@@ -216,6 +218,7 @@ export async function paint(element, options, io, force = false) {
       h("select", { part: "select", disabled: "", tabindex: "-1" }, h("option", { lang }, names[lang] ?? lang))),
     h("section", { class: "section directory", part: "directory" }, panel(messages, lang, shown.chosen, shown.onlySecond, view)));
   root.replaceChildren(h("div", { class: "fw-first" }, widget));
+  return ticket.country;
 }
 
 /** The class of the standalone page's first paint, in its country panel (static/page.css). */

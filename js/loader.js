@@ -165,12 +165,13 @@ export function linesText(key) {
 
 /**
  * Starts loading, alongside the wasm, the built-in lines a widget with these options shows
- * first, where the options say which: every country's for the full layout (the default), else
- * the given country's. Only a head start: Rust decides, and asks for what it needs itself.
+ * first: every country's for the full layout (the default), else the given country's, else
+ * `detected` (the first paint's). Only a head start: Rust decides, and asks for what it needs
+ * itself.
  */
-export function prefetchLines(options) {
+export function prefetchLines(options, detected = null) {
   const layout = String(options.layout ?? "full").trim().toLowerCase();
-  const country = String(options.country ?? "").trim().toUpperCase();
+  const country = [options.country, detected].map((c) => String(c ?? "").trim().toUpperCase()).find((c) => LINES[c]);
   const key = layout === "full" || layout === "" ? "all" : country;
   if (LINES[key]) linesText(key).catch(() => {});
 }

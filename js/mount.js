@@ -11,9 +11,13 @@ export function useFirstPaint(paint) {
   firstPaint = paint;
 }
 
+/** Draws the first paint; resolves to the country it shows (or null). */
 function drawFirstPaint(element, options, force = false) {
-  if (!firstPaint) return;
-  firstPaint(element, options, force).catch((error) => warnOnce("freedom-widget: the first paint could not be drawn.", error));
+  if (!firstPaint) return Promise.resolve(null);
+  return firstPaint(element, options, force).catch((error) => {
+    warnOnce("freedom-widget: the first paint could not be drawn.", error);
+    return null;
+  });
 }
 
 const mounted = new WeakMap();
@@ -35,9 +39,10 @@ export function mount(element, options = {}) {
   let inner = null;
   let glueNow = null;
   let destroyed = false;
-  drawFirstPaint(element, current);
+  // The country's lines alongside the wasm: the one the options name, else the one the first
+  // paint detected (as Rust will).
+  drawFirstPaint(element, current).then((country) => prefetchLines(current, country));
   prefetchLanguage([current.lang, document.documentElement.lang, ...(navigator.languages ?? [])]);
-  prefetchLines(current);
   // After a microtask: the rest of the importing module runs first, so a setAssetsUrl() written
   // after `import "freedom-widget/element"` (imports run before the code) still counts for an
   // element already in the page.

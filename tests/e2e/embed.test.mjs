@@ -197,6 +197,35 @@ describe("each country's lines, from a file of its own", () => {
     await s.close();
   });
 
+  test("a detected country's lines download alongside the wasm, not after it", async () => {
+    // No country given: the first paint detects Mexico (the browser's es-MX) as Rust will, and
+    // its lines are asked for while the wasm is still on its way (held here until they are).
+    const html = page().replace(' country="US"', "");
+    const s = await serveDist({ routes: { "/d.html": (q, r) => r.writeHead(200, { "content-type": "text/html" }).end(html) } });
+    const context = await browser.newContext({ locale: "es-MX", timezoneId: "America/Mexico_City" });
+    let release;
+    const released = new Promise((resolve) => (release = resolve));
+    await context.route(/_bg\.wasm$/, async (route) => {
+      await released;
+      return route.continue();
+    });
+    try {
+      const p = await context.newPage();
+      p.setDefaultTimeout(10_000);
+      const linesAsked = p.waitForRequest(/\/embed\/lines-[0-9a-f]+\/mx\.js$/);
+      await p.goto(`${s.url}/d.html`);
+      await linesAsked;
+      assert.equal(await p.locator("freedom-widget >> .fw-mount").count(), 0, "the wasm has not arrived yet");
+      release();
+      await assertDialable(p, "freedom-widget", "tel:+528005533000");
+    } finally {
+      release();
+      await context.close();
+      s.server.closeAllConnections();
+      await s.close();
+    }
+  });
+
   test("the full layout downloads every country's lines in one file", async () => {
     const s = await serveDist({ routes: { "/f.html": (q, r) => r.writeHead(200, { "content-type": "text/html" }).end(page("full")) } });
     const { context, page: p, requests } = await open(`${s.url}/f.html`);
