@@ -164,16 +164,37 @@ fn generate_data(world: &World) -> String {
     for row in datafile::visible_rows(&reference, "hotlines") {
         by_country.entry(by_country_key(&row)).or_default().push(row);
     }
-    // The embed's wasm (feature `lines-apart`) carries only the codes: each country's rows come
-    // as a module of their own when shown (see `builtin::install_lines`).
+    // Each country's file for the embed's wasm (feature `lines-apart`), a line per country with
+    // lines or an emergency number: "CC<TAB>[rows]<TAB>{emergency}" (or null). Read natively
+    // (`builtin::country_files`) by the build's tools, which write them out.
+    let emergency_of = |code: &str| emergency.iter().find(|e| by_country_key(e) == code);
+    let mut codes: Vec<String> = by_country.keys().cloned().collect();
+    codes.extend(emergency.iter().map(by_country_key));
+    codes.sort();
+    codes.dedup();
+    let mut country_files = String::new();
+    for code in &codes {
+        let rows = serde_json::to_string(by_country.get(code).map_or(&[][..], Vec::as_slice)).unwrap();
+        let emergency = serde_json::to_string(&emergency_of(code)).unwrap();
+        writeln!(country_files, "{code}\t{rows}\t{emergency}").unwrap();
+    }
+    fs::write(Path::new(&env::var("OUT_DIR").unwrap()).join("country-files.tsv"), country_files).unwrap();
+    // The embed's wasm carries only the codes, "L" for a country with lines: each country's rows
+    // and emergency number come in its file when shown (see `builtin::install_lines`).
     let apart = env::var("CARGO_FEATURE_LINES_APART").is_ok();
     let mut hotlines_tsv = String::new();
-    for (code, rows) in &by_country {
-        let rows = if apart { String::new() } else { serde_json::to_string(rows).unwrap() };
-        writeln!(hotlines_tsv, "{code}\t{rows}").unwrap();
+    if apart {
+        for code in &codes {
+            writeln!(hotlines_tsv, "{code}\t{}", if by_country.contains_key(code) { "L" } else { "" }).unwrap();
+        }
+    } else {
+        for (code, rows) in &by_country {
+            writeln!(hotlines_tsv, "{code}\t{}", serde_json::to_string(rows).unwrap()).unwrap();
+        }
     }
     let out = Path::new(&env::var("OUT_DIR").unwrap()).join("hotlines.tsv");
     fs::write(out, hotlines_tsv).unwrap();
+    let emergency = if apart { Vec::new() } else { emergency };
     let bundle = serde_json::json!({
         "checked": reference["checked"],
         "emergency": emergency,

@@ -1,37 +1,50 @@
-//! The embed's modules of built-in lines (`builtin::read_lines`): the embed's wasm has no line
-//! compiled in and takes each country's from a file beside it, so every row is checked again,
-//! and a file with any problem is refused whole.
+//! The embed's files of each country's built-in data (`builtin::read_lines`): the embed's wasm
+//! has no line or emergency number compiled in and takes each country's from a file beside it,
+//! so every row is checked again, and a file with any problem is refused whole.
 
 use freedom_widget::core::builtin::{self, read_lines};
 
-/// The text of MX's module, as the build writes it (`prerender --assets`, "lines").
-fn module_of(code: &str) -> String {
-    let (_, json) = builtin::lines_as_text().find(|(c, _)| *c == code).expect("MX has built-in lines");
-    format!("{code}\t{json}")
+/// The text of a country's file, as the build writes it (`prerender --assets`, "lines").
+fn file_of(code: &str) -> String {
+    let (_, text) = builtin::country_files().find(|(c, _)| *c == code).expect("a file for the country");
+    text.to_string()
 }
 
 #[test]
-fn a_countrys_module_reads_as_its_built_in_lines() {
-    let read = read_lines("lines/MX", &module_of("MX")).expect("the build's own module reads");
+fn a_countrys_file_reads_as_its_built_in_lines_and_emergency_number() {
+    let read = read_lines("lines/MX", &file_of("MX")).expect("the build's own file reads");
     assert_eq!(read.len(), 1);
-    let (code, rows) = &read[0];
-    assert_eq!(*code, "MX");
-    assert_eq!(rows.as_slice(), builtin::hotlines_of("MX"), "the same lines, in the same order");
+    assert_eq!(read[0].code, "MX");
+    assert_eq!(read[0].hotlines.as_slice(), builtin::hotlines_of("MX"), "the same lines, in the same order");
+    assert_eq!(read[0].emergency.as_ref(), builtin::emergency_of("MX"));
+    assert!(read[0].emergency.is_some(), "Mexico's emergency number comes with its lines");
 }
 
 #[test]
-fn the_module_of_every_country_reads_whole() {
-    let all: Vec<String> = builtin::lines_as_text().map(|(code, json)| format!("{code}\t{json}")).collect();
-    let read = read_lines("lines/all", &all.join("\n")).expect("the module of every country reads");
-    assert_eq!(read.len(), builtin::countries_with_lines().count());
-    assert_eq!(read.iter().map(|(_, rows)| rows.len()).sum::<usize>(), builtin::hotlines().len());
+fn a_country_with_only_an_emergency_number_has_a_file_too() {
+    // The fallback the widget shows where no hotline is known must reach the embed as well.
+    let only = builtin::emergency()
+        .iter()
+        .find(|e| builtin::hotlines_of(&e.country).is_empty())
+        .expect("the data has a country with an emergency number and no line");
+    let read = read_lines("lines", &file_of(&only.country)).expect("its file reads");
+    assert!(read[0].hotlines.is_empty());
+    assert_eq!(read[0].emergency.as_ref(), Some(only));
+}
+
+#[test]
+fn the_file_of_every_country_reads_whole() {
+    let all: Vec<&str> = builtin::country_files().map(|(_, text)| text).collect();
+    let read = read_lines("lines/all", &all.join("\n")).expect("the file of every country reads");
+    assert_eq!(read.iter().filter(|f| !f.hotlines.is_empty()).count(), builtin::countries_with_lines().count());
+    assert_eq!(read.iter().map(|f| f.hotlines.len()).sum::<usize>(), builtin::hotlines().len());
+    assert_eq!(read.iter().filter(|f| f.emergency.is_some()).count(), builtin::emergency().len());
 }
 
 #[test]
 fn a_changed_number_that_breaks_a_rule_is_refused_naming_row_and_field() {
-    let text = module_of("MX");
-    let number = &builtin::hotlines_of("MX")[0].channels[0];
-    let e164 = number.number().expect("MX's first channel is a phone").to_string();
+    let text = file_of("MX");
+    let e164 = builtin::hotlines_of("MX")[0].channels[0].number().expect("MX's first channel is a phone").to_string();
     let broken = text.replacen(&format!("\"{e164}\""), "\"+52 not a number\"", 1);
     assert_ne!(broken, text, "the test changed the number");
     let why = read_lines("lines/MX", &broken).expect_err("a bad number is refused");
@@ -40,19 +53,31 @@ fn a_changed_number_that_breaks_a_rule_is_refused_naming_row_and_field() {
 }
 
 #[test]
-fn a_line_filed_under_another_country_is_refused() {
-    let text = module_of("MX").replacen("MX\t", "US\t", 1);
+fn a_broken_emergency_number_is_refused() {
+    let text = file_of("MX");
+    let number = &builtin::emergency_of("MX").expect("MX has one").number;
+    let broken = text.replacen(&format!("\"number\":\"{number}\""), "\"number\":\"call the police\"", 1);
+    assert_ne!(broken, text, "the test changed the number");
+    let why = read_lines("lines/MX", &broken).expect_err("a bad emergency number is refused");
+    assert!(why.starts_with("lines/MX/MX: "), "{why}");
+    assert!(why.contains("number"), "names the field: {why}");
+}
+
+#[test]
+fn data_filed_under_another_country_is_refused() {
+    let text = file_of("MX").replacen("MX\t", "US\t", 1);
     let why = read_lines("lines/US", &text).expect_err("MX's lines are not the US's");
     assert!(why.contains("filed under \"US\""), "{why}");
 }
 
 #[test]
-fn text_that_is_not_a_module_of_lines_is_refused() {
+fn text_that_is_not_such_a_file_is_refused() {
     for (text, says) in [
         ("<!doctype html><title>Not found</title>", "without a tab"),
-        ("ZZ\t[]", "not a country with lines"),
-        ("MX\t{\"id\": 1}", "not a JSON array"),
-        ("MX\t[{\"id\": \"x\"}", "not a JSON array"),
+        ("ZZ\t[]\tnull", "not a country with data"),
+        ("MX\t{\"id\": 1}\tnull", "not a JSON array"),
+        ("MX\t[{\"id\": \"x\"}\tnull", "not a JSON array"),
+        ("MX\t[]\t{\"number\"", "not JSON"),
     ] {
         let why = read_lines("lines/MX", text).expect_err(text);
         assert!(why.contains(says), "{text:?}: {why}");

@@ -567,15 +567,15 @@ mod language_files {
     }
 }
 
-/// The embed's modules of built-in lines (`builtin::read_lines`): whatever a file beside the wasm
-/// holds (a host's error page, a truncated or edited module), reading it never panics, and text
-/// that reads is the build's own lines.
+/// The embed's files of each country's built-in data (`builtin::read_lines`): whatever a file
+/// beside the wasm holds (a host's error page, a truncated or edited file), reading it never
+/// panics, and what reads is filed under its own country.
 mod country_lines {
     use super::*;
     use freedom_widget::core::builtin;
 
     fn module_text() -> String {
-        builtin::lines_as_text().take(12).map(|(code, json)| format!("{code}\t{json}\n")).collect()
+        builtin::country_files().take(12).map(|(_, text)| format!("{text}\n")).collect()
     }
 
     proptest! {
@@ -594,8 +594,9 @@ mod country_lines {
             let text = String::from_utf8_lossy(&bytes).into_owned();
             let read = within(move || builtin::read_lines("lines/XX", &text));
             // What reads is lines of the countries they are filed under, each a valid row.
-            for (code, rows) in read.unwrap_or_default() {
-                prop_assert!(rows.iter().all(|h| *h.country == *code));
+            for file in read.unwrap_or_default() {
+                prop_assert!(file.hotlines.iter().all(|h| *h.country == *file.code));
+                prop_assert!(file.emergency.iter().all(|e| *e.country == *file.code));
             }
         }
     }

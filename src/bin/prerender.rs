@@ -183,11 +183,11 @@ fn build_assets() -> String {
         "zones": zone_table(),
         "languages": languages,
         "languageNames": names,
-        // Each country's built-in lines as the embed's wasm takes them in (`builtin::install_lines`:
-        // "CC<TAB>[rows]"), a module each, and one module of them all for a layout listing every
-        // country.
-        "lines": builtin::lines_as_text()
-            .map(|(code, json)| (code.to_string(), serde_json::Value::from(format!("{code}\t{json}"))))
+        // Each country's built-in lines and emergency number as the embed's wasm takes them in
+        // (`builtin::install_lines`), a module each, and one module of them all for a layout
+        // listing every country.
+        "lines": builtin::country_files()
+            .map(|(code, text)| (code.to_string(), serde_json::Value::from(text)))
             .collect::<serde_json::Map<_, _>>(),
         "dataChannel": DEFAULT_DATA_CHANNEL.unwrap_or_default(),
         // The countries whose pages this build writes (FW_COUNTRY_PAGES), each with its main

@@ -7,8 +7,12 @@ use std::sync::{LazyLock, OnceLock};
 
 include!(concat!(env!("OUT_DIR"), "/data_generated.rs"));
 const DIRECTORY_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/directory.json"));
-/// One line per country with lines: "CC<TAB>[rows as JSON]", sorted by code.
+/// One line per country with lines: "CC<TAB>[rows as JSON]", sorted by code. In the embed's wasm
+/// (feature `lines-apart`), one per country with lines or an emergency number, "CC<TAB>L" or
+/// "CC<TAB>": the rows and the emergency number come in its file (`install_lines`).
 const HOTLINES_TSV: &str = include_str!(concat!(env!("OUT_DIR"), "/hotlines.tsv"));
+/// Whether this build's countries come in files of their own (the embed's wasm).
+const APART: bool = cfg!(feature = "lines-apart");
 
 struct Bundle {
     emergency: Vec<Emergency>,
@@ -50,19 +54,30 @@ fn decode() -> Bundle {
 
 static BUNDLE: LazyLock<Bundle> = LazyLock::new(decode);
 
-/// A country's rows, still as JSON text until first asked for. In the embed's wasm (feature
-/// `lines-apart`) the text is not compiled in: the rows arrive with `install_lines`.
+/// A country's rows, still as JSON text until first asked for. In the embed's wasm (`APART`) the
+/// text is not compiled in: the rows and the emergency number arrive with `install_lines`.
 struct CountryLines {
     code: &'static str,
+    /// The rows as JSON text; empty when `APART`.
     json: &'static str,
+    /// Whether the country has built-in lines (when `APART`, some have only an emergency number).
+    listed: bool,
     rows: OnceLock<Vec<Hotline>>,
+    /// When `APART`: the emergency number that came with the rows.
+    emergency: OnceLock<Option<Emergency>>,
 }
 
 static BY_COUNTRY: LazyLock<Vec<CountryLines>> = LazyLock::new(|| {
     HOTLINES_TSV
         .lines()
         .filter_map(|l| l.split_once('\t'))
-        .map(|(code, json)| CountryLines { code, json, rows: OnceLock::new() })
+        .map(|(code, text)| CountryLines {
+            code,
+            json: if APART { "" } else { text },
+            listed: !APART || text == "L",
+            rows: OnceLock::new(),
+            emergency: OnceLock::new(),
+        })
         .collect()
 });
 
@@ -73,11 +88,11 @@ fn country_lines(country: &str) -> Option<&'static CountryLines> {
 
 /// A country's built-in lines, in the order to show them. Decoded one country at a time, on
 /// first use: start-up decodes only the country shown (decoding all of them took most of
-/// the start-up's data work). Empty for a country whose lines have not arrived yet
+/// the start-up's data work). Empty for a country whose file has not arrived yet
 /// (`has_lines_for`).
 pub fn hotlines_of(country: &str) -> &'static [Hotline] {
     let Some(lines) = country_lines(country) else { return &[] };
-    if lines.json.is_empty() {
+    if APART {
         return lines.rows.get().map_or(&[], Vec::as_slice);
     }
     lines.rows.get_or_init(|| {
@@ -94,38 +109,48 @@ pub fn hotlines_of(country: &str) -> &'static [Hotline] {
     })
 }
 
-/// Whether `hotlines_of(country)` has the country's lines: always, except in the embed's wasm
-/// before the country's module has arrived. A country with no built-in line has them all.
+/// Whether `hotlines_of(country)` and `emergency_of(country)` have the country's built-in data:
+/// always, except in the embed's wasm before the country's file has arrived. A country the data
+/// has nothing for has it all.
 pub fn has_lines_for(country: &str) -> bool {
-    country_lines(country).is_none_or(|lines| !lines.json.is_empty() || lines.rows.get().is_some())
+    !APART || country_lines(country).is_none_or(|lines| lines.rows.get().is_some())
 }
 
 /// Whether every country's lines are here (`has_lines_for` each).
 pub fn has_every_country_lines() -> bool {
-    BY_COUNTRY.iter().all(|lines| !lines.json.is_empty() || lines.rows.get().is_some())
+    !APART || BY_COUNTRY.iter().all(|lines| lines.rows.get().is_some())
 }
 
-/// Reads the lines of one or more countries from a module of the build's own (`CC<TAB>[rows]`,
-/// a line per country, as `build.rs` writes them): every row through the one validator, and each
-/// of the country it is filed under. `source` names the text in a problem (`lines/MX/MX[2]
-/// "id": field ...`). Any problem refuses the whole text: a country's lines are shown whole or
-/// not at all.
-pub fn read_lines(source: &str, text: &str) -> Result<Vec<(&'static str, Vec<Hotline>)>, String> {
+/// One country's file, read (`read_lines`).
+#[derive(Debug)]
+pub struct CountryFile {
+    pub code: &'static str,
+    pub hotlines: Vec<Hotline>,
+    pub emergency: Option<Emergency>,
+}
+
+/// Reads the built-in data of one or more countries from a file of the build's own
+/// (`CC<TAB>[rows]<TAB>{emergency}`, or `null` for none, a line per country, as `build.rs` writes
+/// them): every row and emergency number through the one validator, each of the country it is
+/// filed under. `source` names the text in a problem (`lines/MX/MX[2] "id": field ...`). Any
+/// problem refuses the whole text: a country's data is shown whole or not at all.
+pub fn read_lines(source: &str, text: &str) -> Result<Vec<CountryFile>, String> {
     use super::json::{self, Json};
+    use super::validate::Quoted;
     let mut found = Vec::new();
     for line in text.lines().filter(|l| !l.trim().is_empty()) {
-        let (code, rows) = line.split_once('\t').ok_or_else(|| format!("{source}: a line without a tab"))?;
-        let Some(lines) = country_lines(code) else {
-            return Err(format!(
-                "{source}: {} is not a country with lines in this build",
-                super::validate::Quoted(code)
-            ));
+        let mut fields = line.split('\t');
+        let (Some(code), Some(rows), emergency) = (fields.next(), fields.next(), fields.next()) else {
+            return Err(format!("{source}: a line without a tab"));
+        };
+        let Some(country) = super::country(code).filter(|_| country_lines(code).is_some() || !APART) else {
+            return Err(format!("{source}: {} is not a country with data in this build", Quoted(code)));
         };
         let list = format!("{source}/{code}");
         let Ok(Json::Array(rows)) = json::parse(rows) else {
             return Err(format!("{list}: not a JSON array of rows"));
         };
-        let mut decoded = Vec::with_capacity(rows.len());
+        let mut hotlines = Vec::with_capacity(rows.len());
         for (index, row) in rows.iter().enumerate() {
             let row = json::hotline(&list, index, row).map_err(|e| e.to_string())?;
             let check = super::validate::check_hotline(&super::BuiltinReference, &list, index, &row);
@@ -135,25 +160,46 @@ pub fn read_lines(source: &str, text: &str) -> Result<Vec<(&'static str, Vec<Hot
             if *row.country != *code {
                 return Err(format!(
                     "{list}[{index}]: a line of {}, filed under {}",
-                    super::validate::Quoted(&row.country),
-                    super::validate::Quoted(code)
+                    Quoted(&row.country),
+                    Quoted(code)
                 ));
             }
-            decoded.push(row);
+            hotlines.push(row);
         }
-        found.push((lines.code, decoded));
+        let emergency = match json::parse(emergency.unwrap_or("null")) {
+            Ok(Json::Null) => None,
+            Ok(value) => {
+                let e = json::emergency(0, &value).map_err(|e| format!("{list}: {e}"))?;
+                if let Some(problem) =
+                    super::validate::check_emergency(&super::BuiltinReference, 0, &e).into_iter().next()
+                {
+                    return Err(format!("{list}: {problem}"));
+                }
+                if *e.country != *code {
+                    return Err(format!(
+                        "{list}: an emergency number of {}, filed under {}",
+                        Quoted(&e.country),
+                        Quoted(code)
+                    ));
+                }
+                Some(e)
+            }
+            Err(_) => return Err(format!("{list}: its emergency number is not JSON")),
+        };
+        found.push(CountryFile { code: country.code, hotlines, emergency });
     }
     Ok(found)
 }
 
-/// Takes in what `read_lines` reads (a country already here keeps its rows); how many countries
+/// Takes in what `read_lines` reads (a country already here keeps its data); how many countries
 /// the text held.
 pub fn install_lines(source: &str, text: &str) -> Result<usize, String> {
     let found = read_lines(source, text)?;
     let count = found.len();
-    for (code, rows) in found {
-        if let Some(lines) = country_lines(code) {
-            let _ = lines.rows.set(rows);
+    for file in found {
+        if let Some(lines) = country_lines(file.code) {
+            let _ = lines.emergency.set(file.emergency);
+            let _ = lines.rows.set(file.hotlines);
         }
     }
     Ok(count)
@@ -161,13 +207,15 @@ pub fn install_lines(source: &str, text: &str) -> Result<usize, String> {
 
 /// The countries that have at least one built-in line, sorted by code.
 pub fn countries_with_lines() -> impl Iterator<Item = &'static str> {
-    BY_COUNTRY.iter().map(|c| c.code)
+    BY_COUNTRY.iter().filter(|c| c.listed).map(|c| c.code)
 }
 
-/// Each country's built-in lines as the JSON text compiled in (`CC`, `[rows]`), for the build's
-/// tools: the embed's modules of lines. Empty in the embed's own wasm.
-pub fn lines_as_text() -> impl Iterator<Item = (&'static str, &'static str)> {
-    BY_COUNTRY.iter().map(|c| (c.code, c.json)).filter(|(_, json)| !json.is_empty())
+/// Each country's file for the embed's wasm (`CC`, its text: see `read_lines`), as `build.rs`
+/// wrote them, for the build's tools, which write them out. Not in the wasm.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn country_files() -> impl Iterator<Item = (&'static str, &'static str)> {
+    const FILES: &str = include_str!(concat!(env!("OUT_DIR"), "/country-files.tsv"));
+    FILES.lines().filter_map(|l| Some((l.split_once('\t')?.0, l)))
 }
 
 /// Every built-in line, grouped by country (sorted by code): decodes them all, for tools,
@@ -177,13 +225,17 @@ pub fn hotlines() -> &'static [Hotline] {
         LazyLock::new(|| countries_with_lines().flat_map(|c| hotlines_of(c).iter().cloned()).collect());
     &ALL
 }
-/// Sorted by country.
+/// Sorted by country. Empty in the embed's wasm, whose emergency numbers come with each
+/// country's file (`emergency_of`).
 pub fn emergency() -> &'static [Emergency] {
     &BUNDLE.emergency
 }
 /// A country's general emergency number, if the data has one (build.rs allows one per
 /// country and sorts them by code).
 pub fn emergency_of(country: &str) -> Option<&'static Emergency> {
+    if APART {
+        return country_lines(country)?.emergency.get()?.as_ref();
+    }
     let all = emergency();
     all.binary_search_by(|e| (*e.country).cmp(country)).ok().map(|i| &all[i])
 }

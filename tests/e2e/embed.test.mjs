@@ -173,8 +173,9 @@ describe("script tag", () => {
 });
 
 describe("each country's lines, from a file of its own", () => {
-  // The embed's wasm has no line compiled in (feature `lines-apart`): a compact widget downloads
-  // the lines of the country it shows, and another country's when a visitor picks it.
+  // The embed's wasm has no line or emergency number compiled in (feature `lines-apart`): a
+  // compact widget downloads those of the country it shows, another country's when a visitor
+  // picks it.
   const page = (layout = "compact") => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>x</title>
     <script type="module" src="/embed/embed.js"></script></head><body>
     <freedom-widget country="US" layout="${layout}"></freedom-widget></body></html>`;
@@ -192,6 +193,18 @@ describe("each country's lines, from a file of its own", () => {
     assert.equal(linesOf(requests, "mx").length, 1);
     // Mexico's panel in place of the US's.
     assert.equal(await p.locator("freedom-widget >> .fw-mount").locator('a[href="tel:+18883737888"]').count(), 0);
+    assert.deepEqual(seen.warnings, []);
+    await context.close();
+    await s.close();
+  });
+
+  test("a country with only an emergency number gets it from its file too", async () => {
+    // Afghanistan: no hotline in the data, its emergency number 119 (its file holds nothing else).
+    const html = page().replace('country="US"', 'country="AF"');
+    const s = await serveDist({ routes: { "/af.html": (q, r) => r.writeHead(200, { "content-type": "text/html" }).end(html) } });
+    const { context, page: p, seen, requests } = await open(`${s.url}/af.html`);
+    await assertDialable(p, "freedom-widget", "tel:119");
+    assert.equal(linesOf(requests, "af").length, 1);
     assert.deepEqual(seen.warnings, []);
     await context.close();
     await s.close();
