@@ -143,9 +143,9 @@ export function languageText(tag) {
 
 const linesTexts = new Map();
 /**
- * Built-in lines as text ("CC<TAB>[rows]", a line per country), loaded once per page (a failed
- * load may be retried): `key` is a country's code, or "all". The embed's wasm has none compiled
- * in; Rust checks every row before it shows one.
+ * Built-in lines and emergency numbers as text (a line per country: "CC<TAB>[rows]<TAB>{emergency}"),
+ * loaded once per page (a failed load may be retried): `key` is a country's code, or "all". The
+ * embed's wasm has none compiled in; Rust checks every row before it shows one.
  */
 export function linesText(key) {
   if (!linesTexts.has(key)) {

@@ -123,8 +123,9 @@ thread_local! {
     /// The loader's `(tag) => Promise<string>`: fetches a language's file from beside the wasm.
     static LANGUAGE_SOURCE: RefCell<Option<js_sys::Function>> = const { RefCell::new(None) };
     static LANGUAGE_WARNED: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
-    /// The loader's `(key) => Promise<string>`: a country's built-in lines (key `MX`), or every
-    /// country's (key `all`), from a module beside the wasm (feature `lines-apart`).
+    /// The loader's `(key) => Promise<string>`: a country's built-in lines and emergency number
+    /// (key `MX`), or every country's (key `all`), from a module beside the wasm (feature
+    /// `lines-apart`).
     static LINES_SOURCE: RefCell<Option<js_sys::Function>> = const { RefCell::new(None) };
     static LINES_WARNED: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
 }
@@ -137,8 +138,8 @@ pub(super) fn set_lines_source(source: js_sys::Function) {
     LINES_SOURCE.with(|s| *s.borrow_mut() = Some(source));
 }
 
-/// Fetches and takes in the built-in lines of `key` (a country's code, or `EVERY_COUNTRY`)
-/// unless they are here; `false` if they cannot be had (said once in the console, naming the
+/// Fetches and takes in the built-in lines and emergency number of `key` (a country's code, or
+/// `EVERY_COUNTRY`) unless they are here; `false` if they cannot be had (said once in the console, naming the
 /// file and why).
 pub async fn ensure_lines(key: &str) -> bool {
     let here = || if key == EVERY_COUNTRY { builtin::has_every_country_lines() } else { builtin::has_lines_for(key) };
@@ -157,7 +158,7 @@ pub async fn ensure_lines(key: &str) -> bool {
         result => {
             let why = result.err().unwrap_or_else(|| "they are not in it".to_string());
             let message = format!(
-                "freedom-widget: the built-in lines of {} could not be loaded: {why}; showing what was shown before",
+                "freedom-widget: the built-in numbers of {} could not be loaded: {why}; showing what was shown before",
                 crate::core::validate::Quoted(key)
             );
             LINES_WARNED.with(|w| super::console::warn(&mut w.borrow_mut(), message));

@@ -259,7 +259,7 @@ describe("each country's lines, from a file of its own", () => {
     p.setDefaultTimeout(10_000);
     const seen = watch(p);
     await p.goto(`${s.url}/c.html`);
-    await warned(p, seen, "lines of \"US\"");
+    await warned(p, seen, "numbers of \"US\"");
     await assertDialable(p, "freedom-widget", "tel:+18883737888", ".fw-first");
     assert.equal(await p.locator("freedom-widget >> .fw-mount").count(), 0, "no widget without its lines");
     const about = seen.warnings.filter((w) => w.includes("freedom-widget"));
@@ -286,7 +286,7 @@ describe("each country's lines, from a file of its own", () => {
     await assertDialable(p, "freedom-widget", "tel:+18883737888");
     await p.locator("freedom-widget >> #fw-search").fill("mexico");
     await p.locator("freedom-widget >> #fw-results button.result").first().click();
-    await warned(p, seen, "lines of \"MX\"");
+    await warned(p, seen, "numbers of \"MX\"");
     await assertDialable(p, "freedom-widget", "tel:+18883737888");
     assert.equal(await p.locator('freedom-widget >> .fw-mount a[href^="tel:+52"]').count(), 0, "no number of Mexico's refused file");
     const about = seen.warnings.filter((w) => w.includes("freedom-widget"));
