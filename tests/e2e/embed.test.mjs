@@ -176,14 +176,23 @@ describe("each country's lines, from a file of its own", () => {
   // The embed's wasm has no line or emergency number compiled in (feature `lines-apart`): a
   // compact widget downloads those of the country it shows, another country's when a visitor
   // picks it.
-  const page = (layout = "compact") => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>x</title>
-    <script type="module" src="/embed/embed.js"></script></head><body>
-    <freedom-widget country="US" layout="${layout}"></freedom-widget></body></html>`;
+  // /w.html?layout=compact&country=US: a page with the element, its attributes from the query.
+  let s;
+  before(async () => {
+    s = await serveDist({ routes: { "/w.html": (q, r) => {
+      const attributes = [...new URL(q.url, "http://x").searchParams].map(([k, v]) => ` ${k}="${v}"`).join("");
+      r.writeHead(200, { "content-type": "text/html" }).end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>x</title>
+        <script type="module" src="/embed/embed.js"></script></head><body><freedom-widget${attributes}></freedom-widget></body></html>`);
+    } } });
+  });
+  after(async () => {
+    s.server.closeAllConnections();
+    await s.close();
+  });
   const linesOf = (requests, key) => requests.filter((u) => new RegExp(`/embed/lines-[0-9a-f]+/${key}\\.js$`).test(u));
 
   test("a compact widget downloads only its country's lines, and a picked country's when picked", async () => {
-    const s = await serveDist({ routes: { "/c.html": (q, r) => r.writeHead(200, { "content-type": "text/html" }).end(page()) } });
-    const { context, page: p, seen, requests } = await open(`${s.url}/c.html`);
+    const { context, page: p, seen, requests } = await open(`${s.url}/w.html?layout=compact&country=US`);
     await assertDialable(p, "freedom-widget", "tel:+18883737888");
     assert.equal(linesOf(requests, "us").length, 1, requests.join("\n"));
     assert.deepEqual(requests.filter((u) => u.includes("/embed/lines-") && !/\/us\.js$/.test(u)), [], "no other country's lines");
@@ -195,26 +204,20 @@ describe("each country's lines, from a file of its own", () => {
     assert.equal(await p.locator("freedom-widget >> .fw-mount").locator('a[href="tel:+18883737888"]').count(), 0);
     assert.deepEqual(seen.warnings, []);
     await context.close();
-    await s.close();
   });
 
   test("a country with only an emergency number gets it from its file too", async () => {
     // Afghanistan: no hotline in the data, its emergency number 119 (its file holds nothing else).
-    const html = page().replace('country="US"', 'country="AF"');
-    const s = await serveDist({ routes: { "/af.html": (q, r) => r.writeHead(200, { "content-type": "text/html" }).end(html) } });
-    const { context, page: p, seen, requests } = await open(`${s.url}/af.html`);
+    const { context, page: p, seen, requests } = await open(`${s.url}/w.html?layout=compact&country=AF`);
     await assertDialable(p, "freedom-widget", "tel:119");
     assert.equal(linesOf(requests, "af").length, 1);
     assert.deepEqual(seen.warnings, []);
     await context.close();
-    await s.close();
   });
 
   test("a detected country's lines download alongside the wasm, not after it", async () => {
     // No country given: the first paint detects Mexico (the browser's es-MX) as Rust will, and
     // its lines are asked for while the wasm is still on its way (held here until they are).
-    const html = page().replace(' country="US"', "");
-    const s = await serveDist({ routes: { "/d.html": (q, r) => r.writeHead(200, { "content-type": "text/html" }).end(html) } });
     const context = await browser.newContext({ locale: "es-MX", timezoneId: "America/Mexico_City" });
     let release;
     const released = new Promise((resolve) => (release = resolve));
@@ -226,7 +229,7 @@ describe("each country's lines, from a file of its own", () => {
       const p = await context.newPage();
       p.setDefaultTimeout(10_000);
       const linesAsked = p.waitForRequest(/\/embed\/lines-[0-9a-f]+\/mx\.js$/);
-      await p.goto(`${s.url}/d.html`);
+      await p.goto(`${s.url}/w.html?layout=compact`);
       await linesAsked;
       assert.equal(await p.locator("freedom-widget >> .fw-mount").count(), 0, "the wasm has not arrived yet");
       release();
@@ -234,31 +237,26 @@ describe("each country's lines, from a file of its own", () => {
     } finally {
       release();
       await context.close();
-      s.server.closeAllConnections();
-      await s.close();
     }
   });
 
   test("the full layout downloads every country's lines in one file", async () => {
-    const s = await serveDist({ routes: { "/f.html": (q, r) => r.writeHead(200, { "content-type": "text/html" }).end(page("full")) } });
-    const { context, page: p, requests } = await open(`${s.url}/f.html`);
+    const { context, page: p, requests } = await open(`${s.url}/w.html?layout=full&country=US`);
     await assertDialable(p, "freedom-widget", "tel:+18883737888");
     // Another country's row in the list dials too.
     await p.locator('freedom-widget >> .fw-mount .country-row[data-country="MX"] a[href="tel:+528005533000"]').waitFor({ state: "attached" });
     assert.equal(linesOf(requests, "all").length, 1);
     assert.equal(requests.filter((u) => u.includes("/embed/lines-")).length, 1, "one file of lines");
     await context.close();
-    await s.close();
   });
 
   test("when its country's file cannot be had: the first paint stays and dials, said once naming the file", async () => {
-    const s = await serveDist({ routes: { "/c.html": (q, r) => r.writeHead(200, { "content-type": "text/html" }).end(page()) } });
     const context = await browser.newContext({ locale: "en-US" });
     await context.route(/\/embed\/lines-[0-9a-f]+\/us\.js$/, (route) => route.fulfill({ status: 404, body: "gone" }));
     const p = await context.newPage();
     p.setDefaultTimeout(10_000);
     const seen = watch(p);
-    await p.goto(`${s.url}/c.html`);
+    await p.goto(`${s.url}/w.html?layout=compact&country=US`);
     await warned(p, seen, "numbers of \"US\"");
     await assertDialable(p, "freedom-widget", "tel:+18883737888", ".fw-first");
     assert.equal(await p.locator("freedom-widget >> .fw-mount").count(), 0, "no widget without its lines");
@@ -267,11 +265,9 @@ describe("each country's lines, from a file of its own", () => {
     assert.match(about[0], /lines-[0-9a-f]+\/us\.js/);
     assert.deepEqual(seen.errors.filter((e) => e.startsWith("uncaught")), []);
     await context.close();
-    await s.close();
   });
 
   test("a picked country whose file is not its lines: the country shown stays, said once", async () => {
-    const s = await serveDist({ routes: { "/c.html": (q, r) => r.writeHead(200, { "content-type": "text/html" }).end(page()) } });
     const context = await browser.newContext({ locale: "en-US" });
     // A host that answers with something else: Mexico's file holds Mexico's lines with a number
     // that breaks the rules, which the validator refuses.
@@ -282,7 +278,7 @@ describe("each country's lines, from a file of its own", () => {
     const p = await context.newPage();
     p.setDefaultTimeout(10_000);
     const seen = watch(p);
-    await p.goto(`${s.url}/c.html`);
+    await p.goto(`${s.url}/w.html?layout=compact&country=US`);
     await assertDialable(p, "freedom-widget", "tel:+18883737888");
     await p.locator("freedom-widget >> #fw-search").fill("mexico");
     await p.locator("freedom-widget >> #fw-results button.result").first().click();
@@ -293,7 +289,6 @@ describe("each country's lines, from a file of its own", () => {
     assert.equal(about.length, 1, about.join("\n"));
     assert.match(about[0], /lines\/MX\/MX\[0\]/, "names the row");
     await context.close();
-    await s.close();
   });
 });
 
