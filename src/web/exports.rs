@@ -71,11 +71,7 @@ fn lines_key(options: &JsValue) -> Option<String> {
 /// Whether the built-in lines a widget with these options shows first are here.
 #[wasm_bindgen]
 pub fn has_lines_for(options: JsValue) -> bool {
-    match lines_key(&options) {
-        Some(key) if key == platform::EVERY_COUNTRY => builtin::has_every_country_lines(),
-        Some(code) => builtin::has_lines_for(&code),
-        None => true,
-    }
+    lines_key(&options).is_none_or(|key| platform::lines_here(&key))
 }
 
 /// Fetches the built-in lines a widget with these options shows first (`has_lines_for`), so

@@ -133,6 +133,30 @@ thread_local! {
 /// The key of every country's lines at once, for a layout that lists them all.
 pub(super) const EVERY_COUNTRY: &str = "all";
 
+/// Whether the built-in lines of `key` (a country's code, or `EVERY_COUNTRY`) are here.
+pub(super) fn lines_here(key: &str) -> bool {
+    if key == EVERY_COUNTRY {
+        builtin::has_every_country_lines()
+    } else {
+        builtin::has_lines_for(key)
+    }
+}
+
+/// The text of the module the loader's `source` gives for `key` (a language's or a country's
+/// file), or why there is none.
+async fn text_from(
+    source: &'static std::thread::LocalKey<RefCell<Option<js_sys::Function>>>,
+    key: &str,
+) -> Result<String, String> {
+    match source.with(|s| s.borrow().as_ref().map(|f| f.call1(&JsValue::NULL, &key.into()))) {
+        Some(Ok(promise)) => wasm_bindgen_futures::JsFuture::from(js_sys::Promise::resolve(&promise))
+            .await
+            .map_err(|e| js_sys::Error::from(e).message().as_string().unwrap_or_default())
+            .and_then(|t| t.as_string().ok_or_else(|| "its module holds no text".to_string())),
+        _ => Err("the loader has no file to give".to_string()),
+    }
+}
+
 /// Where built-in lines not compiled in come from (see `exports::set_lines_source`).
 pub(super) fn set_lines_source(source: js_sys::Function) {
     LINES_SOURCE.with(|s| *s.borrow_mut() = Some(source));
@@ -142,19 +166,12 @@ pub(super) fn set_lines_source(source: js_sys::Function) {
 /// `EVERY_COUNTRY`) unless they are here; `false` if they cannot be had (said once in the console, naming the
 /// file and why).
 pub async fn ensure_lines(key: &str) -> bool {
-    let here = || if key == EVERY_COUNTRY { builtin::has_every_country_lines() } else { builtin::has_lines_for(key) };
-    if here() {
+    if lines_here(key) {
         return true;
     }
-    let text = match LINES_SOURCE.with(|s| s.borrow().as_ref().map(|f| f.call1(&JsValue::NULL, &key.into()))) {
-        Some(Ok(promise)) => wasm_bindgen_futures::JsFuture::from(js_sys::Promise::resolve(&promise))
-            .await
-            .map_err(|e| js_sys::Error::from(e).message().as_string().unwrap_or_default())
-            .and_then(|t| t.as_string().ok_or_else(|| "its module holds no text".to_string())),
-        _ => Err("the loader has no lines to give".to_string()),
-    };
+    let text = text_from(&LINES_SOURCE, key).await;
     match text.and_then(|t| builtin::install_lines(&format!("lines/{key}"), &t)) {
-        Ok(_) if here() => true,
+        Ok(_) if lines_here(key) => true,
         result => {
             let why = result.err().unwrap_or_else(|| "they are not in it".to_string());
             let message = format!(
@@ -183,14 +200,7 @@ pub async fn ensure_language(lang: Lang) -> bool {
     if lang.is_loaded() {
         return true;
     }
-    let text = match LANGUAGE_SOURCE.with(|s| s.borrow().as_ref().map(|f| f.call1(&JsValue::NULL, &lang.tag().into())))
-    {
-        Some(Ok(promise)) => wasm_bindgen_futures::JsFuture::from(js_sys::Promise::resolve(&promise))
-            .await
-            .ok()
-            .and_then(|t| t.as_string()),
-        _ => None,
-    };
+    let text = text_from(&LANGUAGE_SOURCE, lang.tag()).await.ok();
     match text.map(|t| crate::core::i18n::install_json(lang, &t)) {
         Some(Ok(())) => true,
         _ => {
