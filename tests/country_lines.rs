@@ -41,24 +41,26 @@ fn the_file_of_every_country_reads_whole() {
     assert_eq!(read.iter().filter(|f| f.emergency.is_some()).count(), builtin::emergency().len());
 }
 
+/// MX's file with `from` changed to `to` once, read: why it is refused.
+fn refused_with(from: &str, to: &str) -> String {
+    let text = file_of("MX");
+    let broken = text.replacen(from, to, 1);
+    assert_ne!(broken, text, "the test changed {from}");
+    read_lines("lines/MX", &broken).expect_err("the changed file is refused")
+}
+
 #[test]
 fn a_changed_number_that_breaks_a_rule_is_refused_naming_row_and_field() {
-    let text = file_of("MX");
     let e164 = builtin::hotlines_of("MX")[0].channels[0].number().expect("MX's first channel is a phone").to_string();
-    let broken = text.replacen(&format!("\"{e164}\""), "\"+52 not a number\"", 1);
-    assert_ne!(broken, text, "the test changed the number");
-    let why = read_lines("lines/MX", &broken).expect_err("a bad number is refused");
+    let why = refused_with(&format!("\"{e164}\""), "\"+52 not a number\"");
     assert!(why.starts_with("lines/MX/MX[0]"), "names the row: {why}");
     assert!(why.contains("field"), "names the field: {why}");
 }
 
 #[test]
 fn a_broken_emergency_number_is_refused() {
-    let text = file_of("MX");
     let number = &builtin::emergency_of("MX").expect("MX has one").number;
-    let broken = text.replacen(&format!("\"number\":\"{number}\""), "\"number\":\"call the police\"", 1);
-    assert_ne!(broken, text, "the test changed the number");
-    let why = read_lines("lines/MX", &broken).expect_err("a bad emergency number is refused");
+    let why = refused_with(&format!("\"number\":\"{number}\""), "\"number\":\"call the police\"");
     assert!(why.starts_with("lines/MX/MX: "), "{why}");
     assert!(why.contains("number"), "names the field: {why}");
 }

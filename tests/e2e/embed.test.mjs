@@ -51,6 +51,17 @@ async function assertDialable(page, host, href, within = ".fw-mount") {
   assert.ok(hit, `${href} is not covered`);
 }
 
+/** Holds back the wasm of every page in `context` until the returned `release()` is called. */
+async function holdWasm(context) {
+  let release;
+  const released = new Promise((resolve) => (release = resolve));
+  await context.route(/_bg\.wasm$/, async (route) => {
+    await released;
+    return route.continue();
+  });
+  return release;
+}
+
 async function hostUnchanged(page, id, text) {
   assert.equal(await page.locator(`#${id}`).textContent(), text);
 }
@@ -114,12 +125,7 @@ describe("script tag", () => {
   test("reserves its height before the wasm arrives: no layout shift", async () => {
     // The wasm held back until release(), so "before" is measured while it has not arrived.
     const context = await browser.newContext({ locale: "en-US", timezoneId: "America/New_York" });
-    let release;
-    const released = new Promise((resolve) => (release = resolve));
-    await context.route(/_bg\.wasm$/, async (route) => {
-      await released;
-      return route.continue();
-    });
+    const release = await holdWasm(context);
     await context.addInitScript(() => {
       window.shifts = [];
       new PerformanceObserver((list) => list.getEntries().forEach((e) => window.shifts.push(e.value))).observe({ type: "layout-shift", buffered: true });
@@ -219,12 +225,7 @@ describe("each country's lines, from a file of its own", () => {
     // No country given: the first paint detects Mexico (the browser's es-MX) as Rust will, and
     // its lines are asked for while the wasm is still on its way (held here until they are).
     const context = await browser.newContext({ locale: "es-MX", timezoneId: "America/Mexico_City" });
-    let release;
-    const released = new Promise((resolve) => (release = resolve));
-    await context.route(/_bg\.wasm$/, async (route) => {
-      await released;
-      return route.continue();
-    });
+    const release = await holdWasm(context);
     try {
       const p = await context.newPage();
       p.setDefaultTimeout(10_000);
