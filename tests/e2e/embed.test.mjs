@@ -116,6 +116,23 @@ describe("script tag", () => {
     await page_.close();
   });
 
+  test("a server that sends the wasm without its type (application/octet-stream) still runs the widget", async () => {
+    // Many hosts' servers predate WebAssembly: the browser cannot compile such a response as it
+    // streams, so the loader compiles the whole file instead, and says nothing alarming.
+    const context = await browser.newContext({ locale: "en-US", timezoneId: "America/New_York" });
+    await context.route(/_bg\.wasm$/, async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ response, headers: { ...response.headers(), "content-type": "application/octet-stream" } });
+    });
+    const page = await context.newPage();
+    page.setDefaultTimeout(10_000);
+    const seen = watch(page);
+    await page.goto(`${server.url}/pages/plain.html`);
+    await assertDialable(page, "freedom-widget", "tel:+18883737888");
+    assert.deepEqual(seen.warnings, [], "no console warning");
+    await context.close();
+  });
+
   test("data-target mounts inside the named element", async () => {
     const { context, page } = await open(`${server.url}/pages/target.html`);
     await assertDialable(page, "#help-box freedom-widget", "tel:+448000121700");
