@@ -133,6 +133,24 @@ describe("script tag", () => {
     await context.close();
   });
 
+  test("a host that answers the wasm's URL with its own HTML page: the first paint stays and dials, one warning says why", async () => {
+    const context = await browser.newContext({ locale: "en-US", timezoneId: "America/New_York" });
+    await context.route(/_bg\.wasm$/, (route) =>
+      route.fulfill({ status: 200, contentType: "text/html", body: "<!doctype html><title>Our site</title><p>Welcome</p>" }),
+    );
+    const page = await context.newPage();
+    page.setDefaultTimeout(10_000);
+    const seen = watch(page);
+    await page.goto(`${server.url}/pages/plain.html`);
+    await warned(page, seen, "could not start");
+    await assertDialable(page, "freedom-widget", "tel:+18883737888", ".fw-first");
+    const why = seen.warnings.filter((w) => w.includes("could not start"));
+    assert.equal(why.length, 1, seen.warnings.join("\n"));
+    assert.match(why[0], /not the widget's WebAssembly/);
+    assert.deepEqual(seen.errors.filter((e) => e.startsWith("uncaught")), []);
+    await context.close();
+  });
+
   test("data-target mounts inside the named element", async () => {
     const { context, page } = await open(`${server.url}/pages/target.html`);
     await assertDialable(page, "#help-box freedom-widget", "tel:+448000121700");
