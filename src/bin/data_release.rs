@@ -13,7 +13,7 @@
 //!       given) and prints its version, dates and contents.
 
 use freedom_widget::core::release::{self, TrustedKey};
-use freedom_widget::core::{data, validate, BuiltinReference};
+use freedom_widget::core::{builtin, data, validate, BuiltinReference};
 use serde_json::{json, Value};
 use std::path::Path;
 use std::process::ExitCode;
@@ -147,6 +147,16 @@ fn sign(args: &[String]) -> Result<(), String> {
     let signer = TrustedKey { name: "signing", public };
     let opened = release::open_release(text.as_bytes(), &[signer], 0, &BuiltinReference)
         .map_err(|e| format!("the release made from {data_path} would be refused, so nothing was written: {e}"))?;
+    // The widget takes a withdrawal of a line it does not know as withdrawing nothing (a copy
+    // built before the line existed); here, where the data and the whole build are known, such
+    // an id is a typo, and a typo would withdraw nothing anywhere.
+    let known = |id: &str| opened.hotlines.iter().chain(builtin::hotlines()).any(|h| h.id == id);
+    if let Some((index, w)) = opened.withdrawn.iter().enumerate().find(|(_, w)| !known(&w.id)) {
+        return Err(format!(
+            "withdrawn[{index}] {} is no line of {data_path} or of this build (a typo?), so nothing was written",
+            validate::Quoted(&w.id)
+        ));
+    }
     let out = Path::new(out_dir).join("channel.json");
     std::fs::create_dir_all(out_dir).map_err(|e| format!("{out_dir}: {e}"))?;
     std::fs::write(&out, &text).map_err(|e| format!("{}: {e}", out.display()))?;

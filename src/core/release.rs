@@ -168,8 +168,6 @@ pub enum ReleaseError {
     Dates(String),
     /// Rows the validator refused: the release is refused whole.
     InvalidRows(Vec<RowError>),
-    /// A withdrawn id that names no line, in the release or built in.
-    UnknownWithdrawn { index: usize, id: String },
 }
 
 impl fmt::Display for ReleaseError {
@@ -206,27 +204,7 @@ impl fmt::Display for ReleaseError {
                 }
                 Ok(())
             }
-            ReleaseError::UnknownWithdrawn { index, id } => write!(
-                f,
-                "the release withdraws withdrawn[{index}] {}, which is no line of the release or of this build",
-                Quoted(id)
-            ),
         }
-    }
-}
-
-/// What a release's rows are checked against: the validator's world, and the build's own lines
-/// (a release may withdraw a built-in line it does not carry itself).
-pub trait ReleaseReference: validate::Reference {
-    fn has_built_in_line(&self, id: &str) -> bool;
-}
-
-impl ReleaseReference for super::BuiltinReference {
-    fn has_built_in_line(&self, id: &str) -> bool {
-        // The embed's wasm fetches each country's lines when shown (feature `lines-apart`): while
-        // it lacks some, a line it cannot see may be one of them. `data-release` checks every
-        // withdrawal against all of them before it signs.
-        !super::builtin::has_every_country_lines() || super::builtin::hotlines().iter().any(|h| h.id == id)
     }
 }
 
@@ -269,7 +247,7 @@ pub fn open_release(
     bytes: &[u8],
     keys: &[TrustedKey],
     built_in_version: u64,
-    reference: &dyn ReleaseReference,
+    reference: &dyn validate::Reference,
 ) -> Result<Release, ReleaseError> {
     let envelope = read_envelope(bytes, keys)?;
     if !verify(&envelope.key.public, &envelope.payload, &envelope.signature) {
@@ -328,7 +306,7 @@ pub fn read_envelope(bytes: &[u8], keys: &[TrustedKey]) -> Result<Envelope, Rele
 pub fn open_verified(
     envelope: &Envelope,
     built_in_version: u64,
-    reference: &dyn ReleaseReference,
+    reference: &dyn validate::Reference,
 ) -> Result<Release, ReleaseError> {
     let release = read_payload(&envelope.payload, built_in_version, reference)?;
     Ok(Release { key_id: envelope.key.id(), ..release })
@@ -350,7 +328,7 @@ fn signed_bytes(payload: &str) -> Vec<u8> {
 fn read_payload(
     payload: &str,
     built_in_version: u64,
-    reference: &dyn ReleaseReference,
+    reference: &dyn validate::Reference,
 ) -> Result<Release, ReleaseError> {
     let bad = ReleaseError::Payload;
     let doc = json::parse(payload).map_err(|e| bad(format!("is not JSON: {e}")))?;
@@ -433,9 +411,10 @@ fn read_payload(
         if reason.trim().is_empty() {
             return Err(bad(format!("has a {what} without a reason")));
         }
-        if !hotlines.iter().any(|h| h.id == id) && !reference.has_built_in_line(id) {
-            return Err(ReleaseError::UnknownWithdrawn { index, id: id.into() });
-        }
+        // An id this copy does not know withdraws nothing here, and is no reason to refuse the
+        // rest: a copy built before a line was added must still take the release that later
+        // withdraws it (the list of withdrawals only grows). `data-release` refuses an id that
+        // is no line of the data it signs or of its build: a typo is caught before signing.
         withdrawn.push(Withdrawn { id: id.into(), reason: reason.into() });
     }
 

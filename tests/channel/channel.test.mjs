@@ -37,6 +37,27 @@ function signRelease() {
   return readFileSync(join(dir, "out", "channel.json"));
 }
 
+describe("the maintainers' signing command", () => {
+  test("refuses a withdrawal of an id that is no line (a typo), and writes nothing", () => {
+    // The widget takes an unknown id as withdrawing nothing (a copy built before that line
+    // existed), so a typo here would withdraw nothing anywhere: the command catches it.
+    const dir = mkdtempSync(join(tmpdir(), "fw-release-"));
+    writeFileSync(join(dir, "withdrawn.json"), JSON.stringify({ withdrawn: [{ id: "mx-linea-y-chat-nacional-contra-la-trata-dx", reason: "closed" }] }));
+    let failure = null;
+    try {
+      execFileSync("bash", [join(ROOT, "scripts", "data-release.sh"), join(ROOT, "data", "hotlines.json"), join(dir, "out"), "--withdrawn", join(dir, "withdrawn.json")], {
+        env: { ...process.env, FW_DATA_KEY: join(ROOT, "tests", "keys", "test-data.key") },
+        stdio: "pipe",
+      });
+    } catch (error) {
+      failure = error;
+    }
+    assert.ok(failure, "the command failed");
+    assert.match(String(failure.stderr), /withdrawn\[0\] "mx-linea-y-chat-nacional-contra-la-trata-dx" is no line of .* or of this build \(a typo\?\)/);
+    assert.equal(existsSync(join(dir, "out", "channel.json")), false, "nothing written");
+  });
+});
+
 /** The same release with one digit of Mexico's new number changed after signing. */
 function tampered(release) {
   const text = release.toString("utf8");
