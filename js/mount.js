@@ -37,7 +37,6 @@ export function mount(element, options = {}) {
   mounted.get(element)?.destroy();
   let current = { ...options };
   let inner = null;
-  let glueNow = null;
   let destroyed = false;
   // The country's lines alongside the wasm: the one the options name, else the one the first
   // paint detected (as Rust will).
@@ -56,28 +55,25 @@ export function mount(element, options = {}) {
     })
     .then(async (glue) => {
       if (destroyed) return;
-      // The first render is in the visitor's language: its messages are here before it (again
-      // if an update() changed the options meanwhile).
+      // Everything the first render shows is here before it, for the options it will render
+      // with: again if an update() changed them meanwhile.
       let asked;
       do {
         asked = current;
+        // Its language's messages.
         await glue.load_language_for(asked, true);
-      } while (asked !== current && !destroyed);
-      // And the lines it shows first (the embed's wasm has none compiled in). Without them the
-      // first paint stays: a working number, never a country shown without its lines (Rust has
-      // said why in the console).
-      do {
-        asked = current;
+        // And the lines it shows first (the embed's wasm has none compiled in). Without them the
+        // first paint stays: a working number, never a country shown without its lines (Rust
+        // has said why in the console).
         if (!(await glue.load_lines_for(asked))) throw SAID;
+        // A layout that lists every country decodes them in a task of its own, not in the first
+        // render's (Rust reads the layout from the options).
+        await breathe();
+        glue.prepare_directory_for(asked);
+        await breathe();
       } while (asked !== current && !destroyed);
-      // A layout that lists every country decodes them in a task of its own, not in the first
-      // render's (Rust reads the layout from the options).
-      await breathe();
-      glue.prepare_directory_for(current);
-      await breathe();
       if (destroyed) return;
       inner = glue.mount(element, current);
-      glueNow = glue;
     })
     // A load that failed or a start that threw: one place says why, and the first paint stays
     // (drawn now where it waited for the widget): a working number, never a blank box.
@@ -91,15 +87,10 @@ export function mount(element, options = {}) {
     update(next = {}) {
       current = { ...current, ...next };
       if (destroyed) return;
-      if (inner) {
-        inner.update(current);
-        // Options whose first lines are not here yet (a layout listing every country): again
-        // once they are. (A country's own lines the widget fetches itself when it shows it.)
-        const asked = current;
-        if (!glueNow.has_lines_for(asked)) {
-          glueNow.load_lines_for(asked).then((here) => here && inner && current === asked && inner.update(current));
-        }
-      } else drawFirstPaint(element, current);
+      // Lines not here yet (another country's, or every country's for the full layout) the
+      // widget fetches itself, showing meanwhile only what it has the lines of.
+      if (inner) inner.update(current);
+      else drawFirstPaint(element, current);
     },
     /** Removes the widget and releases its timers and listeners. */
     destroy() {

@@ -220,19 +220,47 @@ pub fn app(props: &AppProps) -> Html {
     }
     // The country shown: the one chosen, once its lines are here. The embed's wasm loads each
     // country's lines on first use (`Platform::load_lines`); until they arrive the country shown
-    // before stays, and stays if they cannot be had (the finder then shows it again), so a
-    // country is never shown without its lines.
+    // before stays, and if they cannot be had the choice goes back to it (the finder then shows
+    // it again, and choosing the country again tries again), so a country is never shown
+    // without its lines. Should the country shown lose its lines (a partner's update removed the
+    // channel whose release held them), none is shown until the chosen one's are here.
     let shown_country = use_mut_ref(|| None::<(String, ChosenBy)>);
-    let lines_here = |code: &str| props.directory.release().is_some() || builtin::has_lines_for(code);
-    if state.country.as_ref().is_none_or(|(code, _)| lines_here(code)) {
-        *shown_country.borrow_mut() = state.country.clone();
+    let has_release = props.directory.release().is_some();
+    let lines_here = |key: &str| has_release || builtin::lines_here(key);
+    {
+        let mut shown = shown_country.borrow_mut();
+        if state.country.as_ref().is_none_or(|(code, _)| lines_here(code)) {
+            *shown = state.country.clone();
+        } else if shown.as_ref().is_some_and(|(code, _)| !lines_here(code)) {
+            *shown = None;
+        }
     }
     {
         let (platform, rerender) = (props.platform.clone(), use_force_update());
+        let (dispatcher, shown) = (state.dispatcher(), shown_country.clone());
         let wanted = state.country.as_ref().map(|(code, _)| code.clone()).filter(|code| !lines_here(code));
         use_effect_with(wanted, move |wanted| {
             if let Some(code) = wanted {
-                platform.0.load_lines(code, Box::new(move |_| rerender.force_update()));
+                let country = code.clone();
+                let done = move |here: bool| {
+                    if !here {
+                        dispatcher.dispatch(Action::Unavailable { country, shown: shown.borrow().clone() });
+                    }
+                    rerender.force_update();
+                };
+                platform.0.load_lines(code, Box::new(done));
+            }
+        });
+    }
+    // A layout listing every country lists them once all their lines are here (fetched in one
+    // file): never a country said to have no line because its file has not arrived.
+    let every_country_here = lines_here(builtin::EVERY_COUNTRY);
+    {
+        let (platform, rerender) = (props.platform.clone(), use_force_update());
+        let wanted = props.options.layout == Layout::Full && !every_country_here;
+        use_effect_with(wanted, move |wanted| {
+            if *wanted {
+                platform.0.load_lines(builtin::EVERY_COUNTRY, Box::new(move |_| rerender.force_update()));
             }
         });
     }
@@ -287,7 +315,7 @@ pub fn app(props: &AppProps) -> Html {
             if layout != Layout::Banner {
                 { picker }
             }
-            if layout == Layout::Full {
+            if layout == Layout::Full && every_country_here {
                 <AllCountries directory={directory} on_choose={on_choose} />
             }
         </section>

@@ -15,6 +15,10 @@ pub enum Action {
     Detected(Option<(String, ChosenBy)>),
     /// The visitor picked a country.
     Choose(String),
+    /// `country`'s lines could not be had (their file failed): the choice goes back to `shown`,
+    /// the country shown meanwhile, so that the finder says what is shown and choosing `country`
+    /// again fetches its file again. Ignored once another country has been chosen since.
+    Unavailable { country: String, shown: Option<(String, ChosenBy)> },
 }
 
 impl Reducible for WidgetState {
@@ -34,6 +38,12 @@ impl Reducible for WidgetState {
                 next.country = found;
             }
             Action::Choose(code) => next.country = Some((code, ChosenBy::Visitor)),
+            Action::Unavailable { country, shown } => {
+                if self.country.as_ref().is_none_or(|(code, _)| *code != country) {
+                    return self;
+                }
+                next.country = shown;
+            }
         }
         if next == *self {
             self

@@ -121,6 +121,20 @@ pub fn has_every_country_lines() -> bool {
     !APART || BY_COUNTRY.iter().all(|lines| lines.rows.get().is_some())
 }
 
+/// The key of every country's lines at once (`lines_here`, `Platform::load_lines`): a layout
+/// that lists every country needs them all.
+pub const EVERY_COUNTRY: &str = "all";
+
+/// Whether the built-in lines of `key` are here: a country's code (`has_lines_for`), or
+/// `EVERY_COUNTRY` (`has_every_country_lines`).
+pub fn lines_here(key: &str) -> bool {
+    if key == EVERY_COUNTRY {
+        has_every_country_lines()
+    } else {
+        has_lines_for(key)
+    }
+}
+
 /// One country's file, read (`read_lines`).
 #[derive(Debug)]
 pub struct CountryFile {

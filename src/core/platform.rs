@@ -30,11 +30,12 @@ pub trait Platform: ZoneRules {
     fn load_language(&self, lang: Lang, done: Box<dyn FnOnce(bool)>) {
         done(lang.is_loaded());
     }
-    /// Makes `country`'s built-in lines available (`builtin::has_lines_for`), then calls
-    /// `done(true)`; `done(false)` if they cannot be had (the widget then keeps showing the
-    /// country it showed). Where every country's lines are built in, at once.
-    fn load_lines(&self, country: &str, done: Box<dyn FnOnce(bool)>) {
-        done(super::builtin::has_lines_for(country));
+    /// Makes the built-in lines of `key` available (`builtin::lines_here`: a country's code, or
+    /// `builtin::EVERY_COUNTRY`), then calls `done(true)`; `done(false)` if they cannot be had
+    /// (the widget then keeps showing the country it showed). Where every country's lines are
+    /// built in, at once.
+    fn load_lines(&self, key: &str, done: Box<dyn FnOnce(bool)>) {
+        done(super::builtin::lines_here(key));
     }
 }
 

@@ -68,14 +68,8 @@ fn lines_key(options: &JsValue) -> Option<String> {
     clues::detected_country(&options, &clues::browser_languages()).map(|(code, _)| code)
 }
 
-/// Whether the built-in lines a widget with these options shows first are here.
-#[wasm_bindgen]
-pub fn has_lines_for(options: JsValue) -> bool {
-    lines_key(&options).is_none_or(|key| platform::lines_here(&key))
-}
-
-/// Fetches the built-in lines a widget with these options shows first (`has_lines_for`), so
-/// that its first render shows them. Resolves to `false` if they cannot be had (said once in
+/// Fetches the built-in lines a widget with these options shows first (`lines_key`), so that
+/// its first render shows them. Resolves to `false` if they cannot be had (said once in
 /// the console, naming the file); the loader then keeps its first paint.
 #[wasm_bindgen]
 pub fn load_lines_for(options: JsValue) -> js_sys::Promise {

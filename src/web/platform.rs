@@ -130,17 +130,7 @@ thread_local! {
     static LINES_WARNED: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
 }
 
-/// The key of every country's lines at once, for a layout that lists them all.
-pub(super) const EVERY_COUNTRY: &str = "all";
-
-/// Whether the built-in lines of `key` (a country's code, or `EVERY_COUNTRY`) are here.
-pub(super) fn lines_here(key: &str) -> bool {
-    if key == EVERY_COUNTRY {
-        builtin::has_every_country_lines()
-    } else {
-        builtin::has_lines_for(key)
-    }
-}
+pub(super) use builtin::{lines_here, EVERY_COUNTRY};
 
 /// The text of the module the loader's `source` gives for `key` (a language's or a country's
 /// file), or why there is none.
@@ -221,12 +211,12 @@ impl Platform for BrowserPlatform {
         }
         wasm_bindgen_futures::spawn_local(async move { done(ensure_language(lang).await) });
     }
-    fn load_lines(&self, country: &str, done: Box<dyn FnOnce(bool)>) {
-        if builtin::has_lines_for(country) {
+    fn load_lines(&self, key: &str, done: Box<dyn FnOnce(bool)>) {
+        if lines_here(key) {
             return done(true);
         }
-        let country = country.to_string();
-        wasm_bindgen_futures::spawn_local(async move { done(ensure_lines(&country).await) });
+        let key = key.to_string();
+        wasm_bindgen_futures::spawn_local(async move { done(ensure_lines(&key).await) });
     }
     fn country_name(&self, code: &str, lang: Lang) -> String {
         // English names are built in (CLDR's, as Intl gives them: see data/countries.tsv), so an

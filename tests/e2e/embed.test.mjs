@@ -303,6 +303,57 @@ describe("each country's lines, from a file of its own", () => {
     await context.close();
   });
 
+  test("a picked country whose file failed is fetched again when picked again", async () => {
+    const context = await browser.newContext({ locale: "en-US" });
+    // Mexico's file fails once (a dropped connection), then arrives.
+    let asked = 0;
+    await context.route(/\/embed\/lines-[0-9a-f]+\/mx\.js$/, (route) => (++asked === 1 ? route.abort("connectionreset") : route.continue()));
+    const p = await context.newPage();
+    p.setDefaultTimeout(10_000);
+    const seen = watch(p);
+    await p.goto(`${s.url}/w.html?layout=compact&country=US`);
+    await assertDialable(p, "freedom-widget", "tel:+18883737888");
+    const pickMexico = async () => {
+      await p.locator("freedom-widget >> #fw-search").fill("mexico");
+      await p.locator("freedom-widget >> #fw-results button.result").first().click();
+    };
+    await pickMexico();
+    await warned(p, seen, "numbers of \"MX\"");
+    await assertDialable(p, "freedom-widget", "tel:+18883737888");
+    await pickMexico();
+    await assertDialable(p, "freedom-widget", "tel:+528005533000");
+    assert.equal(asked, 2, "asked for again");
+    assert.equal(seen.warnings.filter((w) => w.includes("freedom-widget")).length, 1, seen.warnings.join("\n"));
+    await context.close();
+  });
+
+  test("switched to the full layout: no country is listed until every country's lines are here", async () => {
+    const context = await browser.newContext({ locale: "en-US" });
+    let releaseAll;
+    const allHeld = new Promise((resolve) => (releaseAll = resolve));
+    await context.route(/\/embed\/lines-[0-9a-f]+\/all\.js$/, async (route) => {
+      await allHeld;
+      return route.continue();
+    });
+    const p = await context.newPage();
+    p.setDefaultTimeout(10_000);
+    const seen = watch(p);
+    const allAsked = p.waitForRequest(/\/embed\/lines-[0-9a-f]+\/all\.js$/);
+    await p.goto(`${s.url}/w.html?layout=compact&country=US`);
+    await assertDialable(p, "freedom-widget", "tel:+18883737888");
+    await p.evaluate(() => document.querySelector("freedom-widget").setAttribute("layout", "full"));
+    await allAsked;
+    // The full layout meanwhile: its panel and finder, the US line still dialling, and no list
+    // that would say a country has no line because its file has not arrived.
+    await p.locator('freedom-widget >> .fw-mount .fw[data-layout="full"]').waitFor({ state: "attached" });
+    await assertDialable(p, "freedom-widget", "tel:+18883737888");
+    assert.equal(await p.locator("freedom-widget >> .fw-mount .country-row").count(), 0);
+    releaseAll();
+    await p.locator('freedom-widget >> .fw-mount .country-row[data-country="MX"] a[href="tel:+528005533000"]').waitFor({ state: "attached" });
+    assert.deepEqual(seen.warnings, []);
+    await context.close();
+  });
+
   test("a picked country whose file is not its lines: the country shown stays, said once", async () => {
     const context = await browser.newContext({ locale: "en-US" });
     // A host that answers with something else: Mexico's file holds Mexico's lines with a number
