@@ -37,6 +37,30 @@ function signRelease() {
   return readFileSync(join(dir, "out", "channel.json"));
 }
 
+describe("a partner's update that drops the channel", () => {
+  test("a country whose lines came from the release shows its built-in lines once its file is here", async () => {
+    answer = "good";
+    const context = await browser.newContext({ locale: "en-US" });
+    const page = await context.newPage();
+    page.setDefaultTimeout(10_000);
+    await page.goto(`${server.url}/partner.html`);
+    await page.locator(`freedom-widget >> .fw-mount .cards a[href="${NEW}"]`).first().waitFor();
+    // Brazil picked: its lines are the release's (its own file of built-in lines is not needed).
+    await page.locator("freedom-widget >> #fw-search").fill("brazil");
+    await page.locator("freedom-widget >> #fw-results button.result").first().click();
+    const brazil = page.locator('freedom-widget >> .fw-mount .cards a[href="tel:100"]').first();
+    await brazil.waitFor();
+    // The partner drops the channel: Brazil's built-in lines are needed, from their file.
+    const file = page.waitForResponse(/\/embed\/lines-[0-9a-f]+\/br\.js$/);
+    await page.evaluate(() => document.querySelector("freedom-widget").setAttribute("channel", ""));
+    await file;
+    // Brazil again, with its built-in lines (it was left with none, saying it had no line).
+    await brazil.waitFor({ timeout: 5_000 });
+    assert.match(await page.locator("freedom-widget >> .fw-mount .panel h2").textContent(), /Brazil/);
+    await context.close();
+  });
+});
+
 describe("the maintainers' signing command", () => {
   test("refuses a withdrawal of an id that is no line (a typo), and writes nothing", () => {
     // The widget takes an unknown id as withdrawing nothing (a copy built before that line
