@@ -15,6 +15,7 @@ search-label = ابحث عن بلدك
 search-hint = اكتب اسم البلد أو رمزه، بأي لغة.
 search-count = البلدان التي عُثر عليها: { $count }
 search-none = لا يوجد بلد يطابق «{ $query }».
+lines-unavailable = تعذّر تحميل خطوط المساعدة في { $country }. اختر البلد مرة أخرى لإعادة المحاولة.
 all-countries-heading = جميع البلدان
 skip-all-countries = تخطَّ قائمة جميع البلدان
 all-countries-end = نهاية قائمة جميع البلدان

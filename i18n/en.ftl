@@ -16,6 +16,7 @@ search-label = Find your country
 search-hint = Type a country name or code, in any language.
 search-count = Countries found: { $count }
 search-none = No country matches “{ $query }”.
+lines-unavailable = The hotlines in { $country } could not be loaded. Choose the country again to try again.
 all-countries-heading = All countries
 skip-all-countries = Skip the list of all countries
 all-countries-end = End of the list of all countries

@@ -15,6 +15,7 @@ search-label = Busca tu país
 search-hint = Escribe el nombre o el código de un país, en cualquier idioma.
 search-count = Países encontrados: { $count }
 search-none = Ningún país coincide con «{ $query }».
+lines-unavailable = No se pudieron cargar las líneas de ayuda en { $country }. Elige el país otra vez para volver a intentarlo.
 all-countries-heading = Todos los países
 skip-all-countries = Saltar la lista de todos los países
 all-countries-end = Fin de la lista de todos los países

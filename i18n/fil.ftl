@@ -15,6 +15,7 @@ search-label = Hanapin ang iyong bansa
 search-hint = I-type ang pangalan o code ng bansa, sa kahit anong wika.
 search-count = Mga bansang nahanap: { $count }
 search-none = Walang bansang tugma sa “{ $query }”.
+lines-unavailable = Hindi ma-load ang mga hotline sa { $country }. Piliin muli ang bansa para subukan ulit.
 all-countries-heading = Lahat ng bansa
 skip-all-countries = Laktawan ang listahan ng lahat ng bansa
 all-countries-end = Dulo ng listahan ng lahat ng bansa

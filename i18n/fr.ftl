@@ -15,6 +15,7 @@ search-label = Trouvez votre pays
 search-hint = Tapez le nom ou le code d'un pays, dans n'importe quelle langue.
 search-count = Pays trouvés : { $count }
 search-none = Aucun pays ne correspond à « { $query } ».
+lines-unavailable = Impossible de charger les lignes d'aide : { $country }. Choisissez à nouveau ce pays pour réessayer.
 all-countries-heading = Tous les pays
 skip-all-countries = Passer la liste de tous les pays
 all-countries-end = Fin de la liste de tous les pays

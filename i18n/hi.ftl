@@ -15,6 +15,7 @@ search-label = अपना देश खोजें
 search-hint = किसी भी भाषा में देश का नाम या कोड लिखें।
 search-count = मिले देश: { $count }
 search-none = “{ $query }” से कोई देश मेल नहीं खाता।
+lines-unavailable = { $country } में हेल्पलाइन लोड नहीं हो सकीं। फिर से कोशिश करने के लिए देश को दोबारा चुनें।
 all-countries-heading = सभी देश
 skip-all-countries = सभी देशों की सूची छोड़ें
 all-countries-end = सभी देशों की सूची का अंत

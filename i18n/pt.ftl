@@ -15,6 +15,7 @@ search-label = Encontre o seu país
 search-hint = Escreva o nome ou o código de um país, em qualquer idioma.
 search-count = Países encontrados: { $count }
 search-none = Nenhum país corresponde a “{ $query }”.
+lines-unavailable = Não foi possível carregar as linhas de ajuda: { $country }. Escolha o país de novo para tentar outra vez.
 all-countries-heading = Todos os países
 skip-all-countries = Pular a lista de todos os países
 all-countries-end = Fim da lista de todos os países

@@ -15,6 +15,7 @@ search-label = Найдите свою страну
 search-hint = Введите название или код страны на любом языке.
 search-count = Найдено стран: { $count }
 search-none = Нет стран по запросу «{ $query }».
+lines-unavailable = Не удалось загрузить горячие линии: { $country }. Выберите страну ещё раз, чтобы повторить попытку.
 all-countries-heading = Все страны
 skip-all-countries = Пропустить список всех стран
 all-countries-end = Конец списка всех стран

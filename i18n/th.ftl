@@ -15,6 +15,7 @@ search-label = ค้นหาประเทศของคุณ
 search-hint = พิมพ์ชื่อหรือรหัสประเทศ เป็นภาษาใดก็ได้
 search-count = ประเทศที่พบ: { $count }
 search-none = ไม่พบประเทศที่ตรงกับ “{ $query }”
+lines-unavailable = โหลดสายด่วนใน { $country } ไม่ได้ เลือกประเทศอีกครั้งเพื่อลองใหม่
 all-countries-heading = ทุกประเทศ
 skip-all-countries = ข้ามรายชื่อทุกประเทศ
 all-countries-end = สิ้นสุดรายชื่อทุกประเทศ

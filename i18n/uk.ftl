@@ -15,6 +15,7 @@ search-label = Знайдіть свою країну
 search-hint = Введіть назву або код країни будь-якою мовою.
 search-count = Знайдено країн: { $count }
 search-none = Немає країн за запитом «{ $query }».
+lines-unavailable = Не вдалося завантажити гарячі лінії: { $country }. Виберіть країну ще раз, щоб спробувати знову.
 all-countries-heading = Усі країни
 skip-all-countries = Пропустити список усіх країн
 all-countries-end = Кінець списку всіх країн

@@ -15,6 +15,7 @@ search-label = Tìm quốc gia của bạn
 search-hint = Nhập tên hoặc mã quốc gia, bằng bất kỳ ngôn ngữ nào.
 search-count = Số quốc gia tìm thấy: { $count }
 search-none = Không có quốc gia nào khớp với “{ $query }”.
+lines-unavailable = Không tải được đường dây nóng tại { $country }. Hãy chọn lại quốc gia để thử lại.
 all-countries-heading = Tất cả quốc gia
 skip-all-countries = Bỏ qua danh sách tất cả quốc gia
 all-countries-end = Hết danh sách tất cả quốc gia

@@ -15,6 +15,7 @@ search-label = 查找您的国家
 search-hint = 可用任何语言输入国家名称或代码。
 search-count = 找到的国家：{ $count }
 search-none = 没有与“{ $query }”匹配的国家。
+lines-unavailable = 无法加载{ $country }的求助热线。请再次选择该国家以重试。
 all-countries-heading = 所有国家
 skip-all-countries = 跳过所有国家列表
 all-countries-end = 所有国家列表结束

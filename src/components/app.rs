@@ -235,16 +235,22 @@ pub fn app(props: &AppProps) -> Html {
             *shown = None;
         }
     }
+    // A country whose lines could not be had, and the country shown when that was said: the
+    // finder says so (in its live region) while that country is still the one shown.
+    let unavailable = use_state_eq(|| None::<(String, Option<String>)>);
     {
         let (platform, rerender) = (props.platform.clone(), use_force_update());
-        let (dispatcher, shown) = (state.dispatcher(), shown_country.clone());
+        let (dispatcher, shown, unavailable) = (state.dispatcher(), shown_country.clone(), unavailable.clone());
         let wanted = state.country.as_ref().map(|(code, _)| code.clone()).filter(|code| !lines_here(code));
         use_effect_with(wanted, move |wanted| {
             if let Some(code) = wanted {
+                unavailable.set(None);
                 let country = code.clone();
                 let done = move |here: bool| {
                     if !here {
-                        dispatcher.dispatch(Action::Unavailable { country, shown: shown.borrow().clone() });
+                        let shown = shown.borrow().clone();
+                        unavailable.set(Some((country.clone(), shown.as_ref().map(|(code, _)| code.clone()))));
+                        dispatcher.dispatch(Action::Unavailable { country, shown });
                     }
                     rerender.force_update();
                 };
@@ -302,8 +308,12 @@ pub fn app(props: &AppProps) -> Html {
 
     // The finder builds its search index (every country's names, folded) as it first renders:
     // taking a page over, it comes alive in a task of its own (`Later`).
+    let unavailable = unavailable
+        .as_ref()
+        .filter(|(_, shown)| shown.as_deref() == country.as_ref().map(|(code, _)| code.as_str()))
+        .map(|(code, _)| AttrValue::from(ui.tf(Key::LinesUnavailable, &[("country", &ui.country_name(code))])));
     let picker = html! {
-        <CountryPicker selected={country.as_ref().map(|(c, _)| AttrValue::from(c.clone()))} on_choose={on_choose.clone()} typed={props.page.as_ref().and_then(|page| page.typed_search.clone())} keep_focus={props.page.as_ref().is_some_and(|page| page.search_had_focus)} />
+        <CountryPicker selected={country.as_ref().map(|(c, _)| AttrValue::from(c.clone()))} on_choose={on_choose.clone()} {unavailable} typed={props.page.as_ref().and_then(|page| page.typed_search.clone())} keep_focus={props.page.as_ref().is_some_and(|page| page.search_had_focus)} />
     };
     let picker = if props.taking_over_country_page() { later(picker, "picker") } else { picker };
     // The country's panel too, first of them: its number dials without it meanwhile.

@@ -21,6 +21,10 @@ pub struct CountryPickerProps {
     /// The prerendered box had the focus when the page took over: it keeps it.
     #[prop_or_default]
     pub keep_focus: bool,
+    /// Why the country last chosen is not shown (its lines could not be had): said in the
+    /// finder's live region until the visitor searches again.
+    #[prop_or_default]
+    pub unavailable: Option<AttrValue>,
 }
 
 /// Every country's searchable forms, in the visitor's language, ordered by name. Built on first
@@ -99,7 +103,7 @@ pub fn country_picker(props: &CountryPickerProps) -> Html {
         })
     };
     let status = if query.trim().is_empty() {
-        String::new()
+        props.unavailable.as_deref().unwrap_or_default().to_string()
     } else if results.is_empty() {
         ui.tf(Key::SearchNone, &[("query", query.trim())])
     } else {

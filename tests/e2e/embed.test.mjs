@@ -320,9 +320,13 @@ describe("each country's lines, from a file of its own", () => {
     await pickMexico();
     await warned(p, seen, "numbers of \"MX\"");
     await assertDialable(p, "freedom-widget", "tel:+18883737888");
+    // The finder says so, in its live region.
+    const status = p.locator("freedom-widget >> .fw-mount .search-status");
+    await status.filter({ hasText: "The hotlines in Mexico could not be loaded. Choose the country again to try again." }).waitFor();
     await pickMexico();
     await assertDialable(p, "freedom-widget", "tel:+528005533000");
     assert.equal(asked, 2, "asked for again");
+    assert.equal(await status.textContent(), "", "nothing more to say once Mexico is shown");
     assert.equal(seen.warnings.filter((w) => w.includes("freedom-widget")).length, 1, seen.warnings.join("\n"));
     await context.close();
   });
