@@ -212,6 +212,14 @@ add("standalone page: main-thread blocking while it takes over its HTML", median
 add("standalone page: longest task while it takes over its HTML", median(standalone.longest).toFixed(1), "ms", "—", null);
 add("country page /mx/, CPU 4× slower: longest task, load to a second after its takeover", median(countryPage.longest).toFixed(1), "ms", "≤ 50 ms", median(countryPage.longest) <= 50);
 add("country page /mx/, CPU 4× slower: main-thread blocking, same span", median(countryPage.blocking).toFixed(1), "ms", "—", null);
+// The budget is a median; how many loads had a task over 50 ms at all is said beside it.
+add(
+  "country page /mx/, CPU 4× slower: loads with a task over 50 ms",
+  `${countryPage.longest.filter((t) => t > 50).length} of ${countryPage.longest.length}`,
+  "loads",
+  "—",
+  null,
+);
 const t = median(tag.painted), f = median(flat.painted);
 add("page start → widget interactive and painted", t.toFixed(1), "ms", "—", null);
 add("same content as static HTML, painted (the floor)", f.toFixed(1), "ms", "—", null);
