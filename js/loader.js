@@ -100,7 +100,7 @@ export function load(folder = null) {
     (error) => Promise.reject(foreign ? foreignFile(url) : missing(url, error?.message ?? "network error")),
   );
   // Compiled as it arrives, while the glue is fetched; instantiated a task later: finishing the
-  // compile and instantiating the module in one task took 35–65 ms at a phone's CPU (Lighthouse's
+  // compile and instantiating the module in one task took 23–64 ms at a phone's CPU (Lighthouse's
   // 4× slowdown) on a country's page, long enough to hold up a tap.
   const compiled = wasm.then(compile);
   compiled.catch(() => {});

@@ -154,15 +154,18 @@ fn a_picked_country_whose_lines_could_not_be_had_gives_way_to_the_one_shown() {
     use std::rc::Rc;
     use yew::Reducible;
     let shown = Some(("US".to_string(), ChosenBy::Option));
-    let picked = Rc::new(WidgetState { country: shown.clone() }).reduce(Action::Choose("MX".into()));
+    let picked = Rc::new(WidgetState { country: shown.clone(), unavailable: None }).reduce(Action::Choose("MX".into()));
     // Mexico's file failed: the finder goes back to the country still shown...
     let back = picked.clone().reduce(Action::Unavailable { country: "MX".into(), shown: shown.clone() });
     assert_eq!(back.country, shown);
+    assert_eq!(back.unavailable.as_deref(), Some("MX"), "the finder says Mexico could not be had");
     // ...so picking Mexico again is a change, and its file is asked for again.
     let again = back.reduce(Action::Choose("MX".into()));
     assert_eq!(again.country, Some(("MX".to_string(), ChosenBy::Visitor)));
+    assert_eq!(again.unavailable, None, "nothing more to say once chosen again");
     // A failure arriving after the visitor chose yet another country changes nothing.
     let france = picked.reduce(Action::Choose("FR".into()));
     let late = france.clone().reduce(Action::Unavailable { country: "MX".into(), shown });
     assert_eq!(late.country, france.country);
+    assert_eq!(late.unavailable, None);
 }

@@ -138,7 +138,7 @@ pub fn chosen_by_name(by: &ChosenBy) -> &'static str {
 pub fn app(props: &AppProps) -> Html {
     let state = {
         let initial = if props.hydrating() { props.prerendered().0 } else { props.detected.clone() };
-        use_reducer(move || WidgetState { country: initial })
+        use_reducer(move || WidgetState { country: initial, unavailable: None })
     };
     // Live (the real clock, the browser's answers) from the first render, except when taking
     // over prerendered HTML, whose first render must match the prerender. `_eq`: setting it
@@ -235,22 +235,16 @@ pub fn app(props: &AppProps) -> Html {
             *shown = None;
         }
     }
-    // A country whose lines could not be had, and the country shown when that was said: the
-    // finder says so (in its live region) while that country is still the one shown.
-    let unavailable = use_state_eq(|| None::<(String, Option<String>)>);
     {
         let (platform, rerender) = (props.platform.clone(), use_force_update());
-        let (dispatcher, shown, unavailable) = (state.dispatcher(), shown_country.clone(), unavailable.clone());
+        let (dispatcher, shown) = (state.dispatcher(), shown_country.clone());
         let wanted = state.country.as_ref().map(|(code, _)| code.clone()).filter(|code| !lines_here(code));
         use_effect_with(wanted, move |wanted| {
             if let Some(code) = wanted {
-                unavailable.set(None);
                 let country = code.clone();
                 let done = move |here: bool| {
                     if !here {
-                        let shown = shown.borrow().clone();
-                        unavailable.set(Some((country.clone(), shown.as_ref().map(|(code, _)| code.clone()))));
-                        dispatcher.dispatch(Action::Unavailable { country, shown });
+                        dispatcher.dispatch(Action::Unavailable { country, shown: shown.borrow().clone() });
                     }
                     rerender.force_update();
                 };
@@ -308,10 +302,11 @@ pub fn app(props: &AppProps) -> Html {
 
     // The finder builds its search index (every country's names, folded) as it first renders:
     // taking a page over, it comes alive in a task of its own (`Later`).
-    let unavailable = unavailable
+    // A chosen country whose lines could not be had: the finder says so, in its live region.
+    let unavailable = state
+        .unavailable
         .as_ref()
-        .filter(|(_, shown)| shown.as_deref() == country.as_ref().map(|(code, _)| code.as_str()))
-        .map(|(code, _)| AttrValue::from(ui.tf(Key::LinesUnavailable, &[("country", &ui.country_name(code))])));
+        .map(|code| AttrValue::from(ui.tf(Key::LinesUnavailable, &[("country", &ui.country_name(code))])));
     let picker = html! {
         <CountryPicker selected={country.as_ref().map(|(c, _)| AttrValue::from(c.clone()))} on_choose={on_choose.clone()} {unavailable} typed={props.page.as_ref().and_then(|page| page.typed_search.clone())} keep_focus={props.page.as_ref().is_some_and(|page| page.search_had_focus)} />
     };

@@ -8,6 +8,9 @@ use yew::prelude::*;
 pub struct WidgetState {
     /// The country whose lines are shown first, and why it was chosen.
     pub country: Option<(String, ChosenBy)>,
+    /// A country chosen last whose lines could not be had (`Action::Unavailable`): the finder
+    /// says so until another choice.
+    pub unavailable: Option<String>,
 }
 
 pub enum Action {
@@ -25,7 +28,7 @@ impl Reducible for WidgetState {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        let mut next = (*self).clone();
+        let mut next = WidgetState { unavailable: None, ..(*self).clone() };
         match action {
             Action::Detected(found) => {
                 let visitor_chose = matches!(self.country, Some((_, ChosenBy::Visitor)));
@@ -43,6 +46,7 @@ impl Reducible for WidgetState {
                     return self;
                 }
                 next.country = shown;
+                next.unavailable = Some(country);
             }
         }
         if next == *self {

@@ -63,7 +63,7 @@ pub fn set_lines_source(source: js_sys::Function) {
 fn lines_key(options: &JsValue) -> Option<String> {
     let options = js_options::parse_quietly(options);
     if options.layout == Layout::Full {
-        return Some(platform::EVERY_COUNTRY.to_string());
+        return Some(builtin::EVERY_COUNTRY.to_string());
     }
     clues::detected_country(&options, &clues::browser_languages()).map(|(code, _)| code)
 }

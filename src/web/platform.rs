@@ -130,8 +130,6 @@ thread_local! {
     static LINES_WARNED: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
 }
 
-pub(super) use builtin::{lines_here, EVERY_COUNTRY};
-
 /// The text of the module the loader's `source` gives for `key` (a language's or a country's
 /// file), or why there is none.
 async fn text_from(
@@ -156,12 +154,12 @@ pub(super) fn set_lines_source(source: js_sys::Function) {
 /// `EVERY_COUNTRY`) unless they are here; `false` if they cannot be had (said once in the console, naming the
 /// file and why).
 pub async fn ensure_lines(key: &str) -> bool {
-    if lines_here(key) {
+    if builtin::lines_here(key) {
         return true;
     }
     let text = text_from(&LINES_SOURCE, key).await;
     match text.and_then(|t| builtin::install_lines(&format!("lines/{key}"), &t)) {
-        Ok(_) if lines_here(key) => true,
+        Ok(_) if builtin::lines_here(key) => true,
         result => {
             let why = result.err().unwrap_or_else(|| "they are not in it".to_string());
             let message = format!(
@@ -212,7 +210,7 @@ impl Platform for BrowserPlatform {
         wasm_bindgen_futures::spawn_local(async move { done(ensure_language(lang).await) });
     }
     fn load_lines(&self, key: &str, done: Box<dyn FnOnce(bool)>) {
-        if lines_here(key) {
+        if builtin::lines_here(key) {
             return done(true);
         }
         let key = key.to_string();

@@ -231,14 +231,18 @@ describe("each country's lines, from a file of its own", () => {
     await s.close();
   });
   const linesOf = (requests, key) => requests.filter((u) => new RegExp(`/embed/lines-[0-9a-f]+/${key}\\.js$`).test(u));
+  /** The visitor finds Mexico in the widget's finder and picks it. */
+  const pickMexico = async (p) => {
+    await p.locator("freedom-widget >> #fw-search").fill("mexico");
+    await p.locator("freedom-widget >> #fw-results button.result").first().click();
+  };
 
   test("a compact widget downloads only its country's lines, and a picked country's when picked", async () => {
     const { context, page: p, seen, requests } = await open(`${s.url}/w.html?layout=compact&country=US`);
     await assertDialable(p, "freedom-widget", "tel:+18883737888");
     assert.equal(linesOf(requests, "us").length, 1, requests.join("\n"));
     assert.deepEqual(requests.filter((u) => u.includes("/embed/lines-") && !/\/us\.js$/.test(u)), [], "no other country's lines");
-    await p.locator("freedom-widget >> #fw-search").fill("mexico");
-    await p.locator("freedom-widget >> #fw-results button.result").first().click();
+    await pickMexico(p);
     await assertDialable(p, "freedom-widget", "tel:+528005533000");
     assert.equal(linesOf(requests, "mx").length, 1);
     // Mexico's panel in place of the US's.
@@ -313,17 +317,13 @@ describe("each country's lines, from a file of its own", () => {
     const seen = watch(p);
     await p.goto(`${s.url}/w.html?layout=compact&country=US`);
     await assertDialable(p, "freedom-widget", "tel:+18883737888");
-    const pickMexico = async () => {
-      await p.locator("freedom-widget >> #fw-search").fill("mexico");
-      await p.locator("freedom-widget >> #fw-results button.result").first().click();
-    };
-    await pickMexico();
+    await pickMexico(p);
     await warned(p, seen, "numbers of \"MX\"");
     await assertDialable(p, "freedom-widget", "tel:+18883737888");
     // The finder says so, in its live region.
     const status = p.locator("freedom-widget >> .fw-mount .search-status");
     await status.filter({ hasText: "The hotlines in Mexico could not be loaded. Choose the country again to try again." }).waitFor();
-    await pickMexico();
+    await pickMexico(p);
     await assertDialable(p, "freedom-widget", "tel:+528005533000");
     assert.equal(asked, 2, "asked for again");
     assert.equal(await status.textContent(), "", "nothing more to say once Mexico is shown");
@@ -371,8 +371,7 @@ describe("each country's lines, from a file of its own", () => {
     const seen = watch(p);
     await p.goto(`${s.url}/w.html?layout=compact&country=US`);
     await assertDialable(p, "freedom-widget", "tel:+18883737888");
-    await p.locator("freedom-widget >> #fw-search").fill("mexico");
-    await p.locator("freedom-widget >> #fw-results button.result").first().click();
+    await pickMexico(p);
     await warned(p, seen, "numbers of \"MX\"");
     await assertDialable(p, "freedom-widget", "tel:+18883737888");
     assert.equal(await p.locator('freedom-widget >> .fw-mount a[href^="tel:+52"]').count(), 0, "no number of Mexico's refused file");
