@@ -231,6 +231,21 @@ describe("each country's lines, from a file of its own", () => {
     await s.close();
   });
   const linesOf = (requests, key) => requests.filter((u) => new RegExp(`/embed/lines-[0-9a-f]+/${key}\\.js$`).test(u));
+  /** A compact widget on the US whose visitor picks Mexico, Mexico's file answered by `answer`
+   *  (a route handler) and refused: resolves once that is said and the US line still dials. */
+  async function pickedMexicoRefused(answer) {
+    const context = await browser.newContext({ locale: "en-US" });
+    await context.route(/\/embed\/lines-[0-9a-f]+\/mx\.js$/, answer);
+    const p = await context.newPage();
+    p.setDefaultTimeout(10_000);
+    const seen = watch(p);
+    await p.goto(`${s.url}/w.html?layout=compact&country=US`);
+    await assertDialable(p, "freedom-widget", "tel:+18883737888");
+    await pickMexico(p);
+    await warned(p, seen, "numbers of \"MX\"");
+    await assertDialable(p, "freedom-widget", "tel:+18883737888");
+    return { context, p, seen };
+  }
   /** The visitor finds Mexico in the widget's finder and picks it. */
   const pickMexico = async (p) => {
     await p.locator("freedom-widget >> #fw-search").fill("mexico");
@@ -308,18 +323,9 @@ describe("each country's lines, from a file of its own", () => {
   });
 
   test("a picked country whose file failed is fetched again when picked again", async () => {
-    const context = await browser.newContext({ locale: "en-US" });
     // Mexico's file fails once (a dropped connection), then arrives.
     let asked = 0;
-    await context.route(/\/embed\/lines-[0-9a-f]+\/mx\.js$/, (route) => (++asked === 1 ? route.abort("connectionreset") : route.continue()));
-    const p = await context.newPage();
-    p.setDefaultTimeout(10_000);
-    const seen = watch(p);
-    await p.goto(`${s.url}/w.html?layout=compact&country=US`);
-    await assertDialable(p, "freedom-widget", "tel:+18883737888");
-    await pickMexico(p);
-    await warned(p, seen, "numbers of \"MX\"");
-    await assertDialable(p, "freedom-widget", "tel:+18883737888");
+    const { context, p, seen } = await pickedMexicoRefused((route) => (++asked === 1 ? route.abort("connectionreset") : route.continue()));
     // The finder says so, in its live region.
     const status = p.locator("freedom-widget >> .fw-mount .search-status");
     await status.filter({ hasText: "The hotlines in Mexico could not be loaded. Choose the country again to try again." }).waitFor();
@@ -359,21 +365,12 @@ describe("each country's lines, from a file of its own", () => {
   });
 
   test("a picked country whose file is not its lines: the country shown stays, said once", async () => {
-    const context = await browser.newContext({ locale: "en-US" });
     // A host that answers with something else: Mexico's file holds Mexico's lines with a number
     // that breaks the rules, which the validator refuses.
-    await context.route(/\/embed\/lines-[0-9a-f]+\/mx\.js$/, async (route) => {
+    const { context, p, seen } = await pickedMexicoRefused(async (route) => {
       const body = (await (await route.fetch()).text()).replace("+528005533000", "+52 call us");
       return route.fulfill({ status: 200, contentType: "text/javascript", body });
     });
-    const p = await context.newPage();
-    p.setDefaultTimeout(10_000);
-    const seen = watch(p);
-    await p.goto(`${s.url}/w.html?layout=compact&country=US`);
-    await assertDialable(p, "freedom-widget", "tel:+18883737888");
-    await pickMexico(p);
-    await warned(p, seen, "numbers of \"MX\"");
-    await assertDialable(p, "freedom-widget", "tel:+18883737888");
     assert.equal(await p.locator('freedom-widget >> .fw-mount a[href^="tel:+52"]').count(), 0, "no number of Mexico's refused file");
     const about = seen.warnings.filter((w) => w.includes("freedom-widget"));
     assert.equal(about.length, 1, about.join("\n"));
