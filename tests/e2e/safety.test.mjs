@@ -35,10 +35,12 @@ async function open(path) {
   page.setDefaultTimeout(10_000);
   const seen = watch(page);
   await page.goto(env.server.url + path);
-  // Each title change is recorded by the test server before the page goes on: a synchronous
-  // request from the observer, which runs in the same task as the change, before any navigation
-  // the change precedes. (A console message or a beacon sent just before the page navigates away
-  // was lost now and then on a busy machine.) `titles` reads what the server recorded.
+  // Each title set is recorded by the test server before the setter returns: a synchronous
+  // request from inside `document.title`'s setter, so it has finished before quick exit goes on
+  // to navigate. (A console message or a beacon sent just before the page navigates away was
+  // lost now and then on a busy machine, and so was a request from a MutationObserver: it runs
+  // after the navigation has begun, and a navigation to another site may cancel it.) `titles`
+  // reads what the server recorded.
   const token = String(Math.random());
   const titles = {
     get list() {
@@ -49,11 +51,16 @@ async function open(path) {
     },
   };
   await page.evaluate((token) => {
-    new MutationObserver(() => {
-      const request = new XMLHttpRequest();
-      request.open("GET", `/fw-title?token=${token}&t=${encodeURIComponent(document.title)}`, false);
-      request.send();
-    }).observe(document.head, { childList: true, characterData: true, subtree: true });
+    const title = Object.getOwnPropertyDescriptor(Document.prototype, "title");
+    Object.defineProperty(Document.prototype, "title", {
+      ...title,
+      set(value) {
+        title.set.call(this, value);
+        const request = new XMLHttpRequest();
+        request.open("GET", `/fw-title?token=${token}&t=${encodeURIComponent(this.title)}`, false);
+        request.send();
+      },
+    });
   }, token);
   const historyBefore = await page.evaluate(() => history.length);
   return { context, page, seen, titles, historyBefore };
