@@ -2,6 +2,7 @@
 // element and the script tag. Rust renders everything a visitor sees; this file draws the first
 // paint (js/first-paint.js: the number, before the wasm arrives, and kept if it never does), waits
 // for the wasm, and starts the widget, which replaces the first paint when it is whole.
+import { LINES_FOLDER, WASM } from "freedom-widget:files";
 import { breathe, load, prefetchLanguage, prefetchLines, reportStartFailure, warnOnce } from "./loader.js";
 
 /** `(element, options, force) => Promise`: the first paint, handed in by each door (the npm entry,
@@ -19,6 +20,13 @@ function drawFirstPaint(element, options, force = false) {
     return null;
   });
 }
+
+/** How long a widget may take to start before its first paint is drawn anyway (ms). A first
+ *  paint waits for the widget where the widget may show another number or section first (a
+ *  partner's own rows): a file that never arrives must not leave that box blank, while on a slow
+ *  line the widget still starts, and replaces it, when its files do arrive. A 3G phone starts it
+ *  in about 3.5 s (BENCHMARKS.md). */
+const PATIENCE_MS = 8000;
 
 const mounted = new WeakMap();
 /** A start that failed and has already been said in the console. */
@@ -42,6 +50,16 @@ export function mount(element, options = {}) {
   // paint detected (as Rust will).
   drawFirstPaint(element, current).then((country) => prefetchLines(current, country));
   prefetchLanguage([current.lang, document.documentElement.lang, ...(navigator.languages ?? [])]);
+  // What the start is waiting for, said if it takes longer than PATIENCE_MS.
+  let waitingFor = `its WebAssembly file ${WASM}`;
+  const patience = setTimeout(() => {
+    if (inner || destroyed) return;
+    warnOnce(
+      `freedom-widget: the widget has not started within ${PATIENCE_MS / 1000} s: ${waitingFor} has not arrived. ` +
+        "Showing the hotline number meanwhile; the rest of the widget appears if it does.",
+    );
+    drawFirstPaint(element, current, true);
+  }, PATIENCE_MS);
   // After a microtask: the rest of the importing module runs first, so a setAssetsUrl() written
   // after `import "freedom-widget/element"` (imports run before the code) still counts for an
   // element already in the page.
@@ -61,10 +79,12 @@ export function mount(element, options = {}) {
       do {
         asked = current;
         // Its language's messages.
+        waitingFor = "the file of its language's messages (in i18n/)";
         await glue.load_language_for(asked, true);
         // And the lines it shows first (the embed's wasm has none compiled in). Without them the
         // first paint stays: a working number, never a country shown without its lines (Rust
         // has said why in the console).
+        waitingFor = `the file of its country's hotlines (in ${LINES_FOLDER})`;
         if (!(await glue.load_lines_for(asked))) throw SAID;
         // A layout that lists every country decodes them in a task of its own, not in the first
         // render's (Rust reads the layout from the options).
@@ -75,6 +95,7 @@ export function mount(element, options = {}) {
       if (destroyed) return;
       inner = glue.mount(element, current);
     })
+    .finally(() => clearTimeout(patience))
     // A load that failed or a start that threw: one place says why, and the first paint stays
     // (drawn now where it waited for the widget): a working number, never a blank box.
     .catch((error) => {
@@ -96,6 +117,7 @@ export function mount(element, options = {}) {
     destroy() {
       if (destroyed) return;
       destroyed = true;
+      clearTimeout(patience);
       inner?.destroy();
       inner?.free?.();
       inner = null;

@@ -322,6 +322,37 @@ describe("each country's lines, from a file of its own", () => {
     await context.close();
   });
 
+  for (const what of ["WebAssembly", "country's lines"]) {
+    test(`its ${what} file held up, where the first paint waits for the widget: the number shows after 8 s, said once naming the file; the widget takes over when it comes`, async () => {
+      const context = await browser.newContext({ locale: "en-US" });
+      let release;
+      const released = new Promise((resolve) => (release = resolve));
+      const file = what === "WebAssembly" ? /_bg\.wasm$/ : /\/embed\/lines-[0-9a-f]+\/mx\.js$/;
+      await context.route(file, async (route) => {
+        await released;
+        await route.continue();
+      });
+      const p = await context.newPage();
+      p.setDefaultTimeout(10_000);
+      const seen = watch(p);
+      // The quotes first: the widget's own view differs from a first paint's, which waits for it.
+      await p.goto(`${s.url}/w.html?layout=compact&country=MX&sections=quotes,hotlines`);
+      await p.waitForTimeout(1000);
+      assert.equal(await p.locator("freedom-widget >> .fw-first, freedom-widget >> .fw-mount").count(), 0, "the first paint waits");
+      await warned(p, seen, "has not started within 8 s", 15_000);
+      await assertDialable(p, "freedom-widget", "tel:+528005533000", ".fw-first");
+      const about = seen.warnings.filter((w) => w.includes("freedom-widget"));
+      assert.equal(about.length, 1, about.join("\n"));
+      assert.match(about[0], what === "WebAssembly" ? /WebAssembly file freedom-widget-[0-9a-f]+_bg\.wasm has not arrived/ : /country's hotlines \(in lines-[0-9a-f]+\/\) has not arrived/);
+      release();
+      await p.locator("freedom-widget >> .fw-mount .quotes").waitFor({ state: "attached" });
+      await assertDialable(p, "freedom-widget", "tel:+528005533000", ".fw-mount");
+      assert.equal(await p.locator("freedom-widget >> .fw-first").count(), 0, "the widget replaced the first paint");
+      assert.equal(seen.warnings.filter((w) => w.includes("freedom-widget")).length, 1, seen.warnings.join("\n"));
+      await context.close();
+    });
+  }
+
   test("a picked country whose file failed is fetched again when picked again", async () => {
     // Mexico's file fails once (a dropped connection), then arrives.
     let asked = 0;
