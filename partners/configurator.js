@@ -125,6 +125,9 @@ const escapeAttr = (v) => v.replace(/&/g, "&amp;").replace(/"/g, "&quot;").repla
 /** Text or an attribute value as HTML: every character that could end or open markup escaped. */
 const escapeHtml = (v) => String(v).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
 const attrs = (options, prefix = "") => Object.entries(options).map(([k, v]) => ` ${prefix}${k}="${escapeAttr(v)}"`).join("");
+/** The height the widget keeps for itself in each layout, unless `--fw-height` says otherwise (as
+ *  its own `:host` rules in static/widget.css, whose `em` is of this font size). */
+const RESERVED = { full: "40em", compact: "34em", banner: "7.5em" };
 const styleText = (style) => Object.entries(style).map(([k, v]) => `${k}: ${v}`).join("; ");
 
 /** The chosen country's main number (the poster's wasm: the build's validated data, never typed
@@ -210,7 +213,14 @@ function render() {
   const js = { ...Object.fromEntries(Object.entries(options).map(([k, v]) => [camel(k), v === "true" ? true : k === "sections" ? v.split(",") : v])), ...npmOptions };
   $("snippet-npm").textContent = `npm install freedom-widget\n\nimport { mount } from "freedom-widget";\nmount(document.querySelector("#help"), ${scriptJson(js)});`;
   // Inside the element, the number is light DOM: shown until the widget's shadow root hides it.
-  $("snippet-element").textContent = `import "freedom-widget/element";\n\n<freedom-widget${attrs(options)}>${fallback.lines ? `\n${indent(fallback.lines)}` : ""}</freedom-widget>`;
+  // The element is defined when the module runs, after the page is laid out: its space is
+  // reserved by the partner's stylesheet from the start, or the page below it moves then. Only
+  // where scripts run: without them the number needs no more room than its own.
+  const reserved = `@media (scripting: enabled) {\n  freedom-widget { display: block; font-size: max(1rem, 16px); block-size: var(--fw-height, ${RESERVED[options.layout ?? "full"]}); }\n}`;
+  $("snippet-element").textContent =
+    `import "freedom-widget/element";\n\n/* in your stylesheet: the widget's space, so nothing on your page moves when it starts */\n${reserved}` +
+    (css ? `\nfreedom-widget { ${css}; }` : "") +
+    `\n\n<freedom-widget${attrs(options)}>${fallback.lines ? `\n${indent(fallback.lines)}` : ""}</freedom-widget>`;
   show($("fallback-number-status"), fallback.line
     ? `In the snippets: ${fallback.line.kind === "line" ? `${named("region", "en", options.country)}'s main line, ${fallback.line.label}` : `the emergency number of ${named("region", "en", options.country)}, which has no line`}, ${fallback.line.display} (data of ${fallback.line.dataDate}).`
     : fallback.why);

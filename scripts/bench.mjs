@@ -302,6 +302,15 @@ routes["/bench/tag-mx-compact.html"] = (q, r) => r.writeHead(200, { "content-typ
 // A partner's page in Spanish: the widget speaks the page's language (before the browser's).
 routes["/bench/tag-mx-compact-es.html"] = (q, r) => r.writeHead(200, { "content-type": "text/html" }).end(hostPage(snippet({ country: "MX", layout: "compact" }), "", "es"));
 routes["/bench/tag-mx-full.html"] = (q, r) => r.writeHead(200, { "content-type": "text/html" }).end(hostPage(snippet({ country: "MX" })));
+// The configurator's element snippet with its number inside (issue 27): the element's light DOM,
+// shown with the partner's own HTML, until the widget's shadow root takes its place. Mexico's main
+// line as the data gives it, never typed here.
+const mxLine = JSON.parse(readFileSync(join(ROOT, "data", "hotlines.json"), "utf8")).hotlines.find((h) => h.country === "MX");
+const mxPhone = mxLine.channels.find((c) => c.kind === "phone");
+routes["/bench/element-mx-number.html"] = (q, r) => r.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(hostPage(
+  `<freedom-widget country="MX" layout="compact"><p>${mxLine.name.replace(/[&<>]/g, (c) => `&#${c.charCodeAt(0)};`)}: <a href="tel:${mxPhone.e164}">${mxPhone.display}</a></p></freedom-widget>`,
+  '<script type="module" src="/embed/element.js"></script>',
+));
 /** Records when the chosen line's link is first on screen (in the page or a widget's shadow
  *  root, inside the viewport, painted) and when a widget first says its country. */
 const FIRST_NUMBER = (selector) => {
@@ -349,6 +358,7 @@ for (const profile of PROFILES) {
     { door: "script-tag embed, compact", path: "/bench/tag-mx-compact.html", budget: 1.5 },
     { door: "script-tag embed, default layout", path: "/bench/tag-mx-full.html", budget: 1.5 },
     { door: "script-tag embed, compact, on a page in Spanish", path: "/bench/tag-mx-compact-es.html", locale: "es-MX" },
+    { door: "`<freedom-widget>` with the configurator's number inside it, compact", path: "/bench/element-mx-number.html" },
     { door: "standalone page /?country=MX", path: "/?country=MX" },
     // The page a poster's QR code opens (issue 28): its number is in its HTML, within 1.1× of the
     // floor on 3G; its search answers (from its own list, then the widget's) within 2.5 s on 3G.

@@ -4,7 +4,7 @@ import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { DIST, ROOT, setup, watch } from "./helpers.mjs";
+import { DIST, ROOT, frames, setup, watch } from "./helpers.mjs";
 import { serve } from "./serve.mjs";
 
 // The embed is served with CORS, as a CDN would: the copied tag is pasted into a page on another origin.
@@ -113,6 +113,10 @@ describe("configurator", () => {
 });
 
 /** What the two set-ups and the snippets say now. */
+/** The element snippet's stylesheet part for a compact widget: its space kept from the start. */
+const RESERVE_COMPACT = "/* in your stylesheet: the widget's space, so nothing on your page moves when it starts */\n" +
+  "@media (scripting: enabled) {\n  freedom-widget { display: block; font-size: max(1rem, 16px); block-size: var(--fw-height, 34em); }\n}";
+
 async function snippets(page) {
   const text = (id) => page.locator(`#${id}`).textContent();
   return { script: await text("snippet-script"), npm: await text("snippet-npm"), element: await text("snippet-element"), csp: await text("snippet-csp"), corrections: await text("corrections") };
@@ -231,7 +235,7 @@ describe("configurator: the number as plain HTML in the snippets", () => {
     await page.locator("#snippet-element", { hasText: "tel:" }).waitFor();
     const lines = [`<p>${mx.name}: <a href="${mx.tel}">${mx.display}</a></p>`, `<p lang="en"><small>Hotline data of ${mx.date}.</small></p>`];
     const now = await snippets(page);
-    assert.equal(now.element, `import "freedom-widget/element";\n\n<freedom-widget country="MX" layout="compact">\n  ${lines.join("\n  ")}\n</freedom-widget>`);
+    assert.equal(now.element, `import "freedom-widget/element";\n\n${RESERVE_COMPACT}\n\n<freedom-widget country="MX" layout="compact">\n  ${lines.join("\n  ")}\n</freedom-widget>`);
     assert.ok(now.script.includes(`<noscript>\n  ${lines.join("\n  ")}\n  <p><a href="${env.server.url}/mx/">`), now.script);
     assert.match(await page.locator("#fallback-number-status").textContent(), new RegExp(`Mexico's main line, .*${mx.display} \\(data of ${mx.date}\\)`));
     // In the language chosen for the widget.
@@ -256,10 +260,13 @@ describe("configurator: the number as plain HTML in the snippets", () => {
     await page.locator("#snippet-element", { hasText: "tel:" }).waitFor();
     const element = (await snippets(page)).element;
     await context.close();
-    // The element's markup as pasted; `import "freedom-widget/element"` is the package's element.js.
+    // The element's markup and its stylesheet part as pasted; `import "freedom-widget/element"` is
+    // the package's element.js. Text follows the widget, as on a partner's page.
     const markup = element.slice(element.indexOf("<freedom-widget"));
+    const css = element.slice(element.indexOf("@media"), element.indexOf("<freedom-widget"));
     const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>partner</title>
-<script type="module" src="/embed/element.js"></script></head><body><h1>A partner's page</h1>${markup}</body></html>`;
+<style>${css}</style><script type="module" src="/embed/element.js"></script></head><body><h1>A partner's page</h1>${markup}
+<p id="after">The partner's text after the widget.</p></body></html>`;
     const host = await serve({ root: DIST, routes: { "/element.html": (q, r) => r.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(html) } });
     const light = (p) => p.evaluate((tel) => {
       const link = document.querySelector(`freedom-widget > p a[href="${tel}"]`);
@@ -276,11 +283,18 @@ describe("configurator: the number as plain HTML in the snippets", () => {
     await noJs.close();
 
     const withJs = await env.browser.newContext({ locale: "en-US" });
+    await withJs.addInitScript(() => {
+      window.shifts = [];
+      new PerformanceObserver((list) => list.getEntries().forEach((e) => window.shifts.push(e.value))).observe({ type: "layout-shift", buffered: true });
+    });
     const on = await withJs.newPage();
     const seen = watch(on);
     await on.goto(`${host.url}/element.html`);
     await on.locator(`freedom-widget >> .fw-mount a[href="${mx.tel}"]`).first().waitFor({ timeout: 10_000 });
     assert.equal((await light(on)).visible, false, "the light DOM is hidden once the widget's shadow root is there");
+    // The snippet's stylesheet kept the widget's space from the first frame: nothing moved.
+    await frames(on);
+    assert.deepEqual(await on.evaluate(() => window.shifts), [], "no layout shift");
     assert.deepEqual(seen.errors, []);
     await withJs.close();
     await host.close();
