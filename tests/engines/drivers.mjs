@@ -173,14 +173,9 @@ class WebKit {
       // --dark-mode is its own option, what prefers-color-scheme then matches.
       // "normal" page loads: with "eager", the command after a navigation could wait 30 s for a
       // load that WebKit had already had (with page script off, or the wasm arriving late).
-      const args = ["--automation", ...(javaScript ? [] : ["--enable-javascript=false"]), ...(colorScheme === "dark" ? ["--dark-mode"] : [])];
-      const { sessionId } = await self.call("POST", "/session", {
-        capabilities: { alwaysMatch: { pageLoadStrategy: "normal", "webkitgtk:browserOptions": { args } } },
-      });
-      self.session = `/session/${sessionId}`;
-      await self.call("POST", `${self.session}/timeouts`, { script: 20_000, pageLoad: 30_000 });
-      // The window's outer size: what the page gets is a little smaller, which no flow depends on.
-      await self.call("POST", `${self.session}/window/rect`, size).catch(() => {});
+      self.args = ["--automation", ...(javaScript ? [] : ["--enable-javascript=false"]), ...(colorScheme === "dark" ? ["--dark-mode"] : [])];
+      self.size = size;
+      await self.newSession();
     } catch (e) {
       await self.close();
       throw e;
@@ -193,8 +188,29 @@ class WebKit {
     if (!res.ok) throw new Error(`WebKitWebDriver ${method} ${path}: ${json.value?.error}: ${json.value?.message}`);
     return json.value;
   }
-  goto(url) {
-    return this.call("POST", `${this.session}/url`, { url });
+  async newSession() {
+    const { sessionId } = await this.call("POST", "/session", {
+      capabilities: { alwaysMatch: { pageLoadStrategy: "normal", "webkitgtk:browserOptions": { args: this.args } } },
+    });
+    this.session = `/session/${sessionId}`;
+    await this.call("POST", `${this.session}/timeouts`, { script: 20_000, pageLoad: 30_000 });
+    // The window's outer size: what the page gets is a little smaller, which no flow depends on.
+    await this.call("POST", `${this.session}/window/rect`, this.size).catch(() => {});
+  }
+  async goto(url) {
+    try {
+      return await this.call("POST", `${this.session}/url`, { url });
+    } catch (e) {
+      // WebKitGTK's web process crashed now and then on a busy 2-core machine, between two
+      // flows that pass on their own ("unknown error", then "session deleted because of page
+      // crash or hang"), and every later flow of the engine failed with it. A new session and one
+      // more try, said on stderr: a page that crashes WebKit every time still fails.
+      if (!/unknown error|invalid session id/.test(e.message)) throw e;
+      process.stderr.write(`WebKit: ${e.message.trim()} opening ${url}; a new session, one more try\n`);
+      await this.call("DELETE", this.session).catch(() => {});
+      await this.newSession();
+      return await this.call("POST", `${this.session}/url`, { url });
+    }
   }
   url() {
     return this.call("GET", `${this.session}/url`);
