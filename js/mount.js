@@ -84,7 +84,8 @@ export function mount(element, options = {}) {
         // And the lines it shows first (the embed's wasm has none compiled in). Without them the
         // first paint stays: a working number, never a country shown without its lines (Rust
         // has said why in the console).
-        waitingFor = `the file of its country's hotlines (in ${LINES_FOLDER})`;
+        const every = ["full", ""].includes(String(asked.layout ?? "full").trim().toLowerCase());
+        waitingFor = `the file of ${every ? "every country's" : "its country's"} hotlines (in ${LINES_FOLDER})`;
         if (!(await glue.load_lines_for(asked))) throw SAID;
         // A layout that lists every country decodes them in a task of its own, not in the first
         // render's (Rust reads the layout from the options).
