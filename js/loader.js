@@ -186,10 +186,16 @@ export function linesText(key) {
  * itself.
  */
 export function prefetchLines(options, detected = null) {
-  const layout = String(options.layout ?? "full").trim().toLowerCase();
   const country = [options.country, detected].map((c) => String(c ?? "").trim().toUpperCase()).find((c) => LINES[c]);
-  const key = layout === "full" || layout === "" ? "all" : country;
+  const key = listsEveryCountry(options) ? "all" : country;
   if (LINES[key]) linesText(key).catch(() => {});
+}
+
+/** Whether a widget with these options lists every country (the full layout, the default), and
+ *  so needs every country's lines. */
+export function listsEveryCountry(options) {
+  const layout = String(options.layout ?? "full").trim().toLowerCase();
+  return layout === "full" || layout === "";
 }
 
 /**

@@ -3,7 +3,7 @@
 // paint (js/first-paint.js: the number, before the wasm arrives, and kept if it never does), waits
 // for the wasm, and starts the widget, which replaces the first paint when it is whole.
 import { LINES_FOLDER, WASM } from "freedom-widget:files";
-import { breathe, load, prefetchLanguage, prefetchLines, reportStartFailure, warnOnce } from "./loader.js";
+import { breathe, listsEveryCountry, load, prefetchLanguage, prefetchLines, reportStartFailure, warnOnce } from "./loader.js";
 
 /** `(element, options, force) => Promise`: the first paint, handed in by each door (the npm entry,
  *  the script tag's embed.js), so that the script tag's visitors download it once. */
@@ -52,8 +52,8 @@ export function mount(element, options = {}) {
   prefetchLanguage([current.lang, document.documentElement.lang, ...(navigator.languages ?? [])]);
   // What the start is waiting for, said if it takes longer than PATIENCE_MS.
   let waitingFor = `its WebAssembly file ${WASM}`;
+  // Cleared once the start has ended (mounted or failed) and on destroy().
   const patience = setTimeout(() => {
-    if (inner || destroyed) return;
     warnOnce(
       `freedom-widget: the widget has not started within ${PATIENCE_MS / 1000} s: ${waitingFor} has not arrived. ` +
         "Showing the hotline number meanwhile; the rest of the widget appears if it does.",
@@ -84,8 +84,7 @@ export function mount(element, options = {}) {
         // And the lines it shows first (the embed's wasm has none compiled in). Without them the
         // first paint stays: a working number, never a country shown without its lines (Rust
         // has said why in the console).
-        const every = ["full", ""].includes(String(asked.layout ?? "full").trim().toLowerCase());
-        waitingFor = `the file of ${every ? "every country's" : "its country's"} hotlines (in ${LINES_FOLDER})`;
+        waitingFor = `the file of ${listsEveryCountry(asked) ? "every country's" : "its country's"} hotlines (in ${LINES_FOLDER})`;
         if (!(await glue.load_lines_for(asked))) throw SAID;
         // A layout that lists every country decodes them in a task of its own, not in the first
         // render's (Rust reads the layout from the options).
