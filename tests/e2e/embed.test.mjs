@@ -51,16 +51,20 @@ async function assertDialable(page, host, href, within = ".fw-mount") {
   assert.ok(hit, `${href} is not covered`);
 }
 
-/** Holds back the wasm of every page in `context` until the returned `release()` is called. */
-async function holdWasm(context) {
+/** Holds back the files matching `file` of every page in `context` until the returned
+ *  `release()` is called. */
+async function holdBack(context, file) {
   let release;
   const released = new Promise((resolve) => (release = resolve));
-  await context.route(/_bg\.wasm$/, async (route) => {
+  await context.route(file, async (route) => {
     await released;
     return route.continue();
   });
   return release;
 }
+
+/** Holds back the wasm of every page in `context` until the returned `release()` is called. */
+const holdWasm = (context) => holdBack(context, /_bg\.wasm$/);
 
 async function hostUnchanged(page, id, text) {
   assert.equal(await page.locator(`#${id}`).textContent(), text);
@@ -325,13 +329,7 @@ describe("each country's lines, from a file of its own", () => {
   for (const what of ["WebAssembly", "country's lines"]) {
     test(`its ${what} file held up, where the first paint waits for the widget: the number shows after 8 s, said once naming the file; the widget takes over when it comes`, async () => {
       const context = await browser.newContext({ locale: "en-US" });
-      let release;
-      const released = new Promise((resolve) => (release = resolve));
-      const file = what === "WebAssembly" ? /_bg\.wasm$/ : /\/embed\/lines-[0-9a-f]+\/mx\.js$/;
-      await context.route(file, async (route) => {
-        await released;
-        await route.continue();
-      });
+      const release = await holdBack(context, what === "WebAssembly" ? /_bg\.wasm$/ : /\/embed\/lines-[0-9a-f]+\/mx\.js$/);
       const p = await context.newPage();
       p.setDefaultTimeout(10_000);
       const seen = watch(p);

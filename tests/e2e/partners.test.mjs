@@ -112,11 +112,11 @@ describe("configurator", () => {
   });
 });
 
-/** What the two set-ups and the snippets say now. */
 /** The element snippet's stylesheet part for a compact widget: its space kept from the start. */
 const RESERVE_COMPACT = "/* in your stylesheet: the widget's space, so nothing on your page moves when it starts */\n" +
   "@media (scripting: enabled) {\n  freedom-widget { display: block; font-size: max(1rem, 16px); block-size: var(--fw-height, 34em); }\n}";
 
+/** What the two set-ups and the snippets say now. */
 async function snippets(page) {
   const text = (id) => page.locator(`#${id}`).textContent();
   return { script: await text("snippet-script"), npm: await text("snippet-npm"), element: await text("snippet-element"), csp: await text("snippet-csp"), corrections: await text("corrections") };
