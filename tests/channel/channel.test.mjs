@@ -15,7 +15,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { launch, ROOT, watch } from "../e2e/helpers.mjs";
 import { serve } from "../e2e/serve.mjs";
-import { ENGINES, launch as launchEngine, until } from "../engines/drivers.mjs";
+import { ENGINES, launch as launchEngine, recorderRoute, until } from "../engines/drivers.mjs";
 
 const DIST = join(ROOT, "target", "dist-testkey");
 const OLD = "tel:+528005533000";
@@ -90,27 +90,6 @@ function tampered(release) {
   return Buffer.from(text.slice(0, at) + "528000000002" + text.slice(at + 12));
 }
 
-/**
- * Served at /console-recorder.js, first in the test pages' head: keeps what the page says with
- * console.warn and console.error in `window.saidInConsole` ({ level, text }), and still says it.
- * WebKitWebDriver (classic WebDriver) can neither read the console nor run a script before the
- * page's own, so Firefox and WebKit read the console from there; a same-origin file, so that a
- * CSP of script-src 'self' runs it too. The widget says everything through the page's console,
- * from the wasm as from embed.js, so nothing it says passes by. What the page's CSP blocks is
- * kept too (level "csp": the directive and the address), to tell a CSP's refusal from another.
- */
-const CONSOLE_RECORDER = `(() => {
-  const said = (window.saidInConsole = []);
-  for (const level of ["warn", "error"]) {
-    const original = console[level];
-    console[level] = function (...args) {
-      said.push({ level, text: args.map(String).join(" ") });
-      return original.apply(this, args);
-    };
-  }
-  document.addEventListener("securitypolicyviolation", (e) => said.push({ level: "csp", text: e.effectiveDirective + " " + e.blockedURI }));
-})();`;
-const recorderRoute = (req, res) => res.writeHead(200, { "content-type": "text/javascript" }).end(CONSOLE_RECORDER);
 
 const SCRIPT_TAG = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Partner</title><script src="/console-recorder.js"></script></head><body>
   <h1>Partner</h1><script src="/embed/embed.js" data-country="MX" data-layout="compact"></script><p id="after">After</p></body></html>`;

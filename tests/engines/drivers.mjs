@@ -35,6 +35,29 @@ export async function launch(engine, { javaScript = true, colorScheme = "light",
   throw new Error(`unknown engine ${engine}`);
 }
 
+/**
+ * Served at /console-recorder.js, first in the test pages' head: keeps what the page says with
+ * console.warn and console.error in `window.saidInConsole` ({ level, text }), and still says it.
+ * WebKitWebDriver (classic WebDriver) can neither read the console nor run a script before the
+ * page's own, so Firefox and WebKit read the console from there; a same-origin file, so that a
+ * CSP of script-src 'self' runs it too. The widget says everything through the page's console,
+ * from the wasm as from embed.js, so nothing it says passes by. What the page's CSP blocks is
+ * kept too (level "csp": the directive and the address), to tell a CSP's refusal from another.
+ */
+const CONSOLE_RECORDER = `(() => {
+  const said = (window.saidInConsole = []);
+  for (const level of ["warn", "error"]) {
+    const original = console[level];
+    console[level] = function (...args) {
+      said.push({ level, text: args.map(String).join(" ") });
+      return original.apply(this, args);
+    };
+  }
+  document.addEventListener("securitypolicyviolation", (e) => said.push({ level: "csp", text: e.effectiveDirective + " " + e.blockedURI }));
+})();`;
+/** A route (tests/e2e/serve.mjs) answering CONSOLE_RECORDER, for /console-recorder.js. */
+export const recorderRoute = (req, res) => res.writeHead(200, { "content-type": "text/javascript" }).end(CONSOLE_RECORDER);
+
 const UNTIL_TIMEOUT = 20_000;
 
 /** Polls `fn` in the page of driver `b` until it returns something truthy (for at most 20 s);

@@ -7,7 +7,7 @@ import { readFileSync, readdirSync } from "node:fs";
 import { extname, join } from "node:path";
 import { DIST, PAGES } from "../e2e/helpers.mjs";
 import { serve, TYPES } from "../e2e/serve.mjs";
-import { ENGINES, launch, until } from "./drivers.mjs";
+import { ENGINES, launch, recorderRoute, until } from "./drivers.mjs";
 
 const US = "tel:+18883737888";
 const MX = "tel:+528005533000";
@@ -327,6 +327,45 @@ for (const engine of ENGINES) {
       assert.ok(await b.eval((href) => !!document.querySelector(`.first-paint a[href="${href}"]`), MX));
       // The prerendered panel's own text is hidden under it, not shown twice.
       assert.equal(await b.eval(() => document.querySelector("#fw-directory-heading").getClientRects().length), 0);
+    });
+
+    test("when the wasm is held up where the first paint waits for the widget, the number shows after 8 s, said once naming the file; the widget takes over when it comes", async () => {
+      // The quotes first: the widget's own view differs from a first paint's, which waits for it
+      // (js/mount.js, PATIENCE_MS), but never for good.
+      const wasm = `/embed/${readdirSync(join(DIST, "embed")).find((f) => f.endsWith("_bg.wasm"))}`;
+      let release;
+      const released = new Promise((resolve) => (release = resolve));
+      const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Partner</title><script src="/console-recorder.js"></script>
+        <script type="module" src="/embed/embed.js"></script></head><body><freedom-widget layout="compact" country="MX" sections="quotes,hotlines"></freedom-widget></body></html>`;
+      const held = await serve({ root: DIST, routes: {
+        "/held.html": (req, res) => res.writeHead(200, { "content-type": "text/html", "cache-control": "no-store" }).end(html),
+        "/console-recorder.js": recorderRoute,
+        [wasm]: async (req, res) => {
+          await released;
+          res.writeHead(200, { "content-type": "application/wasm", "cache-control": "no-store" }).end(readFileSync(join(DIST, wasm)));
+        },
+      } });
+      const shadow = (selector) => `document.querySelector("freedom-widget")?.shadowRoot?.querySelector(${JSON.stringify(selector)})`;
+      const said = () => b.eval(() => (window.saidInConsole ?? []).filter((m) => m.text.includes("freedom-widget")).map((m) => m.text));
+      try {
+        await b.goto(`${held.url}/held.html`);
+        await until(b, "the element defined", () => !!customElements.get("freedom-widget"));
+        await new Promise((r) => setTimeout(r, 1000));
+        assert.equal(await b.eval(`!!(${shadow(".fw-first")} || ${shadow(".fw-mount")})`), false, "the first paint waits for the widget");
+        await until(b, "the built-in number in the first paint", (href) => !!document.querySelector("freedom-widget")?.shadowRoot?.querySelector(`.fw-first a[href="${href}"]`), MX);
+        const warnings = await said();
+        assert.equal(warnings.length, 1, warnings.join("\n"));
+        assert.match(warnings[0], /WebAssembly file freedom-widget-[0-9a-f]+_bg\.wasm has not arrived/);
+        release();
+        await until(b, "the widget in the first paint's place", (href) => {
+          const root = document.querySelector("freedom-widget")?.shadowRoot;
+          return !!root?.querySelector(`.fw-mount .cards a[href="${href}"]`) && !!root.querySelector(".fw-mount .quotes") && !root.querySelector(".fw-first");
+        }, MX);
+        assert.equal((await said()).length, 1, "nothing more said");
+      } finally {
+        release();
+        await held.close();
+      }
     });
 
     test("a deep link keeps the prerendered list while the page takes it over: rows, scroll and clicks", async () => {
