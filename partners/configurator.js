@@ -2,6 +2,7 @@
 // preview, and copy-ready snippets for the three doors. Plain JavaScript on its own page: none of
 // it is in the embed bundle. It writes nothing to the URL, history or storage.
 import { define } from "../embed/index.js";
+import { reservedRule } from "./reserve.js";
 import initPoster, { lineLanguages, mainLine, posterLanguage, posterSvg } from "./poster/freedom_poster.js";
 
 define();
@@ -125,9 +126,6 @@ const escapeAttr = (v) => v.replace(/&/g, "&amp;").replace(/"/g, "&quot;").repla
 /** Text or an attribute value as HTML: every character that could end or open markup escaped. */
 const escapeHtml = (v) => String(v).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
 const attrs = (options, prefix = "") => Object.entries(options).map(([k, v]) => ` ${prefix}${k}="${escapeAttr(v)}"`).join("");
-/** The height the widget keeps for itself in each layout, unless `--fw-height` says otherwise (as
- *  its own `:host` rules in static/widget.css, whose `em` is of this font size). */
-const RESERVED = { full: "40em", compact: "34em", banner: "7.5em" };
 const styleText = (style) => Object.entries(style).map(([k, v]) => `${k}: ${v}`).join("; ");
 
 /** The chosen country's main number (the poster's wasm: the build's validated data, never typed
@@ -213,12 +211,9 @@ function render() {
   const js = { ...Object.fromEntries(Object.entries(options).map(([k, v]) => [camel(k), v === "true" ? true : k === "sections" ? v.split(",") : v])), ...npmOptions };
   $("snippet-npm").textContent = `npm install freedom-widget\n\nimport { mount } from "freedom-widget";\nmount(document.querySelector("#help"), ${scriptJson(js)});`;
   // Inside the element, the number is light DOM: shown until the widget's shadow root hides it.
-  // The element is defined when the module runs, after the page is laid out: its space is
-  // reserved by the partner's stylesheet from the start, or the page below it moves then. Only
-  // where scripts run: without them the number needs no more room than its own.
-  const reserved = `@media (scripting: enabled) {\n  freedom-widget { display: block; font-size: max(1rem, 16px); block-size: var(--fw-height, ${RESERVED[options.layout ?? "full"]}); }\n}`;
+  // Its space is kept by the partner's stylesheet from the start (reserve.js).
   $("snippet-element").textContent =
-    `import "freedom-widget/element";\n\n/* in your stylesheet: the widget's space, so nothing on your page moves when it starts */\n${reserved}` +
+    `import "freedom-widget/element";\n\n/* in your stylesheet: the widget's space, so nothing on your page moves when it starts */\n${reservedRule(options.layout)}` +
     (css ? `\nfreedom-widget { ${css}; }` : "") +
     `\n\n<freedom-widget${attrs(options)}>${fallback.lines ? `\n${indent(fallback.lines)}` : ""}</freedom-widget>`;
   show($("fallback-number-status"), fallback.line

@@ -13,6 +13,7 @@ import { cpus } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { serve } from "../tests/e2e/serve.mjs";
+import { reservedRule } from "../partners/reserve.js";
 import { snippet } from "./snippet.mjs";
 import { brotliSize, wasmSections } from "./wasm-sections.mjs";
 
@@ -310,7 +311,7 @@ const mxPhone = mxLine.channels.find((c) => c.kind === "phone");
 routes["/bench/element-mx-number.html"] = (q, r) => r.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(hostPage(
   `<freedom-widget country="MX" layout="compact"><p>${mxLine.name.replace(/[&<>]/g, (c) => `&#${c.charCodeAt(0)};`)}: <a href="tel:${mxPhone.e164}">${mxPhone.display}</a></p></freedom-widget>`,
   // The snippet's stylesheet part, which keeps the widget's space.
-  '<style>@media (scripting: enabled) { freedom-widget { display: block; font-size: max(1rem, 16px); block-size: var(--fw-height, 34em); } }</style>' +
+  `<style>${reservedRule("compact")}</style>` +
     '<script type="module" src="/embed/element.js"></script>',
 ));
 /** Records when the chosen line's link is first on screen (in the page or a widget's shadow

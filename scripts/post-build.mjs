@@ -275,7 +275,7 @@ function countryPages(script) {
 function partnerKit(assets) {
   const kit = join(staging, "partners");
   mkdirSync(kit, { recursive: true });
-  for (const f of ["index.html", "configurator.css"]) copyFileSync(src(`partners/${f}`), join(kit, f));
+  for (const f of ["index.html", "configurator.css", "reserve.js"]) copyFileSync(src(`partners/${f}`), join(kit, f));
   run("cargo", ["build", "--quiet", "--release", "--target", "wasm32-unknown-unknown", "-p", "freedom-poster"]);
   const posterDir = join(kit, "poster");
   run("wasm-bindgen", ["--target", "web", "--no-typescript", "--out-dir", posterDir, join(target, "wasm32-unknown-unknown", "release", "freedom_poster.wasm")]);
