@@ -15,6 +15,8 @@ import { breathe, load } from "./loader.js";
  *  returns the wasm's exports, for `hydrate_page`. */
 export async function readyToTakeOver(options, lang) {
   const glue = await load();
+  // The wasm's instantiation in a task of its own, not with the start of the language's loading.
+  await breathe();
   // The first render after the takeover is in the page's language (a link's, the browser's, or
   // the country page's own), not in the prerender's and then another: its messages come first.
   await glue.load_language_for(options, false);

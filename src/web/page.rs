@@ -87,7 +87,12 @@ fn take_over_country_page(root: Element, own: &str) {
     let page = props.page.get_or_insert_with(Default::default);
     page.country_page = Some(CountryPage { country: country.into(), lang: props.lang });
     keep_typed_search(&root, &mut props);
-    start(root, props, true, Vec::new(), channel);
+    // Yew's first render, which takes the page's shell over, a task after this preparation (its
+    // options, its data, what was typed): together they were a task over 50 ms in some loads on
+    // a phone's CPU (Lighthouse's 4× slowdown), which a tap waited for. Nothing is left without
+    // its handler meanwhile: the search box keeps what is typed, and the quick exit button leaves
+    // until its own turn (js/early-quick-exit.js).
+    gloo::timers::callback::Timeout::new(0, move || start(root, props, true, Vec::new(), channel)).forget();
 }
 
 /// What the visitor typed into the prerendered search box, and whether it had the focus: read
