@@ -13,8 +13,7 @@ import { cpus } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { serve } from "../tests/e2e/serve.mjs";
-import { reservedRule } from "../partners/reserve.js";
-import { snippet } from "./snippet.mjs";
+import { elementSnippet, snippet } from "./snippet.mjs";
 import { brotliSize, wasmSections } from "./wasm-sections.mjs";
 
 const arg = (name, fallback) => {
@@ -317,15 +316,12 @@ routes["/bench/tag-mx-compact.html"] = (q, r) => r.writeHead(200, { "content-typ
 routes["/bench/tag-mx-compact-es.html"] = (q, r) => r.writeHead(200, { "content-type": "text/html" }).end(hostPage(snippet({ country: "MX", layout: "compact" }), "", "es"));
 routes["/bench/tag-mx-full.html"] = (q, r) => r.writeHead(200, { "content-type": "text/html" }).end(hostPage(snippet({ country: "MX" })));
 // The configurator's element snippet with its number inside (issue 27): the element's light DOM,
-// shown with the partner's own HTML, until the widget's shadow root takes its place. Mexico's main
-// line as the data gives it, never typed here.
-const mxLine = JSON.parse(readFileSync(join(ROOT, "data", "hotlines.json"), "utf8")).hotlines.find((h) => h.country === "MX");
-const mxPhone = mxLine.channels.find((c) => c.kind === "phone");
+// shown with the partner's own HTML, until the widget's shadow root takes its place.
+const mxElement = elementSnippet("MX", "compact");
 routes["/bench/element-mx-number.html"] = (q, r) => r.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(hostPage(
-  `<freedom-widget country="MX" layout="compact"><p>${mxLine.name.replace(/[&<>]/g, (c) => `&#${c.charCodeAt(0)};`)}: <a href="tel:${mxPhone.e164}">${mxPhone.display}</a></p></freedom-widget>`,
+  mxElement.markup,
   // The snippet's stylesheet part, which keeps the widget's space.
-  `<style>${reservedRule("compact")}</style>` +
-    '<script type="module" src="/embed/element.js"></script>',
+  `${mxElement.style}<script type="module" src="/embed/element.js"></script>`,
 ));
 /** Records when the chosen line's link is first on screen (in the page or a widget's shadow
  *  root, inside the viewport, painted) and when a widget first says its country. */

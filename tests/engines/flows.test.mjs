@@ -5,8 +5,8 @@ import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, readdirSync } from "node:fs";
 import { extname, join } from "node:path";
-import { DIST, PAGES, ROOT } from "../e2e/helpers.mjs";
-import { reservedRule } from "../../partners/reserve.js";
+import { DIST, PAGES } from "../e2e/helpers.mjs";
+import { elementSnippet } from "../../scripts/snippet.mjs";
 import { serve, TYPES } from "../e2e/serve.mjs";
 import { ENGINES, launch, recorderRoute, until } from "./drivers.mjs";
 
@@ -370,15 +370,13 @@ for (const engine of ENGINES) {
     });
 
     test("the element snippet with its number inside: the partner's text below never moves as the widget starts", async () => {
-      // The configurator's element snippet, compact, for Mexico: its stylesheet rule
-      // (partners/reserve.js) and the main line as plain HTML inside the element (as the data
-      // gives it), then the partner's own text. A script in the page notes where that text is at
+      // The configurator's element snippet, compact, for Mexico (scripts/snippet.mjs, as the
+      // benchmark's page): its stylesheet rule and the line as plain HTML inside the element,
+      // then the partner's own text. A script in the page notes where that text is at
       // every frame, from the first, so each engine is measured alike.
-      const line = JSON.parse(readFileSync(join(ROOT, "data", "hotlines.json"), "utf8")).hotlines.find((h) => h.country === "MX");
-      const phone = line.channels.find((c) => c.kind === "phone");
-      const escape = (text) => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+      const element = elementSnippet("MX", "compact");
       const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Partner</title>
-        <style>${reservedRule("compact")}</style>
+        ${element.style}
         <script>
           window.belowAt = [];
           const note = () => {
@@ -389,7 +387,7 @@ for (const engine of ENGINES) {
           requestAnimationFrame(note);
         </script>
         <script type="module" src="/embed/element.js"></script></head>
-        <body><h1>Partner</h1><freedom-widget country="MX" layout="compact"><p>${escape(line.name)}: <a href="tel:${phone.e164}">${escape(phone.display)}</a></p></freedom-widget>
+        <body><h1>Partner</h1>${element.markup}
         <p id="below">The partner's own text.</p></body></html>`;
       const host = await serve({ root: DIST, routes: { "/element.html": (req, res) => res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(html) } });
       try {
