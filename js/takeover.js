@@ -1,7 +1,7 @@
 // What a prerendered page's takeover (js/page.js at /, js/country-page.js on a country's page)
-// waits for: the wasm, the language's messages, the data it shows decoded, and Intl's locale
-// data, each in a task of its own, so that a tap waits for none long (issue 28: no task over
-// 50 ms at a phone's CPU on a country's page).
+// waits for: the wasm, the language's messages, the data it shows decoded, the takeover's code
+// compiled, and Intl's locale data, each in a task of its own, so that a tap waits for none long
+// (issue 28: no task over 50 ms at a phone's CPU on a country's page).
 //
 // The takeover names countries and languages and writes dates through Intl, whose first use in a
 // language loads its locale data: loaded here, each kind in a task of its own, the takeover's own
@@ -23,6 +23,10 @@ export async function readyToTakeOver(options, lang) {
   await breathe();
   // Decodes the data the first render shows (for the list of every country on /, all of it).
   glue.prepare_directory_for(options);
+  await breathe();
+  // The code of every takeover (Yew's hydration and rendering), compiled on a tiny copy in a task
+  // of its own: a browser compiles each function the first time it runs.
+  glue.rehearse_takeover();
   await breathe();
   await warmIntl(lang);
   return glue;

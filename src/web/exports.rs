@@ -44,6 +44,14 @@ pub fn hydrate_page(root: Element, options: JsValue) {
     super::page::take_over(root, options);
 }
 
+/// The standalone page: takes over a tiny detached copy of prerendered markup, so that the
+/// code every takeover runs is compiled in a task before `hydrate_page`'s (see `page.rs`).
+#[cfg(feature = "page")]
+#[wasm_bindgen]
+pub fn rehearse_takeover() {
+    super::page::rehearse_takeover();
+}
+
 /// Called by the loader once the wasm runs: where languages other than English come from (a
 /// function `(tag) => Promise<string>` that loads that language's module).
 #[wasm_bindgen]
