@@ -190,21 +190,25 @@ for (let i = 0; i < RUNS; i++) {
   await c.close();
   // A country's page on a phone's CPU (4× slower, as Lighthouse's mobile preset): its longest
   // task from the start of its load until a second after its takeover (issue 28: none over 50 ms).
-  const cc = await browser.newContext({ locale: "es-MX", viewport: { width: 390, height: 844 } });
-  await cc.addInitScript(() => {
-    window.pageTasks = [];
-    new PerformanceObserver((l) => l.getEntries().forEach((e) => window.pageTasks.push(e.duration))).observe({ type: "longtask" });
-    document.addEventListener("freedom-widget:country-change", () => (window.takenOver = true));
-  });
-  const mp = await cc.newPage();
-  await (await cc.newCDPSession(mp)).send("Emulation.setCPUThrottlingRate", { rate: 4 });
-  await mp.goto(`${server.url}/mx/`);
-  await mp.waitForFunction(() => window.takenOver, null, { timeout: 20_000 });
-  await mp.waitForTimeout(1000);
-  const mxTasks = await mp.evaluate(() => window.pageTasks);
-  countryPage.longest.push(Math.max(0, ...mxTasks));
-  countryPage.blocking.push(mxTasks.reduce((t, d) => t + Math.max(0, d - 50), 0));
-  await cc.close();
+  // Three loads per round: whether a load has a task over 50 ms at all varies from load to load,
+  // and ten loads said too little about how often.
+  for (let k = 0; k < 3; k++) {
+    const cc = await browser.newContext({ locale: "es-MX", viewport: { width: 390, height: 844 } });
+    await cc.addInitScript(() => {
+      window.pageTasks = [];
+      new PerformanceObserver((l) => l.getEntries().forEach((e) => window.pageTasks.push(e.duration))).observe({ type: "longtask" });
+      document.addEventListener("freedom-widget:country-change", () => (window.takenOver = true));
+    });
+    const mp = await cc.newPage();
+    await (await cc.newCDPSession(mp)).send("Emulation.setCPUThrottlingRate", { rate: 4 });
+    await mp.goto(`${server.url}/mx/`);
+    await mp.waitForFunction(() => window.takenOver, null, { timeout: 20_000 });
+    await mp.waitForTimeout(1000);
+    const mxTasks = await mp.evaluate(() => window.pageTasks);
+    countryPage.longest.push(Math.max(0, ...mxTasks));
+    countryPage.blocking.push(mxTasks.reduce((t, d) => t + Math.max(0, d - 50), 0));
+    await cc.close();
+  }
 }
 
 const kb = (b) => (b / 1024).toFixed(1);
