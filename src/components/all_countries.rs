@@ -22,6 +22,13 @@ pub struct AllCountriesProps {
 /// page for 50 ms on a slow phone.
 const ROWS_PER_TASK: usize = 25;
 
+/// Rows per prerendered chunk of the standalone page's list, each taken over in a task of its
+/// own. Fewer than `ROWS_PER_TASK`: taking a row over costs more than rendering it afresh (its
+/// nodes are collected and copied), and 25 rows were a task of about 60 ms in Lighthouse's mobile
+/// preset (the CPU 4× slower), one of ten such tasks on `/`.
+#[cfg(any(feature = "page", not(target_arch = "wasm32")))]
+const ROWS_PER_PRERENDERED_CHUNK: usize = 12;
+
 #[component(AllCountries)]
 pub fn all_countries(props: &AllCountriesProps) -> Html {
     let ui = use_ui();
@@ -82,7 +89,7 @@ fn growing_list(props: &AllCountriesProps) -> Html {
     }
 }
 
-/// The list as prerendered, in chunks of ROWS_PER_TASK rows, each under a `Suspense` of its own.
+/// The list as prerendered, in chunks of ROWS_PER_PRERENDERED_CHUNK rows, each under a `Suspense` of its own.
 /// On the standalone page each chunk is taken over (hydrated) in a task of its own: hydrating
 /// every country in one pass was a task of 90 to 150 ms. Until its turn a chunk's prerendered
 /// rows stay on the page as they are: readable, and their links dial.
@@ -103,7 +110,7 @@ fn prerendered_list_component(props: &AllCountriesProps) -> Html {
     let ui = use_ui();
     let index = use_search_index();
     let count = index.country_count();
-    let chunks = count.div_ceil(ROWS_PER_TASK);
+    let chunks = count.div_ceil(ROWS_PER_PRERENDERED_CHUNK);
     // The language and order the page was prerendered in, kept until every chunk is taken over:
     // a takeover must match the prerendered markup, even if the page has switched to the
     // visitor's language meanwhile. Then the whole list turns to the visitor's language at once,
@@ -136,7 +143,7 @@ fn prerendered_list_component(props: &AllCountriesProps) -> Html {
     crate::hooks::use_reader_place::use_reader_place(list.clone(), (ui.lang, index.clone()));
     html! {
         <ul ref={list} class="plain country-list">
-            for start in (0..count).step_by(ROWS_PER_TASK) {
+            for start in (0..count).step_by(ROWS_PER_PRERENDERED_CHUNK) {
                 <Suspense key={start.to_string()}>
                     <PrerenderedRows {start} ui={ui.clone()} index={index.clone()} directory={props.directory.clone()}
                         on_choose={props.on_choose.clone()} on_taken_over={on_taken_over.clone()} />
@@ -174,7 +181,8 @@ struct PrerenderedRowsProps {
 fn prerendered_rows(props: &PrerenderedRowsProps) -> HtmlResult {
     crate::hooks::use_turn::use_turn()?;
     let entries = props.index.0.entries();
-    let rows = entries.get(props.start..(props.start + ROWS_PER_TASK).min(entries.len())).unwrap_or_default();
+    let rows =
+        entries.get(props.start..(props.start + ROWS_PER_PRERENDERED_CHUNK).min(entries.len())).unwrap_or_default();
     {
         let on_taken_over = props.on_taken_over.clone();
         let codes: Vec<&'static str> = rows.iter().map(|entry| entry.code).collect();
