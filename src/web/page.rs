@@ -201,9 +201,9 @@ fn reader_place_parts(root: &Element) -> Vec<(Element, f64)> {
 
 /// Takes over a tiny detached copy of prerendered markup, then lets it go. Chromium compiles
 /// each of the wasm's functions the first time it runs: a page's first takeover compiled Yew's
-/// hydration and rendering code in the takeover's own task, about 60 ms of it at a phone's CPU
-/// (Lighthouse's 4× slowdown) on a country's page, about 20 ms with that code already compiled
-/// (a profile of each). Run a task before `take_over`, this compiles the code they share in a task
+/// hydration and rendering code in the takeover's own task (on a country's page at a phone's CPU
+/// as Lighthouse slows it, 4×: a median of 64 ms in CPU profiles, 29 ms with all the code
+/// compiled up front). Run a task before `take_over`, this compiles the code they share in a task
 /// of its own, and leaves nothing behind: the copy is never in the document.
 pub(super) fn rehearse_takeover() {
     use yew::prelude::*;
