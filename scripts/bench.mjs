@@ -154,7 +154,7 @@ const add = (what, value, unit, budget, pass) => rows.push({ what, value, unit, 
 const tag = { time: [], painted: [], blocking: [], cls: [], bytes: [] };
 const flat = { time: [], painted: [], bytes: [] };
 const standalone = { bytes: [], longest: [], blocking: [] };
-const countryPage = { longest: [], blocking: [] };
+const countryPage = { longest: [], blocking: [], kinds: new Map() };
 const full = { painted: [], blocking: [], cls: [] };
 for (let i = 0; i < RUNS; i++) {
   const a = await load("/bench/tag.html");
@@ -196,7 +196,11 @@ for (let i = 0; i < RUNS; i++) {
     const cc = await browser.newContext({ locale: "es-MX", viewport: { width: 390, height: 844 } });
     await cc.addInitScript(() => {
       window.pageTasks = [];
-      new PerformanceObserver((l) => l.getEntries().forEach((e) => window.pageTasks.push(e.duration))).observe({ type: "longtask" });
+      window.pageTaskStarts = [];
+      new PerformanceObserver((l) => l.getEntries().forEach((e) => (window.pageTasks.push(e.duration), window.pageTaskStarts.push(e.startTime)))).observe({ type: "longtask" });
+      // What each long task ran: the long animation frame holding it names the scripts it ran.
+      window.pageFrames = [];
+      new PerformanceObserver((l) => l.getEntries().forEach((e) => window.pageFrames.push({ start: e.startTime, end: e.startTime + e.duration, scripts: e.scripts.map((s) => ({ invoker: s.invoker, url: s.sourceURL })) }))).observe({ type: "long-animation-frame" });
       document.addEventListener("freedom-widget:country-change", () => (window.takenOver = true));
     });
     const mp = await cc.newPage();
@@ -207,8 +211,34 @@ for (let i = 0; i < RUNS; i++) {
     const mxTasks = await mp.evaluate(() => window.pageTasks);
     countryPage.longest.push(Math.max(0, ...mxTasks));
     countryPage.blocking.push(mxTasks.reduce((t, d) => t + Math.max(0, d - 50), 0));
+    for (const kind of await mp.evaluate(longTaskKinds)) countryPage.kinds.set(kind, (countryPage.kinds.get(kind) ?? 0) + 1);
     await cc.close();
   }
+}
+
+/** In the page: what each of its tasks over 50 ms ran, in a word, from the long animation frame
+ *  that holds it (Chromium's attribution): the page's module (with the end of the HTML's
+ *  parsing), the widget's wasm (a turn of the takeover), another timer or promise (a step of the
+ *  start-up), or no script at all (parsing, style and layout). */
+function longTaskKinds() {
+  const kinds = [];
+  window.pageTasks.forEach((duration, i) => {
+    if (duration <= 50) return;
+    const start = window.pageTaskStarts[i];
+    const frame = window.pageFrames.find((f) => f.start <= start + 1 && start < f.end);
+    const scripts = frame?.scripts ?? [];
+    const kind = !frame
+      ? "not attributed"
+      : scripts.some((s) => /freedom-widget-[0-9a-f]+\.js$/.test(s.url))
+        ? "the widget's wasm"
+        : scripts.some((s) => s.invoker.endsWith(".js") || /country-page/.test(s.url))
+          ? "the page's module, with the end of its parsing"
+          : scripts.length > 0
+            ? "a start-up step (timer or promise)"
+            : "parsing, style and layout";
+    kinds.push(kind);
+  });
+  return kinds;
 }
 
 const kb = (b) => (b / 1024).toFixed(1);
@@ -234,6 +264,14 @@ add(
   "country page /mx/, CPU 4× slower: loads with a task over 50 ms",
   `${countryPage.longest.filter((t) => t > 50).length} of ${countryPage.longest.length}`,
   "loads",
+  "—",
+  null,
+);
+// Which tasks those were, to know what to split next (approximate: a frame may hold several tasks).
+add(
+  "country page /mx/, CPU 4× slower: what its tasks over 50 ms ran (the long animation frame holding each)",
+  [...countryPage.kinds].map(([kind, n]) => `${kind}: ${n}`).join("; ") || "none",
+  "",
   "—",
   null,
 );
