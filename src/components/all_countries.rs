@@ -89,10 +89,10 @@ fn growing_list(props: &AllCountriesProps) -> Html {
     }
 }
 
-/// The list as prerendered, in chunks of ROWS_PER_PRERENDERED_CHUNK rows, each under a `Suspense` of its own.
-/// On the standalone page each chunk is taken over (hydrated) in a task of its own: hydrating
-/// every country in one pass was a task of 90 to 150 ms. Until its turn a chunk's prerendered
-/// rows stay on the page as they are: readable, and their links dial.
+/// The list as prerendered, in chunks of ROWS_PER_PRERENDERED_CHUNK rows, each under a
+/// `Suspense` of its own. On the standalone page each chunk is taken over (hydrated) in a task of
+/// its own: hydrating every country in one pass was a task of 90 to 150 ms. Until its turn a
+/// chunk's prerendered rows stay on the page as they are: readable, and their links dial.
 #[cfg(any(feature = "page", not(target_arch = "wasm32")))]
 fn prerendered_list(props: &AllCountriesProps) -> Html {
     html! { <PrerenderedList directory={props.directory.clone()} on_choose={props.on_choose.clone()} /> }
