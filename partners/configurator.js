@@ -220,18 +220,21 @@ function render() {
     ? `In the snippets: ${fallback.line.kind === "line" ? `${named("region", "en", options.country)}'s main line, ${fallback.line.label}` : `the emergency number of ${named("region", "en", options.country)}, which has no line`}, ${fallback.line.display} (data of ${fallback.line.dataDate}).`
     : fallback.why);
   renderPoster(options);
-  const sameOrigin = embedOrigin === location.origin;
-  // The data channel is fetched too: its origin joins connect-src (a relative address is this
-  // page's own origin, already 'self').
+  // The snippets' addresses are absolute, so the CSP names their origin, never 'self': the
+  // partner's page is rarely on this copy's origin (where it is, the origin means the same). The
+  // wasm and the data channel's release are fetched (connect-src); the scripts and language
+  // modules are scripts (script-src).
   let channelOrigin = null;
   try {
     channelOrigin = options.channel ? new URL(options.channel, pageUrl).origin : null;
   } catch {
     channelOrigin = null;
   }
-  const connect = [...new Set([sameOrigin ? "'self'" : embedOrigin, channelOrigin === location.origin ? "'self'" : channelOrigin].filter(Boolean))];
-  const connectNeeded = !sameOrigin || (channelOrigin && channelOrigin !== location.origin);
-  $("snippet-csp").textContent = `script-src ${sameOrigin ? "'self'" : embedOrigin} 'wasm-unsafe-eval'` + (connectNeeded ? `\nconnect-src ${connect.join(" ")}` : "");
+  const connect = [...new Set([embedOrigin, channelOrigin].filter(Boolean))];
+  $("snippet-csp").textContent = `script-src ${embedOrigin} 'wasm-unsafe-eval'\nconnect-src ${connect.join(" ")}`;
+  // Bundled from npm (the module or the element), the widget's files are the partner's own.
+  const bundled = `script-src 'self' 'wasm-unsafe-eval'` + (channelOrigin ? `; connect-src 'self' ${channelOrigin}` : "");
+  $("csp-hint").textContent = `For the script tag, whose files come from ${embedOrigin}. With npm or the element in your own bundle, the files are your site's: ${bundled}.`;
   // What the chosen set-up means for corrected numbers, said beside the choice. Set-up (a) says
   // plainly when it has no channel to use.
   show($("channel-needed"), $("channel").value.trim() ? "" : defaultChannel

@@ -5,4 +5,6 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$ROOT/scripts/setup.sh"
 bash "$ROOT/scripts/build.sh"
-exec node "$ROOT/tests/e2e/serve.mjs" --root "$ROOT/dist" --host 127.0.0.1 --port "${PORT:-8080}"
+# --cors: the configurator's snippets load the files from this origin with integrity=, which a
+# partner's page on another origin (another port, locally) can do only with CORS, as on any copy.
+exec node "$ROOT/tests/e2e/serve.mjs" --root "$ROOT/dist" --host 127.0.0.1 --port "${PORT:-8080}" --cors

@@ -32,7 +32,11 @@ describe("configurator", () => {
     assert.match(script, /<noscript>\n[\s\S]*<a href="[^"]+\/mx\/">[\s\S]*<\/noscript>$/);
     assert.match(await page.locator("#snippet-npm").textContent(), /"country": "MX",\s+"layout": "banner"/);
     assert.match(await page.locator("#snippet-element").textContent(), /<freedom-widget country="MX" layout="banner">\n  <p>[^\n]*tel:[\s\S]*<\/freedom-widget>$/);
-    assert.match(await page.locator("#snippet-csp").textContent(), /'wasm-unsafe-eval'/);
+    // The tag's files come from this copy's origin, which is not the partner's page's: the CSP
+    // names it (not 'self'), for the scripts and for the wasm's fetch; npm's is said beside it.
+    const csp = await page.locator("#snippet-csp").textContent();
+    assert.equal(csp, `script-src ${env.server.url} 'wasm-unsafe-eval'\nconnect-src ${env.server.url}`);
+    assert.match(await page.locator("#csp-hint").textContent(), /With npm or the element in your own bundle, the files are your site's: script-src 'self' 'wasm-unsafe-eval'\./);
     await page.locator("#country").fill("M1");
     assert.match(await page.locator("#country-error").textContent(), /two-letter country code/);
     assert.equal(await page.locator("#country").getAttribute("aria-invalid"), "true");
@@ -43,15 +47,20 @@ describe("configurator", () => {
     assert.equal(copied, script);
     await context.close();
 
-    // The copied tag, pasted into a fresh host page, renders the same widget.
+    // The copied tag, pasted into a fresh host page on another origin whose strict CSP has only
+    // the copied additions, renders the same widget.
     const tag = copied.split("\n")[0];
-    const host = await serve({ root: DIST, routes: { "/fresh.html": (q, r) => r.writeHead(200, { "content-type": "text/html" }).end(
+    const policy = `default-src 'self'; style-src 'self'; img-src 'self' data:; ${csp.replace("\n", "; ")}`;
+    const host = await serve({ root: DIST, routes: { "/fresh.html": (q, r) => r.writeHead(200, { "content-type": "text/html", "content-security-policy": policy }).end(
       `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>fresh</title></head><body>${tag}</body></html>`) } });
     const fresh = await env.browser.newContext({ locale: "en-US" });
     const p2 = await fresh.newPage();
+    const blocked = [];
+    p2.on("console", (m) => m.text().includes("Content Security Policy") && blocked.push(m.text()));
     await p2.goto(`${host.url}/fresh.html`);
     await p2.locator('freedom-widget >> .fw-mount a[href="tel:+528005533000"]').first().waitFor({ timeout: 10_000 });
     assert.equal(await p2.locator("freedom-widget >> .fw-mount [data-layout=banner]").count(), 1);
+    assert.deepEqual(blocked, [], "the copied CSP additions let everything the widget loads in");
     await fresh.close();
     await host.close();
   });
@@ -194,8 +203,8 @@ describe("configurator: corrected numbers", () => {
     assert.ok(now.script.includes(` data-channel="${address}"`), now.script);
     assert.ok(now.npm.includes(`"dataChannel": "${address}"`), now.npm);
     assert.match(now.corrections, /^Pinned code with the data channel: /);
-    // This copy's own origin: the CSP's 'self' already lets it in.
-    assert.doesNotMatch(now.csp, /connect-src/);
+    // This copy's own origin, named once: the partner's page is elsewhere, so not 'self'.
+    assert.equal(now.csp.split("\n")[1], `connect-src ${env.server.url}`);
     await page.getByRole("radio", { name: "Fully pinned, no channel" }).check();
     await page.locator("#corrections", { hasText: "Fully pinned: " }).waitFor();
     now = await snippets(page);
