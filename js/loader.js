@@ -47,13 +47,25 @@ export function warnOnce(message, detail) {
 /** Gives the host page's own work a turn between the widget's start-up steps (no long task). */
 export const breathe = () => new Promise((resolve) => setTimeout(resolve, 0));
 
+/** What fixes a missing file, in the words of the door the widget came through: npm's (a bundle
+ *  that copied no assets), unless the script tag's main module says it is the script tag. */
+let fixForMissingFiles =
+  `put the files of node_modules/freedom-widget/dist/embed/ on your site and set the assetsUrl option ` +
+  `(setAssetsUrl(), or the assets-url attribute) to their folder's URL`;
+
+/** Called by the script tag's main module: its files sit beside embed.js, not in node_modules. */
+export function cameThroughScriptTag() {
+  fixForMissingFiles =
+    `put every file of the build's dist/embed/ folder in the folder embed.js is served from (the tag loads them from ` +
+    `beside itself), or name the folder that holds them in the tag's data-assets-url`;
+}
+
 /** A file the widget needs is not where it looked: the message says where, and what fixes it. */
 class MissingFile extends Error {}
 const missing = (url, why) =>
   new MissingFile(
     `freedom-widget: the widget could not start: its WebAssembly file ${WASM} could not be loaded from ${url} (${why}); ` +
-      `put the files of node_modules/freedom-widget/dist/embed/ on your site and set the assetsUrl option ` +
-      `(setAssetsUrl(), or the assets-url attribute) to their folder's URL. Showing the hotline number without the rest of the widget.`,
+      `${fixForMissingFiles}. Showing the hotline number without the rest of the widget.`,
   );
 
 /** A wasm from another origin than the widget's own files whose bytes are not this build's. */

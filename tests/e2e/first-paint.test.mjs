@@ -232,6 +232,10 @@ describe("the first paint", () => {
     assert.deepEqual(await tap(page, page.locator(`freedom-widget >> .fw-first ${US}`)), { prevented: false, href: "tel:+18883737888" });
     assert.equal(await page.locator(`freedom-widget >> .fw-first ${US}`).count(), 1, "still there");
     assert.equal(seen.warnings.filter((w) => w.includes("could not start")).length, 1, seen.warnings.join("\n"));
+    // In the script tag's words: its files beside embed.js, or data-assets-url; not npm's.
+    const said = seen.warnings.find((w) => w.includes("could not start"));
+    assert.match(said, /in the folder embed\.js is served from .* data-assets-url/);
+    assert.doesNotMatch(said, /node_modules/);
     assert.deepEqual(seen.errors.filter((e) => e.startsWith("uncaught")), []);
     await context.close();
   });
