@@ -1,4 +1,5 @@
-// The standalone page's quick exit before the page is taken over: its button is prerendered, and
+// The standalone page's quick exit before the page is taken over: its button is prerendered (a
+// link to where it goes, which leaves even with scripts off), and
 // on a slow phone network the wasm that makes it work takes seconds to arrive. Until then, a press
 // of the button leaves as the widget's own quick exit does (src/hooks/use_quick_exit.rs: the page
 // hidden and its title blanked at once, then replaced by the neutral site, with no new history
@@ -12,7 +13,11 @@ export function quickExitBeforeTakeover(root) {
   const button = root?.querySelector(".quick-exit-button[data-to]");
   const to = button?.dataset.to;
   if (!to || !/^https?:\/\//.test(to)) return () => {};
-  const leave = () => {
+  // The button is a link to `to` (it leaves with scripts off too): here it leaves without a
+  // history entry instead, and Space presses it, as the widget's own does.
+  const leave = (event) => {
+    if (event.type === "keydown" && event.key !== " ") return;
+    event.preventDefault();
     document.body.hidden = true;
     document.title = "";
     try {
@@ -22,5 +27,9 @@ export function quickExitBeforeTakeover(root) {
     }
   };
   button.addEventListener("click", leave);
-  return () => button.removeEventListener("click", leave);
+  button.addEventListener("keydown", leave);
+  return () => {
+    button.removeEventListener("click", leave);
+    button.removeEventListener("keydown", leave);
+  };
 }

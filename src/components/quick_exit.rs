@@ -58,14 +58,39 @@ pub fn quick_exit(props: &QuickExitProps) -> Html {
     } else {
         String::new()
     };
-    html! {
-        <div class="quick-exit" part="quick-exit">
-            // `data-to`: where it goes, for a standalone page's script to leave by the button
-            // before the page is taken over (js/early-quick-exit.js): a prerendered button.
+    let button = if props.whole_page {
+        // A page's quick exit is a link to where it goes, as GOV.UK's "Exit this page" is: with
+        // scripts off, or before the wasm has come, it still leaves. With them, it leaves without
+        // a history entry. It acts as a button, so it is one to assistive technology, and Space
+        // presses it. `data-to`: where it goes, for the page's script to leave by it the same way
+        // before the page is taken over (js/early-quick-exit.js).
+        let onclick = exit.reform(|event: MouseEvent| event.prevent_default());
+        let onkeydown = {
+            let exit = exit.clone();
+            Callback::from(move |event: KeyboardEvent| {
+                if event.key() == " " {
+                    event.prevent_default();
+                    exit.emit(());
+                }
+            })
+        };
+        html! {
+            <a href={props.url.clone()} role="button" rel="noopener noreferrer" referrerpolicy="no-referrer" class="quick-exit-button" part="quick-exit-button"
+                {onclick} {onkeydown} aria-describedby="fw-quick-exit-hint" data-to={props.url.clone()}>
+                { ui.t(Key::QuickExit) }
+            </a>
+        }
+    } else {
+        html! {
             <button type="button" class="quick-exit-button" part="quick-exit-button" onclick={exit.reform(|_: MouseEvent| ())}
-                aria-describedby="fw-quick-exit-hint" data-to={props.whole_page.then(|| props.url.clone())}>
+                aria-describedby="fw-quick-exit-hint">
                 { ui.t(Key::QuickExit) }
             </button>
+        }
+    };
+    html! {
+        <div class="quick-exit" part="quick-exit">
+            { button }
             <p id="fw-quick-exit-hint" class="small quick-exit-hint">{ ui.t(Key::QuickExitHint) }</p>
             <p class="visually-hidden" role="status" aria-live="assertive">{ announce }</p>
         </div>

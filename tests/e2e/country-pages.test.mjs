@@ -111,6 +111,38 @@ describe("a country's page", () => {
     await context.close();
   });
 
+  test("with JavaScript off, no search box that cannot answer: the list of every country's page is the way", async () => {
+    const { context, page } = await open("/mx/", { javaScript: false });
+    assert.equal(await page.locator("#fw-search").isVisible(), false);
+    await page.locator(".country-pages a", { hasText: "Brasil" }).click();
+    await page.waitForURL(`${env.server.url}/br/es/`);
+    await context.close();
+  });
+
+  test("with JavaScript off, the quick exit still leaves: it is a link to the site's quick exit page", async () => {
+    const { context, page } = await open("/mx/", { javaScript: false });
+    const exit = page.getByRole("button", { name: "Salida rápida" }).first();
+    assert.equal(await exit.getAttribute("href"), AWAY);
+    await exit.click();
+    await page.waitForURL(AWAY);
+    await context.close();
+  });
+
+  test("taken over, Space on the focused quick exit leaves, and Back does not return to the page", async () => {
+    const { context, page, release } = await open("/mx/en/", { hold: true });
+    await page.evaluate(() => (document.querySelector(".quick-exit-button").prerendered = true));
+    release();
+    await takenOver(page);
+    // Its part comes alive a turn after the takeover (components::later): the widget's own.
+    await page.waitForFunction(() => !document.querySelector(".quick-exit-button").prerendered);
+    await page.getByRole("button", { name: "Quick exit" }).first().focus();
+    await page.keyboard.press("Space");
+    await page.waitForURL(AWAY);
+    await page.goBack().catch(() => {});
+    assert.notEqual(page.url(), `${env.server.url}/mx/en/`, "quick exit leaves no way back to the page in this tab's history");
+    await context.close();
+  });
+
   test("a visitor's focus on the number stays there through the takeover", async () => {
     const { context, page, release } = await open("/mx/en/", { hold: true });
     await page.locator(`#freedom-widget .panel a[href="${MX}"]`).first().focus();
