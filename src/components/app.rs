@@ -284,8 +284,22 @@ pub fn app(props: &AppProps) -> Html {
     let options = &props.options;
     let layout = options.layout;
     // Stable across renders, so the long list of countries does not re-render when nothing changed.
-    let on_choose =
-        use_callback(state.dispatcher(), |code: String, dispatcher| dispatcher.dispatch(Action::Choose(code)));
+    // On a country's own page, another country is another page: its own in this page's language,
+    // where the site built it, so that the address, the title and the language links are that
+    // country's (and a reload or a shared link keeps it). Elsewhere, it shows in place.
+    let country_page = props.page.as_ref().and_then(|page| page.country_page.clone());
+    let on_choose = use_callback(
+        (state.dispatcher(), country_page, ui.platform.clone()),
+        |code: String, (dispatcher, country_page, platform)| {
+            let opened = country_page.as_ref().is_some_and(|page| {
+                let href = crate::core::country_page::link_from(&page.country, page.lang, &code, page.lang);
+                platform.0.open_country_page(&href)
+            });
+            if !opened {
+                dispatcher.dispatch(Action::Choose(code));
+            }
+        },
+    );
     let country = shown_country;
     let root = use_node_ref();
     let quick_exit = options.quick_exit == Some(true);

@@ -35,6 +35,14 @@ pub fn link(site: &str, code: &str, lang: Option<Lang>) -> String {
     format!("{folder}{}", path(code, lang.unwrap_or_else(|| main_lang(code))).trim_start_matches('/'))
 }
 
+/// The address of `code`'s page in `lang`, relative to the page of `here` in `here_lang`:
+/// `../br/es/` from `/mx/`, `../../br/en/` from `/mx/en/`. Relative, so the links between the
+/// pages work wherever the site is served, at its domain's root or not.
+pub fn link_from(here: &str, here_lang: Lang, code: &str, lang: Lang) -> String {
+    let up = "../".repeat(path(here, here_lang).matches('/').count() - 1);
+    format!("{up}{}", path(code, lang).trim_start_matches('/'))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -52,5 +60,14 @@ mod tests {
             "https://help.example.org/fw/mx/en/"
         );
         assert_eq!(link("https://help.example.org/fw/", "MX", Some(Lang::Es)), "https://help.example.org/fw/mx/");
+    }
+
+    #[test]
+    fn links_between_pages() {
+        assert_eq!(link_from("MX", Lang::Es, "BR", Lang::Es), "../br/es/");
+        assert_eq!(link_from("MX", Lang::En, "BR", Lang::En), "../../br/en/");
+        assert_eq!(link_from("MX", Lang::En, "GB", Lang::En), "../../gb/", "English is Britain's page's own");
+        assert_eq!(link_from("MX", Lang::Es, "MX", Lang::En), "../mx/en/");
+        assert_eq!(link_from("CN", Lang::ZhHans, "TW", Lang::ZhHans), "../tw/zh-hans/");
     }
 }

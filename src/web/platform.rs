@@ -203,6 +203,18 @@ pub async fn ensure_language(lang: Lang) -> bool {
 }
 
 impl Platform for BrowserPlatform {
+    // Only the standalone pages (built with `page`) have country pages to open: the embed's wasm
+    // keeps the default, which shows the country in place.
+    #[cfg(feature = "page")]
+    fn open_country_page(&self, href: &str) -> bool {
+        let Some(window) = web_sys::window() else { return false };
+        let Some(document) = window.document() else { return false };
+        // `href` is the build's own (`country_page::link_from`: lower-case letters, `-`, `.` and
+        // `/`), so it needs no escaping inside the selector's quotes.
+        let selector = format!(".country-pages a[href=\"{href}\"]");
+        let built = document.query_selector(&selector).ok().flatten().is_some();
+        built && window.location().assign(href).is_ok()
+    }
     fn load_language(&self, lang: Lang, done: Box<dyn FnOnce(bool)>) {
         if lang.is_loaded() {
             return done(true);

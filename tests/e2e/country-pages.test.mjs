@@ -69,13 +69,29 @@ describe("a country's page", () => {
     await context.close();
   });
 
-  test("search comes alive: another country's lines, found by name", async () => {
+  test("search comes alive: another country, found by name, opens its own page in the page's language", async () => {
     const { context, page } = await open("/mx/en/");
     await takenOver(page);
     await page.locator("#fw-search").fill("Peru");
+    await page.locator("#fw-results button", { hasText: "Peru" }).waitFor();
     await page.keyboard.press("Enter");
+    // Its address, title and language links are Peru's: a reload or a shared link keeps it.
+    await page.waitForURL(`${env.server.url}/pe/en/`);
     await page.locator("#fw-directory-heading", { hasText: "Peru" }).waitFor();
+    assert.match(await page.title(), /Peru/);
     assert.equal(await page.locator('#freedom-widget .panel a[href="tel:1818"]').count(), 1);
+    await context.close();
+  });
+
+  test("taken over, a country picked from the search's list by keyboard opens its page in Spanish", async () => {
+    const { context, page } = await open("/mx/");
+    await takenOver(page);
+    await page.locator("#fw-search").fill("bra");
+    const brazil = page.locator("#fw-results button", { hasText: "Brasil" });
+    await brazil.focus();
+    await page.keyboard.press("Enter");
+    await page.waitForURL(`${env.server.url}/br/es/`);
+    assert.equal(await page.getAttribute("html", "lang"), "es");
     await context.close();
   });
 
@@ -91,7 +107,7 @@ describe("a country's page", () => {
     assert.equal(await page.locator("#fw-results a").count(), 0, "the early results gave way");
     assert.equal(await page.locator("#fw-search").inputValue(), "per");
     await page.keyboard.press("Enter");
-    await page.locator("#fw-directory-heading", { hasText: "Peru" }).waitFor();
+    await page.waitForURL(`${env.server.url}/pe/en/`);
     await context.close();
   });
 

@@ -141,7 +141,7 @@ impl Platform for NamesPlatform {
     }
 }
 
-pub use freedom_widget::core::country_page::{main_lang, path as page_path};
+pub use freedom_widget::core::country_page::{link_from, main_lang, path as page_path};
 
 /// Every country with a line or an emergency number: the countries that get pages, by code.
 pub fn countries_with_pages() -> Vec<&'static str> {
@@ -295,7 +295,7 @@ pub fn build_page(template: &str, code: &str, lang: Lang, site: Option<&str>, li
     let mut languages =
         format!("<nav class=\"page-languages\" aria-label=\"{}\">\n      <ul>\n", t(Key::LanguageLabel, &[]));
     for other in Lang::ALL {
-        let href = format!("{up}{}", page_path(code, other).trim_start_matches('/'));
+        let href = link_from(code, lang, code, other);
         let current = if other == lang { " aria-current=\"page\"" } else { "" };
         let tag = other.tag();
         languages += &format!(
@@ -310,8 +310,8 @@ pub fn build_page(template: &str, code: &str, lang: Lang, site: Option<&str>, li
         let (name, in_lang) = country_name_in(other, lang);
         // A name CLDR does not have in this language is the English one, marked as such.
         let mark = if in_lang { String::new() } else { " lang=\"en\"".to_string() };
-        // Relative, so the list works wherever the site is served, at its domain's root or not.
-        let href = format!("{up}{}", page_path(other, lang).trim_start_matches('/'));
+        // (The widget's finder opens the same address: `Platform::open_country_page`.)
+        let href = link_from(code, lang, other, lang);
         items += &format!("        <li><a href=\"{href}\"{mark}>{}</a></li>\n", escape(&name));
     }
     // A build of one country's pages has no other country to list: no heading over an empty
