@@ -20,10 +20,26 @@ pub struct CountryPanelProps {
 #[component(CountryPanel)]
 pub fn country_panel(props: &CountryPanelProps) -> Html {
     let ui = use_ui();
+    let heading = use_node_ref();
+    {
+        // A country the visitor picked (in the finder, or the list of every country below) is
+        // shown up here, away from where they picked it: the focus goes to its heading, which
+        // brings it into view, so a keyboard or screen reader user is where the answer is and a
+        // phone's screen shows it (else the focus was lost with the result it was on, and the
+        // view stayed at the finder).
+        let heading = heading.clone();
+        use_effect_with(props.country.clone(), move |country| {
+            if matches!(country, Some((_, ChosenBy::Visitor))) {
+                if let Some(heading) = heading.cast::<web_sys::HtmlElement>() {
+                    let _ = heading.focus();
+                }
+            }
+        });
+    }
     let Some((code, by)) = &props.country else {
         return html! {
             <div class="panel" part="panel">
-                <h2 id="fw-directory-heading">{ ui.t(Key::DirectoryHeadingNone) }</h2>
+                <h2 id="fw-directory-heading" ref={heading} tabindex="-1">{ ui.t(Key::DirectoryHeadingNone) }</h2>
                 <p class="chosen">{ ui.t(Key::ChosenNone) }</p>
                 <International entries={props.directory.international()} />
             </div>
@@ -61,7 +77,7 @@ pub fn country_panel(props: &CountryPanelProps) -> Html {
         let first = lines.iter().find_map(|h| h.channels.first().map(|c| (h, c)));
         return html! {
             <div class="panel banner" part="panel">
-                <h2 id="fw-directory-heading" class="banner-title">{ ui.tf(Key::DirectoryHeading, &[("country", &name)]) }</h2>
+                <h2 id="fw-directory-heading" ref={heading} tabindex="-1" class="banner-title">{ ui.tf(Key::DirectoryHeading, &[("country", &name)]) }</h2>
                 {
                     match first {
                         // The number first: on a narrow screen it must be in view without scrolling.
@@ -75,7 +91,7 @@ pub fn country_panel(props: &CountryPanelProps) -> Html {
 
     html! {
         <div class="panel" part="panel">
-            <h2 id="fw-directory-heading">{ ui.tf(Key::DirectoryHeading, &[("country", &name)]) }</h2>
+            <h2 id="fw-directory-heading" ref={heading} tabindex="-1">{ ui.tf(Key::DirectoryHeading, &[("country", &name)]) }</h2>
             <p class="chosen">{ ui.tf(why, &[("country", &name)]) }</p>
             if lines.is_empty() {
                 <div class="no-line" role="note">

@@ -86,6 +86,24 @@ describe("standalone page", () => {
     await context.close();
   });
 
+  test("a country picked from the search's results by keyboard on a phone: the focus and the view go to its lines", async () => {
+    const { context, page, seen } = await open({ viewport: { width: 390, height: 844 } }, "/?country=MX");
+    await pageTakenOver(page);
+    await page.locator("#fw-search").fill("bra");
+    await page.getByRole("button", { name: "Brazil", exact: true }).focus();
+    await page.keyboard.press("Enter");
+    const heading = page.locator("#fw-directory-heading", { hasText: "Brazil" });
+    await heading.waitFor();
+    await page.waitForFunction(() => document.activeElement?.id === "fw-directory-heading");
+    const box = await heading.boundingBox();
+    assert.ok(box.y >= 0 && box.y + box.height <= 844, `the heading is on screen (${JSON.stringify(box)})`);
+    // Not under the quick exit bar, which stays at the top of the screen.
+    const bar = await page.locator(".quick-exit").first().boundingBox();
+    assert.ok(box.y >= bar.y + bar.height, "the quick exit bar does not cover it");
+    assert.deepEqual(seen.errors, []);
+    await context.close();
+  });
+
   test("a visitor who tabbed into the list before the page took it over keeps their place", async () => {
     const { context, page, seen } = await open({}, null);
     // The page's wasm is held back until the focus is in the prerendered list.
