@@ -100,6 +100,21 @@ pub struct CountryPage {
     pub lang: Lang,
 }
 
+/// On a country's own page (`here`), opens `code`'s page in the same language if the site built
+/// it, and says whether it did. Only the pages' wasm and the prerender have country pages: the
+/// embed's leaves this out, and with it the table of each country's main language.
+#[cfg(any(feature = "page", not(target_arch = "wasm32")))]
+fn open_country_page(here: Option<&CountryPage>, platform: &PlatformRef, code: &str) -> bool {
+    here.is_some_and(|page| {
+        let href = crate::core::country_page::link_from(&page.country, page.lang, code, page.lang);
+        platform.0.open_country_page(&href)
+    })
+}
+#[cfg(not(any(feature = "page", not(target_arch = "wasm32"))))]
+fn open_country_page(_here: Option<&CountryPage>, _platform: &PlatformRef, _code: &str) -> bool {
+    false
+}
+
 /// `part` hydrated in a task of its own (`Later`), keyed `key`. Only a page taken over from its
 /// prerender (built with `page`, or the prerender itself) hydrates; an embed renders afresh.
 #[cfg(any(feature = "page", not(target_arch = "wasm32")))]
@@ -291,11 +306,7 @@ pub fn app(props: &AppProps) -> Html {
     let on_choose = use_callback(
         (state.dispatcher(), country_page, ui.platform.clone()),
         |code: String, (dispatcher, country_page, platform)| {
-            let opened = country_page.as_ref().is_some_and(|page| {
-                let href = crate::core::country_page::link_from(&page.country, page.lang, &code, page.lang);
-                platform.0.open_country_page(&href)
-            });
-            if !opened {
+            if !open_country_page(country_page.as_ref(), platform, &code) {
                 dispatcher.dispatch(Action::Choose(code));
             }
         },

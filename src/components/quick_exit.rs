@@ -58,7 +58,9 @@ pub fn quick_exit(props: &QuickExitProps) -> Html {
     } else {
         String::new()
     };
-    let button = if props.whole_page {
+    // (Only the pages' wasm and the prerender render a whole page's: the embed's leaves it out.)
+    let page_build = cfg!(any(feature = "page", not(target_arch = "wasm32")));
+    let button = if page_build && props.whole_page {
         // A page's quick exit is a link to where it goes, as GOV.UK's "Exit this page" is: with
         // scripts off, or before the wasm has come, it still leaves. With them, it leaves without
         // a history entry. It acts as a button, so it is one to assistive technology, and Space
