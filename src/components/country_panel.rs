@@ -17,6 +17,22 @@ pub struct CountryPanelProps {
     pub layout: Layout,
 }
 
+/// Whether the page's focus is nowhere (on the body: lost with a result that went) or in the widget
+/// that holds `heading` (the shadow root's host, for an embed; the widget's root on a page).
+fn focus_is_lost_or_ours(heading: &web_sys::HtmlElement) -> bool {
+    use wasm_bindgen::JsCast;
+    let Some(document) = heading.owner_document() else { return false };
+    let Some(active) = document.active_element() else { return true };
+    if document.body().is_some_and(|body| *body == active) {
+        return true;
+    }
+    let widget = match heading.get_root_node().dyn_into::<web_sys::ShadowRoot>() {
+        Ok(shadow) => Some(shadow.host()),
+        Err(_) => heading.closest(".fw").ok().flatten(),
+    };
+    widget.is_some_and(|widget| widget.contains(Some(&active)))
+}
+
 #[component(CountryPanel)]
 pub fn country_panel(props: &CountryPanelProps) -> Html {
     let ui = use_ui();
@@ -27,10 +43,12 @@ pub fn country_panel(props: &CountryPanelProps) -> Html {
         // brings it into view, so a keyboard or screen reader user is where the answer is and a
         // phone's screen shows it (else the focus was lost with the result it was on, and the
         // view stayed at the finder).
+        // Its lines may come seconds later on a slow network (a file of their own): by then the
+        // visitor may be elsewhere, so only a focus lost or still in the widget is taken.
         let heading = heading.clone();
         use_effect_with(props.country.clone(), move |country| {
             if matches!(country, Some((_, ChosenBy::Visitor))) {
-                if let Some(heading) = heading.cast::<web_sys::HtmlElement>() {
+                if let Some(heading) = heading.cast::<web_sys::HtmlElement>().filter(focus_is_lost_or_ours) {
                     let _ = heading.focus();
                 }
             }

@@ -37,9 +37,10 @@ pub trait Platform: ZoneRules {
     fn load_lines(&self, key: &str, done: Box<dyn FnOnce(bool)>) {
         done(super::builtin::lines_here(key));
     }
-    /// On a country's own page, opens the page at `href` (`country_page::link_from`) if the site
-    /// built it (the page's list of country pages links to it) and says whether it did; else the
-    /// widget shows the country in place. Nowhere else is there such a page to open.
+    /// On a country's own page, opens the page at `href` (`country_page::link_from`) in this one's
+    /// place in the history, if the site built it (the page's list of country pages links to it),
+    /// and says whether it did; else the widget shows the country in place. Nowhere else is there
+    /// such a page to open.
     fn open_country_page(&self, _href: &str) -> bool {
         false
     }

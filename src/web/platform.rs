@@ -213,7 +213,9 @@ impl Platform for BrowserPlatform {
         // `/`), so it needs no escaping inside the selector's quotes.
         let selector = format!(".country-pages a[href=\"{href}\"]");
         let built = document.query_selector(&selector).ok().flatten().is_some();
-        built && window.location().assign(href).is_ok()
+        // In place of this page in the history, as choosing a country elsewhere adds no entry: a
+        // quick exit from that page leaves no way Back to this one.
+        built && window.location().replace(href).is_ok()
     }
     fn load_language(&self, lang: Lang, done: Box<dyn FnOnce(bool)>) {
         if lang.is_loaded() {

@@ -89,9 +89,12 @@ describe("a country's page", () => {
     await page.locator("#fw-search").fill("bra");
     const brazil = page.locator("#fw-results button", { hasText: "Brasil" });
     await brazil.focus();
+    const entries = await page.evaluate(() => history.length);
     await page.keyboard.press("Enter");
     await page.waitForURL(`${env.server.url}/br/es/`);
     assert.equal(await page.getAttribute("html", "lang"), "es");
+    // In Mexico's page's place: a quick exit from Brazil's leaves no way Back to either.
+    assert.equal(await page.evaluate(() => history.length), entries, "no history entry added");
     await context.close();
   });
 

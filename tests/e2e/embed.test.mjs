@@ -256,6 +256,32 @@ describe("each country's lines, from a file of its own", () => {
     await p.locator("freedom-widget >> #fw-results button.result").first().click();
   };
 
+  test("a picked country takes the focus to its heading, unless the visitor has gone on before its lines came", async () => {
+    const context = await browser.newContext({ locale: "en-US" });
+    const release = await holdBack(context, /\/embed\/lines-[0-9a-f]+\/mx\.js$/);
+    const p = await context.newPage();
+    p.setDefaultTimeout(10_000);
+    await p.goto(`${s.url}/w.html?layout=compact&country=US`);
+    await assertDialable(p, "freedom-widget", "tel:+18883737888");
+    await pickMexico(p);
+    // Mexico's lines are slow to come; meanwhile the visitor goes on to the partner's own form.
+    await p.evaluate(() => {
+      const input = Object.assign(document.createElement("input"), { id: "partner", ariaLabel: "Your email" });
+      document.body.append(input);
+      input.focus();
+    });
+    release();
+    await p.locator("freedom-widget >> #fw-directory-heading", { hasText: "Mexico" }).waitFor();
+    await p.waitForTimeout(300);
+    assert.equal(await p.evaluate(() => document.activeElement?.id), "partner", "the partner's field keeps the focus");
+    // Picked again with the visitor still in the widget (the US's lines are here): its heading.
+    await p.locator("freedom-widget >> #fw-search").fill("united states");
+    await p.locator("freedom-widget >> #fw-results button.result").first().click();
+    await p.waitForFunction(() => document.querySelector("freedom-widget").shadowRoot.activeElement?.id === "fw-directory-heading");
+    assert.match(await p.locator("freedom-widget >> #fw-directory-heading").textContent(), /United States/);
+    await context.close();
+  });
+
   test("a compact widget downloads only its country's lines, and a picked country's when picked", async () => {
     const { context, page: p, seen, requests } = await open(`${s.url}/w.html?layout=compact&country=US`);
     await assertDialable(p, "freedom-widget", "tel:+18883737888");
