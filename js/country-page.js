@@ -1,10 +1,10 @@
 // A country's own page's door (/mx/, /mx/en/): takes over the page prerendered for that country
 // and language. The page reads and dials without this script; with it, search (a country chosen
-// opens its page), the hours, tabs and Shift×3 come alive in place. It is the standalone page's script (js/page.js) without what
-// only that page needs: the first paint of a detected or linked country (and its table of every
-// country's number, whose parsing made most of a 55–65 ms task at a phone's CPU before anything
-// else could run) and the page's own text in another language. A country's page already shows
-// its country, in its language.
+// opens its page), the hours, tabs and Shift×3 come alive in place. It is the standalone page's
+// script (js/page.js) without what only that page needs: the first paint of a detected or linked
+// country (and its table of every country's number, whose parsing made most of a 55–65 ms task at
+// a phone's CPU before anything else could run) and the page's own text in another language. A
+// country's page already shows its country, in its language.
 //
 // It takes the page over with the options it was prerendered with (`data-page-options`, written
 // by the build), never with its URL's query: the page itself is the link.

@@ -35,12 +35,17 @@ pub fn link(site: &str, code: &str, lang: Option<Lang>) -> String {
     format!("{folder}{}", path(code, lang.unwrap_or_else(|| main_lang(code))).trim_start_matches('/'))
 }
 
+/// The way from the page of `here` in `here_lang` up to the site's folder: `../` from `/mx/`,
+/// `../../` from `/mx/en/`.
+pub fn to_site_root(here: &str, here_lang: Lang) -> String {
+    "../".repeat(path(here, here_lang).matches('/').count() - 1)
+}
+
 /// The address of `code`'s page in `lang`, relative to the page of `here` in `here_lang`:
 /// `../br/es/` from `/mx/`, `../../br/en/` from `/mx/en/`. Relative, so the links between the
 /// pages work wherever the site is served, at its domain's root or not.
 pub fn link_from(here: &str, here_lang: Lang, code: &str, lang: Lang) -> String {
-    let up = "../".repeat(path(here, here_lang).matches('/').count() - 1);
-    format!("{up}{}", path(code, lang).trim_start_matches('/'))
+    format!("{}{}", to_site_root(here, here_lang), path(code, lang).trim_start_matches('/'))
 }
 
 #[cfg(test)]
@@ -64,6 +69,8 @@ mod tests {
 
     #[test]
     fn links_between_pages() {
+        assert_eq!(to_site_root("MX", Lang::Es), "../");
+        assert_eq!(to_site_root("MX", Lang::En), "../../");
         assert_eq!(link_from("MX", Lang::Es, "BR", Lang::Es), "../br/es/");
         assert_eq!(link_from("MX", Lang::En, "BR", Lang::En), "../../br/en/");
         assert_eq!(link_from("MX", Lang::En, "GB", Lang::En), "../../gb/", "English is Britain's page's own");

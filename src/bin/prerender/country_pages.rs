@@ -141,7 +141,7 @@ impl Platform for NamesPlatform {
     }
 }
 
-pub use freedom_widget::core::country_page::{link_from, main_lang, path as page_path};
+pub use freedom_widget::core::country_page::{link_from, main_lang, path as page_path, to_site_root};
 
 /// Every country with a line or an emergency number: the countries that get pages, by code.
 pub fn countries_with_pages() -> Vec<&'static str> {
@@ -238,7 +238,7 @@ fn replace_between(html: &mut String, after: &str, until: &str, with: &str) {
 /// are none. `listed`: the countries whose pages the build writes, for the list of links.
 pub fn build_page(template: &str, code: &str, lang: Lang, site: Option<&str>, listed: &[&str]) -> String {
     let path = page_path(code, lang);
-    let up = "../".repeat(path.matches('/').count() - 1);
+    let up = to_site_root(code, lang);
     let t = |key: Key, args: &[(&str, &str)]| escape(&format(lang, key, args));
     let (country, _) = country_name_in(code, lang);
     let emergency = builtin::emergency_of(code).map(|e| e.number.to_string()).unwrap_or_default();
