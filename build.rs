@@ -79,7 +79,10 @@ fn main() {
     // The built-in data's date: said beside the sources, and (as a version) what a signed data
     // release must be newer than (core::builtin::data_version).
     code.push_str(&format!("/// The reference data's `checked` date.\npub const DATA_CHECKED: &str = {checked:?};\n"));
-    generate_geo(&countries, &zones, &mut code);
+    // The embed's wasm (feature `tables-apart`) fetches the time zones' table when detection needs
+    // it, and asks the browser whether a row's zone is one (`core::builtin::time_zones_here`).
+    let zones_compiled_in = if env::var("CARGO_FEATURE_TABLES_APART").is_ok() { &[][..] } else { &zones[..] };
+    generate_geo(&countries, zones_compiled_in, &mut code);
     // Each country's main language (scripts/gen-country-names.mjs, from CLDR): the language of
     // its page (`/mx/`), which the poster's QR code and the partner kit link to.
     let main_languages: Vec<String> =
@@ -164,7 +167,7 @@ fn generate_data(world: &World) -> String {
     for row in datafile::visible_rows(&reference, "hotlines") {
         by_country.entry(by_country_key(&row)).or_default().push(row);
     }
-    // Each country's file for the embed's wasm (feature `lines-apart`), a line per country with
+    // Each country's file for the embed's wasm (feature `tables-apart`), a line per country with
     // lines or an emergency number: "CC<TAB>[rows]<TAB>{emergency}" (or null). Read natively
     // (`builtin::country_files`) by the build's tools, which write them out.
     let emergency_of = |code: &str| emergency.iter().find(|e| by_country_key(e) == code);
@@ -181,7 +184,7 @@ fn generate_data(world: &World) -> String {
     fs::write(Path::new(&env::var("OUT_DIR").unwrap()).join("country-files.tsv"), country_files).unwrap();
     // The embed's wasm carries only the codes, "L" for a country with lines: each country's rows
     // and emergency number come in its file when shown (see `builtin::install_lines`).
-    let apart = env::var("CARGO_FEATURE_LINES_APART").is_ok();
+    let apart = env::var("CARGO_FEATURE_TABLES_APART").is_ok();
     let mut hotlines_tsv = String::new();
     if apart {
         for code in &codes {

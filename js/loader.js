@@ -132,6 +132,7 @@ export function load(folder = null) {
       }
       glue.set_language_source(languageText);
       glue.set_lines_source(linesText);
+      glue.set_zones_source(zonesText);
       state.ok = true;
       return glue;
     })
@@ -169,6 +170,20 @@ export function languageText(tag) {
     languageTexts.set(tag, text);
   }
   return languageTexts.get(tag);
+}
+
+/** The time zones' countries as text ("zone<TAB>CC" lines), for the embed's wasm, which fetches
+ *  them only when it chooses a country by the time zone (a failed load may be retried). */
+let zonesTextOnce = null;
+function zonesText() {
+  zonesTextOnce ??= zones().then(
+    (m) => Object.entries(m.default).map((pair) => pair.join("\t")).join("\n"),
+    (error) => {
+      zonesTextOnce = null;
+      throw new Error(`its file beside the widget's WebAssembly file could not be loaded (${error?.message ?? error})`);
+    },
+  );
+  return zonesTextOnce;
 }
 
 const linesTexts = new Map();

@@ -50,7 +50,7 @@ const prerender = (...args) => run("cargo", ["run", "--quiet", "--features", "na
  *  wasm-opt -Oz --converge), with no default wasm URL in the glue: the loader always says where it
  *  is, and a default would name a file that is not in the package. */
 function embedWasm() {
-  run("cargo", ["build", "--quiet", "--release", "--offline", "--target", "wasm32-unknown-unknown", "--lib", "--features", "lines-apart"]);
+  run("cargo", ["build", "--quiet", "--release", "--offline", "--target", "wasm32-unknown-unknown", "--lib", "--features", "tables-apart"]);
   const out = join(target, "embed-bindgen");
   run("wasm-bindgen", ["--target", "web", "--no-typescript", "--omit-default-module-path", "--out-name", "freedom-widget", "--out-dir", out,
     join(target, "wasm32-unknown-unknown", "release", "freedom_widget.wasm")]);
@@ -112,7 +112,7 @@ function writeModules(assets, embedFiles, pageFiles) {
   const languages = Object.entries(assets.languages).map(([tag, messages]) => [tag, `i18n/${writeModule(join(embed, "i18n"), tag, JSON.stringify(messages))}`]);
   const zones = writeModule(embed, "zones", assets.zones);
   // Each country's built-in lines, and all of them in one, for the embed's wasm (which has
-  // none compiled in: feature `lines-apart`), in a folder named by what they all hold: the map
+  // none compiled in: feature `tables-apart`), in a folder named by what they all hold: the map
   // of them is in the main module, which every visitor downloads, where one hash costs less
   // than one per file.
   const everyLine = Object.values(assets.lines).join("\n");

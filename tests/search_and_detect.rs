@@ -169,3 +169,57 @@ fn a_picked_country_whose_lines_could_not_be_had_gives_way_to_the_one_shown() {
     assert_eq!(late.country, france.country);
     assert_eq!(late.unavailable, None);
 }
+
+/// The search's own lower case (`search::lower_case`, which spares the wasm Rust's Unicode case
+/// table) agrees with Rust's `char::to_lowercase` on every letter of Latin (Basic, Latin-1,
+/// Extended-A, Extended-B, Extended Additional), Greek and Cyrillic; "İ" lowers to "i" (Rust's
+/// "i̇" without its combining dot, which the folding drops anyway).
+#[test]
+fn lower_case_agrees_with_rusts_over_the_scripts_names_are_written_in() {
+    use freedom_widget::core::search::lower_case;
+    let ranges = [0..=0x24fu32, 0x370..=0x52f, 0x1e00..=0x1eff];
+    let mut differ = Vec::new();
+    for c in ranges.into_iter().flatten().filter_map(char::from_u32) {
+        let rust: Vec<char> = c.to_lowercase().collect();
+        let expected = if c == 'İ' {
+            'i'
+        } else if rust.len() == 1 {
+            rust[0]
+        } else {
+            continue;
+        };
+        if lower_case(c) != expected {
+            differ.push(format!("U+{:04X}", c as u32));
+        }
+    }
+    assert_eq!(differ, Vec::<String>::new());
+}
+
+/// The search's own word breaks (`search::is_separator`) never break at a letter or digit that
+/// Rust calls alphanumeric, in any script the widget speaks or a name is written in, and agree
+/// with it on every ASCII character. Marks that write a vowel or a tone stay in their word.
+#[test]
+fn word_breaks_keep_every_letter_and_digit_and_fold_every_script() {
+    use freedom_widget::core::search::is_separator;
+    let scripts = [
+        0..=0x52fu32,    // Latin, Greek, Cyrillic
+        0x600..=0x6ff,   // Arabic
+        0x900..=0x97f,   // Devanagari
+        0xe00..=0xe7f,   // Thai
+        0x1200..=0x139f, // Ethiopic
+        0x1e00..=0x1eff, // Latin Extended Additional
+        0x4e00..=0x9fff, // CJK
+    ];
+    for c in scripts.into_iter().flatten().filter_map(char::from_u32) {
+        if c.is_alphanumeric() || c.is_ascii() {
+            assert_eq!(is_separator(c), !c.is_alphanumeric(), "{c:?} U+{:04X}", c as u32);
+        }
+    }
+    assert_eq!(fold("МЕКСИКА"), "мексика");
+    assert_eq!(fold("Ελλάδα"), "ελλάδα");
+    // Thai's Mexico, with its vowel and tone marks, is one word; so is Hindi's India.
+    assert_eq!(fold("เม็กซิโก"), "เม็กซิโก");
+    assert_eq!(fold("भारत।"), "भारत");
+    assert_eq!(fold("ÉTATS-UNIS"), "etats unis");
+    assert_eq!(fold("Eswatini (Swaziland)"), "eswatini swaziland");
+}

@@ -8,11 +8,11 @@ use std::sync::{LazyLock, OnceLock};
 include!(concat!(env!("OUT_DIR"), "/data_generated.rs"));
 const DIRECTORY_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/directory.json"));
 /// One line per country with lines: "CC<TAB>[rows as JSON]", sorted by code. In the embed's wasm
-/// (feature `lines-apart`), one per country with lines or an emergency number, "CC<TAB>L" or
+/// (feature `tables-apart`), one per country with lines or an emergency number, "CC<TAB>L" or
 /// "CC<TAB>": the rows and the emergency number come in its file (`install_lines`).
 const HOTLINES_TSV: &str = include_str!(concat!(env!("OUT_DIR"), "/hotlines.tsv"));
 /// Whether this build's countries come in files of their own (the embed's wasm).
-const APART: bool = cfg!(feature = "lines-apart");
+const APART: bool = cfg!(feature = "tables-apart");
 
 struct Bundle {
     emergency: Vec<Emergency>,
@@ -294,7 +294,53 @@ pub fn english_language_name(tag: &str) -> Option<&'static str> {
     LANGUAGE_NAMES_TSV.lines().filter_map(|l| l.split_once('\t')).find(|(t, _)| *t == tag).map(|(_, n)| n)
 }
 
-/// (zone, country code) pairs, sorted by zone.
+/// (zone, country code) pairs: the table compiled in, sorted by zone, or in the embed's wasm
+/// (`APART`) the one `install_time_zones` took in.
 pub fn time_zones() -> impl Iterator<Item = (&'static str, &'static str)> {
-    TIME_ZONES_TSV.lines().filter_map(|l| l.split_once('\t'))
+    let installed = INSTALLED_ZONES.get().map_or("", String::as_str);
+    TIME_ZONES_TSV.lines().chain(installed.lines()).filter_map(|l| l.split_once('\t'))
+}
+
+/// The time zones' table, when it is not compiled in: "zone<TAB>CC" lines.
+static INSTALLED_ZONES: OnceLock<String> = OnceLock::new();
+
+/// Whether the time zones' countries are here (compiled in, or taken in).
+pub fn time_zones_here() -> bool {
+    !APART || INSTALLED_ZONES.get().is_some()
+}
+
+/// Takes in the time zones' table ("zone<TAB>CC" lines) where it is not compiled in; the first
+/// table given stays. Lines that are not a zone and a known country's code are left out.
+pub fn install_time_zones(text: &str) {
+    let mut table = String::new();
+    for (zone, code) in text.lines().filter_map(|l| l.split_once('\t')) {
+        if !zone.is_empty() && !zone.contains(char::is_whitespace) && super::is_country(code) {
+            table.push_str(zone);
+            table.push('\t');
+            table.push_str(code);
+            table.push('\n');
+        }
+    }
+    let _ = INSTALLED_ZONES.set(table);
+}
+
+/// Where the time zones' table is not compiled in, what says whether a row's `hours.tz` is a
+/// time zone: the browser's own time zone data, which is also what computes the row's hours
+/// (`set_time_zone_check`).
+static TIME_ZONE_CHECK: OnceLock<fn(&str) -> bool> = OnceLock::new();
+
+/// Sets what says whether a zone is one where the table is not compiled in (the widget's
+/// browser edge sets the browser's); the first one set stays.
+pub fn set_time_zone_check(check: fn(&str) -> bool) {
+    let _ = TIME_ZONE_CHECK.set(check);
+}
+
+/// Whether `zone` is a time zone: in the table where it is compiled in; else by the check set
+/// (the browser's), the same answer whether or not detection has fetched the table. With
+/// neither (never in the widget), any zone passes: the hours' own code then finds out.
+pub fn is_time_zone(zone: &str) -> bool {
+    if !APART {
+        return time_zones().any(|(z, _)| z == zone);
+    }
+    TIME_ZONE_CHECK.get().is_none_or(|check| check(zone))
 }

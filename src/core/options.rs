@@ -94,6 +94,25 @@ impl Default for Options {
     }
 }
 
+/// An option's documentation (for the README, the TypeScript types, the configurator), which the
+/// build's tools read natively. The widget's wasm never shows it, so it does not carry it: 1.3 KB
+/// of its first download (brotli).
+#[cfg(not(target_arch = "wasm32"))]
+pub type Doc = &'static str;
+#[cfg(target_arch = "wasm32")]
+pub type Doc = ();
+
+/// Documentation text, kept where it is read (see `Doc`).
+#[allow(clippy::unused_unit)]
+pub const fn doc(text: &'static str) -> Doc {
+    #[cfg(not(target_arch = "wasm32"))]
+    return text;
+    #[cfg(target_arch = "wasm32")]
+    {
+        let _ = text;
+    }
+}
+
 /// One documented option.
 pub struct OptionSpec {
     /// HTML attribute on `<freedom-widget>` (and `data-` + this on the script tag).
@@ -101,29 +120,29 @@ pub struct OptionSpec {
     /// Key in the npm `mount()` options object.
     pub js: &'static str,
     /// The values it takes, as documented.
-    pub values: &'static str,
-    pub default: &'static str,
-    pub about: &'static str,
+    pub values: Doc,
+    pub default: Doc,
+    pub about: Doc,
     /// Applies a value (already trimmed) to the options, or says what is wrong with it and what
     /// is used instead. `is_country` says which codes the widget knows.
     pub parse: fn(&mut Options, &str, &dyn Fn(&str) -> bool) -> Result<(), String>,
 }
 
 pub const OPTION_SPECS: &[OptionSpec] = &[
-    OptionSpec { attribute: "country", js: "country", values: "ISO 3166-1 alpha-2 code, e.g. `TH`", default: "detected", about: "Country shown first. Overrides detection.", parse: parse_country },
-    OptionSpec { attribute: "fallback-country", js: "fallbackCountry", values: "ISO code", default: "none", about: "Country used when detection finds none.", parse: parse_fallback_country },
-    OptionSpec { attribute: "lang", js: "lang", values: "language tag, e.g. `es`", default: "page, then browser", about: "Language of the widget.", parse: parse_lang },
-    OptionSpec { attribute: "sections", js: "sections", values: "comma list of `hotlines`, `explainer`, `quotes`, in the order to show", default: "`hotlines,explainer,quotes`", about: "Which sections, in which order.", parse: parse_sections },
-    OptionSpec { attribute: "layout", js: "layout", values: "`full`, `compact`, `banner`", default: "`full`", about: "How much to show.", parse: parse_layout },
-    OptionSpec { attribute: "theme", js: "theme", values: "`light`, `dark`, `auto`", default: "`auto`", about: "Colours; `auto` follows the visitor's setting.", parse: parse_theme },
-    OptionSpec { attribute: "quick-exit", js: "quickExit", values: "`true`, `false`", default: "`true` on the page, `false` in embeds", about: "Shows the quick exit button and Shift×3 shortcut.", parse: parse_quick_exit },
-    OptionSpec { attribute: "quick-exit-url", js: "quickExitUrl", values: "https:// or http:// URL", default: "`https://www.wikipedia.org/`", about: "Where quick exit goes.", parse: parse_quick_exit_url },
-    OptionSpec { attribute: "report-url", js: "reportUrl", values: "https:// URL, or `mailto:` address with at most `?subject=`", default: "the project's issue form", about: "Target of \"Report an outdated number\".", parse: parse_report_url },
-    OptionSpec { attribute: "hotlines-url", js: "hotlinesUrl", values: "same-origin URL of a JSON file", default: "none", about: "Partner rows that add to or correct the built-in data.", parse: parse_hotlines_url },
-    OptionSpec { attribute: "channel", js: "dataChannel", values: "URL of a signed data release (`channel.json`), or empty for none", default: "the build's channel, if it was built with one", about: "Where newer signed data comes from after the widget shows; a release not signed by the widget's key, older, expired or invalid is refused.", parse: parse_data_channel },
-    OptionSpec { attribute: "host-fonts", js: "hostFonts", values: "`true`, `false`", default: "`false`", about: "Use the host page's font instead of the system font.", parse: parse_host_fonts },
-    OptionSpec { attribute: "assets-url", js: "assetsUrl", values: "URL of a folder holding the files of `dist/embed/`", default: "beside the widget's script", about: "Where the widget's files are, for builds that copy no assets (npm with esbuild, Angular, Rollup without a plugin).", parse: parse_assets_url },
-    OptionSpec { attribute: "second-source-only", js: "secondSourceOnly", values: "`true`, `false`", default: "`false`", about: "Show only lines a second, independent page confirms; a country left without one shows its emergency number and the international directory.", parse: parse_second_source_only },
+    OptionSpec { attribute: "country", js: "country", values: doc("ISO 3166-1 alpha-2 code, e.g. `TH`"), default: doc("detected"), about: doc("Country shown first. Overrides detection."), parse: parse_country },
+    OptionSpec { attribute: "fallback-country", js: "fallbackCountry", values: doc("ISO code"), default: doc("none"), about: doc("Country used when detection finds none."), parse: parse_fallback_country },
+    OptionSpec { attribute: "lang", js: "lang", values: doc("language tag, e.g. `es`"), default: doc("page, then browser"), about: doc("Language of the widget."), parse: parse_lang },
+    OptionSpec { attribute: "sections", js: "sections", values: doc("comma list of `hotlines`, `explainer`, `quotes`, in the order to show"), default: doc("`hotlines,explainer,quotes`"), about: doc("Which sections, in which order."), parse: parse_sections },
+    OptionSpec { attribute: "layout", js: "layout", values: doc("`full`, `compact`, `banner`"), default: doc("`full`"), about: doc("How much to show."), parse: parse_layout },
+    OptionSpec { attribute: "theme", js: "theme", values: doc("`light`, `dark`, `auto`"), default: doc("`auto`"), about: doc("Colours; `auto` follows the visitor's setting."), parse: parse_theme },
+    OptionSpec { attribute: "quick-exit", js: "quickExit", values: doc("`true`, `false`"), default: doc("`true` on the page, `false` in embeds"), about: doc("Shows the quick exit button and Shift×3 shortcut."), parse: parse_quick_exit },
+    OptionSpec { attribute: "quick-exit-url", js: "quickExitUrl", values: doc("https:// or http:// URL"), default: doc("`https://www.wikipedia.org/`"), about: doc("Where quick exit goes."), parse: parse_quick_exit_url },
+    OptionSpec { attribute: "report-url", js: "reportUrl", values: doc("https:// URL, or `mailto:` address with at most `?subject=`"), default: doc("the project's issue form"), about: doc("Target of \"Report an outdated number\"."), parse: parse_report_url },
+    OptionSpec { attribute: "hotlines-url", js: "hotlinesUrl", values: doc("same-origin URL of a JSON file"), default: doc("none"), about: doc("Partner rows that add to or correct the built-in data."), parse: parse_hotlines_url },
+    OptionSpec { attribute: "channel", js: "dataChannel", values: doc("URL of a signed data release (`channel.json`), or empty for none"), default: doc("the build's channel, if it was built with one"), about: doc("Where newer signed data comes from after the widget shows; a release not signed by the widget's key, older, expired or invalid is refused."), parse: parse_data_channel },
+    OptionSpec { attribute: "host-fonts", js: "hostFonts", values: doc("`true`, `false`"), default: doc("`false`"), about: doc("Use the host page's font instead of the system font."), parse: parse_host_fonts },
+    OptionSpec { attribute: "assets-url", js: "assetsUrl", values: doc("URL of a folder holding the files of `dist/embed/`"), default: doc("beside the widget's script"), about: doc("Where the widget's files are, for builds that copy no assets (npm with esbuild, Angular, Rollup without a plugin)."), parse: parse_assets_url },
+    OptionSpec { attribute: "second-source-only", js: "secondSourceOnly", values: doc("`true`, `false`"), default: doc("`false`"), about: doc("Show only lines a second, independent page confirms; a country left without one shows its emergency number and the international directory."), parse: parse_second_source_only },
 ];
 
 /// The options a link to the standalone page may set (`/?country=MX&lang=es`: the poster's QR

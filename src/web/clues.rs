@@ -70,21 +70,39 @@ pub(super) fn build_props(
 /// The country the widget shows first, and why: the partner's option, the browser's languages,
 /// its time zone, the partner's fallback (`core::detect`).
 pub(super) fn detected_country(options: &Options, languages: &[String]) -> Option<(String, detect::ChosenBy)> {
-    let mut clues = Clues {
-        option: options.country.as_deref(),
-        languages,
-        time_zone: None,
-        fallback: options.fallback_country.as_deref(),
-    };
-    // The time zone is asked for only when the option and the browser languages name no country:
-    // the browser's first Intl call loads locale data, which costs tens of ms at start-up.
-    let detected = detect::detect(&clues, is_country, zone_country);
-    if !matches!(detected, None | Some((_, detect::ChosenBy::Fallback))) {
+    let (detected, mut clues) = detected_without_time_zone(options, languages);
+    if !asks_time_zone(&detected) {
         return detected;
     }
     let zone = browser_time_zone();
     clues.time_zone = zone.as_deref();
     detect::detect(&clues, is_country, zone_country)
+}
+
+/// The time zone is asked for only when the option and the browser languages name no country:
+/// the browser's first Intl call loads locale data, which costs tens of ms at start-up (and the
+/// embed's wasm fetches the time zones' table).
+fn detected_without_time_zone<'a>(
+    options: &'a Options,
+    languages: &'a [String],
+) -> (Option<(String, detect::ChosenBy)>, Clues<'a>) {
+    let clues = Clues {
+        option: options.country.as_deref(),
+        languages,
+        time_zone: None,
+        fallback: options.fallback_country.as_deref(),
+    };
+    (detect::detect(&clues, is_country, zone_country), clues)
+}
+
+fn asks_time_zone(detected: &Option<(String, detect::ChosenBy)>) -> bool {
+    matches!(detected, None | Some((_, detect::ChosenBy::Fallback)))
+}
+
+/// Whether choosing the country for these options will ask the time zone's country: then the
+/// embed's wasm must have fetched the time zones' table first (`platform::ensure_time_zones`).
+pub(super) fn detection_asks_time_zone(options: &Options, languages: &[String]) -> bool {
+    asks_time_zone(&detected_without_time_zone(options, languages).0)
 }
 
 /// The widget's language: the partner's option, then (in embeds) the host page's, then the

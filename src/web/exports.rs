@@ -5,7 +5,7 @@
 use super::mount::{self as mounting, Widget};
 use super::{clues, js_options, platform};
 use crate::core::builtin;
-use crate::core::options::Layout;
+use crate::core::options::{Layout, Options};
 use wasm_bindgen::prelude::*;
 use web_sys::Element;
 
@@ -66,10 +66,16 @@ pub fn set_lines_source(source: js_sys::Function) {
     platform::set_lines_source(source);
 }
 
+/// Called by the loader once the wasm runs: where the time zones' countries come from when they
+/// are not compiled in (a function `() => Promise<string>` of "zone<TAB>CC" lines).
+#[wasm_bindgen]
+pub fn set_zones_source(source: js_sys::Function) {
+    platform::set_zones_source(source);
+}
+
 /// Which built-in lines a widget with these options shows first: every country's for a layout
 /// that lists them all, else those of the country it will show (as `mount` detects it).
-fn lines_key(options: &JsValue) -> Option<String> {
-    let options = js_options::parse_quietly(options);
+fn lines_key(options: &Options) -> Option<String> {
     if options.layout == Layout::Full {
         return Some(builtin::EVERY_COUNTRY.to_string());
     }
@@ -81,8 +87,13 @@ fn lines_key(options: &JsValue) -> Option<String> {
 /// the console, naming the file); the loader then keeps its first paint.
 #[wasm_bindgen]
 pub fn load_lines_for(options: JsValue) -> js_sys::Promise {
-    let key = lines_key(&options);
+    let options = js_options::parse_quietly(&options);
     wasm_bindgen_futures::future_to_promise(async move {
+        // Mounting chooses the country: by its time zone only if nothing else names one.
+        if clues::detection_asks_time_zone(&options, &clues::browser_languages()) {
+            platform::ensure_time_zones().await;
+        }
+        let key = lines_key(&options);
         Ok(JsValue::from_bool(match key {
             Some(key) => platform::ensure_lines(&key).await,
             None => true,

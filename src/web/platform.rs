@@ -125,9 +125,43 @@ thread_local! {
     static LANGUAGE_WARNED: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
     /// The loader's `(key) => Promise<string>`: a country's built-in lines and emergency number
     /// (key `MX`), or every country's (key `all`), from a module beside the wasm (feature
-    /// `lines-apart`).
+    /// `tables-apart`).
     static LINES_SOURCE: RefCell<Option<js_sys::Function>> = const { RefCell::new(None) };
     static LINES_WARNED: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
+    /// The loader's `() => Promise<string>`: the time zones' countries ("zone<TAB>CC" lines),
+    /// from a module beside the wasm (feature `tables-apart`).
+    static ZONES_SOURCE: RefCell<Option<js_sys::Function>> = const { RefCell::new(None) };
+    static ZONES_WARNED: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Where the time zones' table comes from when it is not compiled in (see
+/// `exports::set_zones_source`); from then on a row's `hours.tz` is a time zone if the browser
+/// knows it, the data its hours are computed with.
+pub(super) fn set_zones_source(source: js_sys::Function) {
+    ZONES_SOURCE.with(|s| *s.borrow_mut() = Some(source));
+    builtin::set_time_zone_check(|zone| browser_platform().0.wall_time(0, zone).is_some());
+}
+
+/// Fetches and takes in the time zones' countries unless they are here; `false` if they cannot
+/// be had (said once in the console, naming the file and why): detection then goes on without
+/// the time zone.
+pub async fn ensure_time_zones() -> bool {
+    if builtin::time_zones_here() {
+        return true;
+    }
+    match text_from(&ZONES_SOURCE, "zones").await {
+        Ok(text) => {
+            builtin::install_time_zones(&text);
+            true
+        }
+        Err(why) => {
+            let message = format!(
+                "freedom-widget: the time zones' countries could not be loaded: {why}; choosing the country without the time zone"
+            );
+            ZONES_WARNED.with(|w| super::console::warn(&mut w.borrow_mut(), message));
+            false
+        }
+    }
 }
 
 /// The text of the module the loader's `source` gives for `key` (a language's or a country's

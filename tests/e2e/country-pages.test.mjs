@@ -138,6 +138,22 @@ describe("a country's page", () => {
     await context.close();
   });
 
+  test("with JavaScript off, no control that does nothing: the four Ps are all shown, each under its heading", async () => {
+    for (const path of ["/mx/", "/eg/"]) {
+      const { context, page } = await open(path, { javaScript: false });
+      const inert = await page.$$eval("button, select, input", (all) =>
+        all.filter((e) => e.checkVisibility()).map((e) => e.outerHTML.slice(0, 80)));
+      assert.deepEqual(inert, [], `${path}: controls that need a script`);
+      const headings = page.locator(".fw .tabpanel h3");
+      assert.equal(await headings.count(), 4, path);
+      for (let i = 0; i < 4; i++) assert.ok(await headings.nth(i).isVisible(), `${path}: the four Ps' heading ${i + 1}`);
+      // The number still dials, and the quick exit (a link) is still there.
+      assert.ok(await page.locator('.fw a[href^="tel:"]').first().isVisible(), path);
+      assert.ok(await page.locator(".fw a.quick-exit-button").isVisible(), path);
+      await context.close();
+    }
+  });
+
   test("with JavaScript off, the quick exit still leaves: it is a link to the site's quick exit page", async () => {
     const { context, page } = await open("/mx/", { javaScript: false });
     const exit = page.getByRole("button", { name: "Salida rápida" }).first();

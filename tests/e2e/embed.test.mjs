@@ -218,7 +218,7 @@ describe("script tag", () => {
 });
 
 describe("each country's lines, from a file of its own", () => {
-  // The embed's wasm has no line or emergency number compiled in (feature `lines-apart`): a
+  // The embed's wasm has no line or emergency number compiled in (feature `tables-apart`): a
   // compact widget downloads those of the country it shows, another country's when a visitor
   // picks it.
   // /w.html?layout=compact&country=US: a page with the element, its attributes from the query.

@@ -44,6 +44,15 @@ const FILES = {
   // A name written in Latin-1 (é as the single byte E9): read as the browser reads it, with U+FFFD.
   "/latin1.json": { body: Buffer.from(JSON.stringify([row({ name: "Caf\u00e9 line" })]), "latin1"), says: [/not UTF-8 and shows as \uFFFD/] },
   "/bytes.json": { body: Buffer.from([0x5b, 0xff, 0xfe, 0x5d]), says: [/not valid JSON/] },
+  // Opening hours in a time zone the browser knows, and in one that is none: the embed's wasm
+  // carries no table of zones and asks the browser (the same data its hours are computed with).
+  "/zones.json": {
+    body: Buffer.from(JSON.stringify([
+      row({ id: "zz-zoned", name: "Zoned line", hours: { tz: "Asia/Bangkok", weekly: [{ days: "mon-sun", open: "00:00", close: "23:59" }] } }),
+      row({ id: "zz-mars", name: "Mars line", hours: { tz: "Mars/Olympus", weekly: [{ days: "mon-sun", open: "00:00", close: "23:59" }] } }),
+    ])),
+    says: [/\/zones\.json\[1\] "zz-mars".*hours\.tz.*IANA time zone.*Mars\/Olympus/],
+  },
 };
 
 // Chromium asks for a favicon; answered, so the console's only messages are the widget's.
@@ -203,6 +212,10 @@ describe("a partner file the widget cannot trust", () => {
         assert.equal(await page.locator("#a >> .fw-mount #fw-h-zz-marked").count(), 1, "the accepted row has its card");
       }
       if (path === "/latin1.json") await page.locator("#a >> text=Caf\uFFFD line").first().waitFor();
+      if (path === "/zones.json") {
+        await page.locator("#a >> .fw-mount #fw-h-zz-zoned").waitFor();
+        assert.equal(await page.locator("#a >> .fw-mount #fw-h-zz-mars").count(), 0, "the row in no time zone has no card");
+      }
 
       // Both widgets still answer: the finder of each finds another country.
       for (const id of ["b", "a"]) {
