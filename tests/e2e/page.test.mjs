@@ -188,6 +188,8 @@ describe("standalone page", () => {
     }
     assert.ok(await page.locator("blockquote").first().isVisible());
     assert.ok((await page.locator(".country-row").count()) > 200, "the full list of countries");
+    // The language menu needs a script: the page stays in English, and the menu is not shown.
+    assert.equal(await page.locator("#fw-language").isVisible(), false, "no language menu that does nothing");
     await context.close();
   });
 
