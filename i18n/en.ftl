@@ -109,6 +109,8 @@ quote-position = Quote { $n } of { $total }
 quote-date-unknown = date not given by the source
 quick-exit = Quick exit
 quick-exit-hint = Leave this page fast: press Quick exit, or press Shift three times.
+# The same hint on a prerendered page read without JavaScript, where Shift three times does nothing.
+quick-exit-hint-without-script = Leave this page fast: press Quick exit.
 quick-exit-note = Quick exit replaces this page with another site, but it does not erase your browser history.
 safety-tip = Safer: use a private window, and call from a phone the person controlling you cannot check.
 quick-exit-presses = Shift pressed { $count } of 3 times

@@ -108,6 +108,7 @@ quote-position = Cita { $n } de { $total }
 quote-date-unknown = la fuente no indica la fecha
 quick-exit = Salida rápida
 quick-exit-hint = Para salir rápido de esta página, pulsa Salida rápida o pulsa Shift tres veces.
+quick-exit-hint-without-script = Para salir rápido de esta página, pulsa Salida rápida.
 quick-exit-note = La salida rápida cambia esta página por otro sitio web, pero no borra tu historial de navegación.
 safety-tip = Más seguro: usa una ventana privada (de incógnito) y llama desde un teléfono que la persona que te controla no pueda revisar.
 quick-exit-presses = Shift pulsado { $count } de 3 veces

@@ -108,6 +108,7 @@ quote-position = Sipi { $n } sa { $total }
 quote-date-unknown = walang petsang ibinigay ang pinagmulan
 quick-exit = Umalis agad
 quick-exit-hint = Para mabilis na umalis sa page na ito, pindutin ang “Umalis agad”, o pindutin ang Shift nang tatlong beses.
+quick-exit-hint-without-script = Para mabilis na umalis sa page na ito, pindutin ang “Umalis agad”.
 quick-exit-note = Papalitan ng “Umalis agad” ang page na ito ng ibang website, pero hindi nito buburahin ang history ng iyong browser.
 safety-tip = Mas ligtas: gumamit ng private window, at tumawag mula sa phone na hindi kayang tingnan ng taong kumokontrol sa iyo.
 quick-exit-presses = Napindot ang Shift nang { $count } sa 3 beses

@@ -108,6 +108,7 @@ quote-position = Citation { $n } sur { $total }
 quote-date-unknown = date non indiquée par la source
 quick-exit = Sortie rapide
 quick-exit-hint = Pour quitter vite cette page, appuyez sur Sortie rapide, ou appuyez trois fois sur la touche Maj (Shift).
+quick-exit-hint-without-script = Pour quitter vite cette page, appuyez sur Sortie rapide.
 quick-exit-note = La sortie rapide remplace cette page par un autre site, mais n'efface pas l'historique de votre navigateur.
 safety-tip = Plus sûr : utilisez une fenêtre de navigation privée, et appelez depuis un téléphone que la personne qui vous contrôle ne peut pas vérifier.
 quick-exit-presses = Touche Maj (Shift) appuyée { $count } fois sur 3

@@ -108,6 +108,7 @@ quote-position = Citação { $n } de { $total }
 quote-date-unknown = data não informada pela fonte
 quick-exit = Saída rápida
 quick-exit-hint = Para sair depressa desta página, use o botão Saída rápida ou pressione Shift três vezes.
+quick-exit-hint-without-script = Para sair depressa desta página, use o botão Saída rápida.
 quick-exit-note = A saída rápida substitui esta página por outro site, mas não apaga o histórico do seu navegador.
 safety-tip = Mais seguro: use uma janela privada e ligue de um telefone que a pessoa que controla você não possa verificar.
 quick-exit-presses = Shift pressionado { $count } de 3 vezes

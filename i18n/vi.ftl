@@ -108,6 +108,7 @@ quote-position = Trích dẫn { $n } trên { $total }
 quote-date-unknown = nguồn không ghi ngày
 quick-exit = Thoát nhanh
 quick-exit-hint = Để rời trang này thật nhanh: bấm Thoát nhanh, hoặc bấm phím Shift ba lần.
+quick-exit-hint-without-script = Để rời trang này thật nhanh: bấm Thoát nhanh.
 quick-exit-note = Thoát nhanh sẽ thay trang này bằng một trang web khác, nhưng không xóa lịch sử duyệt web của bạn.
 safety-tip = An toàn hơn: dùng cửa sổ ẩn danh, và gọi bằng điện thoại mà người đang kiểm soát bạn không thể kiểm tra.
 quick-exit-presses = Đã bấm Shift { $count } trên 3 lần

@@ -108,6 +108,7 @@ quote-position = 第 { $n } 条，共 { $total } 条
 quote-date-unknown = 来源未注明日期
 quick-exit = 快速离开
 quick-exit-hint = 要快速离开此页面：点击“快速离开”，或连按三次 Shift 键。
+quick-exit-hint-without-script = 要快速离开此页面：点击“快速离开”。
 quick-exit-note = “快速离开”会用另一个网站替换此页面，但不会清除您的浏览器历史记录。
 safety-tip = 更安全的做法：使用无痕（隐私）窗口，并用控制您的人无法查看的手机打电话。
 quick-exit-presses = 已按 Shift 键 { $count } 次，共需 3 次

@@ -90,10 +90,22 @@ pub fn quick_exit(props: &QuickExitProps) -> Html {
             </button>
         }
     };
+    // A prerendered page may be read without a script, where Shift three times does nothing: its
+    // hint then says only the button (static/page.css shows the one that is true).
+    let hint = if page_build && props.whole_page {
+        html! {
+            <>
+                <span class="with-script">{ ui.t(Key::QuickExitHint) }</span>
+                <span class="without-script">{ ui.t(Key::QuickExitHintWithoutScript) }</span>
+            </>
+        }
+    } else {
+        html! { ui.t(Key::QuickExitHint) }
+    };
     html! {
         <div class="quick-exit" part="quick-exit">
             { button }
-            <p id="fw-quick-exit-hint" class="small quick-exit-hint">{ ui.t(Key::QuickExitHint) }</p>
+            <p id="fw-quick-exit-hint" class="small quick-exit-hint">{ hint }</p>
             <p class="visually-hidden" role="status" aria-live="assertive">{ announce }</p>
         </div>
     }

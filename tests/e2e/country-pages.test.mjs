@@ -150,8 +150,22 @@ describe("a country's page", () => {
       // The number still dials, and the quick exit (a link) is still there.
       assert.ok(await page.locator('.fw a[href^="tel:"]').first().isVisible(), path);
       assert.ok(await page.locator(".fw a.quick-exit-button").isVisible(), path);
+      // Its hint says only the button: Shift three times needs a script.
+      const hint = await page.locator("#fw-quick-exit-hint").innerText();
+      assert.ok(hint.length > 10 && !hint.includes("Shift"), `${path}: the quick exit's hint without a script: ${hint}`);
       await context.close();
     }
+  });
+
+  test("with JavaScript, the quick exit's hint also says Shift three times, before and after the takeover", async () => {
+    const { context, page, release } = await open("/mx/en/", { hold: true });
+    const hint = page.locator("#fw-quick-exit-hint");
+    const both = "Leave this page fast: press Quick exit, or press Shift three times.";
+    assert.equal(await hint.innerText(), both);
+    release();
+    await takenOver(page);
+    assert.equal(await hint.innerText(), both);
+    await context.close();
   });
 
   test("with JavaScript off, the quick exit still leaves: it is a link to the site's quick exit page", async () => {
