@@ -79,10 +79,16 @@ fn main() {
     // The built-in data's date: said beside the sources, and (as a version) what a signed data
     // release must be newer than (core::builtin::data_version).
     code.push_str(&format!("/// The reference data's `checked` date.\npub const DATA_CHECKED: &str = {checked:?};\n"));
-    // The embed's wasm (feature `tables-apart`) fetches the time zones' table when detection needs
-    // it, and asks the browser whether a row's zone is one (`core::builtin::time_zones_here`).
-    let zones_compiled_in = if env::var("CARGO_FEATURE_TABLES_APART").is_ok() { &[][..] } else { &zones[..] };
-    generate_geo(&countries, zones_compiled_in, &mut code);
+    // The embed's wasm (feature `tables-apart`) carries only the zones the built-in rows use, and
+    // fetches the whole table when detection or a partner's or a channel's rows need it
+    // (`core::builtin::is_time_zone`).
+    let zones_compiled_in: Vec<Vec<String>> = if env::var("CARGO_FEATURE_TABLES_APART").is_ok() {
+        let used = zones_of_rows(&fs::read_to_string("data/hotlines.json").unwrap());
+        zones.iter().filter(|row| used.contains(&row[0])).cloned().collect()
+    } else {
+        zones.clone()
+    };
+    generate_geo(&countries, &zones_compiled_in, &mut code);
     // Each country's main language (scripts/gen-country-names.mjs, from CLDR): the language of
     // its page (`/mx/`), which the poster's QR code and the partner kit link to.
     let main_languages: Vec<String> =
@@ -207,6 +213,29 @@ fn generate_data(world: &World) -> String {
     let out = Path::new(&env::var("OUT_DIR").unwrap()).join("directory.json");
     fs::write(out, serde_json::to_string(&bundle).unwrap()).unwrap();
     reference["checked"].as_str().expect("data/hotlines.json has its checked date").to_string()
+}
+
+/// Every `hours.tz` of the data file's rows.
+fn zones_of_rows(text: &str) -> std::collections::BTreeSet<String> {
+    fn walk(value: &serde_json::Value, out: &mut std::collections::BTreeSet<String>) {
+        match value {
+            serde_json::Value::Object(fields) => {
+                for (key, v) in fields {
+                    match (key.as_str(), v) {
+                        ("tz", serde_json::Value::String(zone)) => {
+                            out.insert(zone.clone());
+                        }
+                        _ => walk(v, out),
+                    }
+                }
+            }
+            serde_json::Value::Array(items) => items.iter().for_each(|v| walk(v, out)),
+            _ => {}
+        }
+    }
+    let mut out = std::collections::BTreeSet::new();
+    walk(&serde_json::from_str(text).expect("data/hotlines.json"), &mut out);
+    out
 }
 
 fn generate_geo(countries: &[Vec<String>], zones: &[Vec<String>], code: &mut String) {

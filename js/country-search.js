@@ -8,13 +8,14 @@
 
 const MAX = 8;
 
-/** Folded for matching: lower case, accents and punctuation dropped (as Rust's `search::fold`). */
+/** Folded for matching: lower case, accents and punctuation dropped, and a vowel or tone mark
+ *  (Thai's, Hindi's) kept in its word (as Rust's `search::fold`). */
 export function fold(text) {
   return text
     .normalize("NFD")
     .replace(/[\u0300-\u036f]/g, "")
     .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .replace(/[^\p{L}\p{M}\p{N}]+/gu, " ")
     .trim();
 }
 

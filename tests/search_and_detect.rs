@@ -222,4 +222,7 @@ fn word_breaks_keep_every_letter_and_digit_and_fold_every_script() {
     assert_eq!(fold("भारत।"), "भारत");
     assert_eq!(fold("ÉTATS-UNIS"), "etats unis");
     assert_eq!(fold("Eswatini (Swaziland)"), "eswatini swaziland");
+    // Emoji, flags and signs separate words, as punctuation does.
+    assert_eq!(fold("🇲🇽 Mexico"), "mexico");
+    assert_eq!(fold("Trinidad → Tobago"), "trinidad tobago");
 }

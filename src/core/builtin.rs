@@ -294,8 +294,8 @@ pub fn english_language_name(tag: &str) -> Option<&'static str> {
     LANGUAGE_NAMES_TSV.lines().filter_map(|l| l.split_once('\t')).find(|(t, _)| *t == tag).map(|(_, n)| n)
 }
 
-/// (zone, country code) pairs: the table compiled in, sorted by zone, or in the embed's wasm
-/// (`APART`) the one `install_time_zones` took in.
+/// (zone, country code) pairs: the table compiled in, sorted by zone; in the embed's wasm
+/// (`APART`), the built-in rows' zones, then the table `install_time_zones` took in.
 pub fn time_zones() -> impl Iterator<Item = (&'static str, &'static str)> {
     let installed = INSTALLED_ZONES.get().map_or("", String::as_str);
     TIME_ZONES_TSV.lines().chain(installed.lines()).filter_map(|l| l.split_once('\t'))
@@ -335,12 +335,14 @@ pub fn set_time_zone_check(check: fn(&str) -> bool) {
     let _ = TIME_ZONE_CHECK.set(check);
 }
 
-/// Whether `zone` is a time zone: in the table where it is compiled in; else by the check set
-/// (the browser's), the same answer whether or not detection has fetched the table. With
-/// neither (never in the widget), any zone passes: the hours' own code then finds out.
+/// Whether `zone` is a time zone: in the table. In the embed's wasm (`APART`), which carries only
+/// the zones of the built-in rows (so those never depend on a browser's own time zone data), a
+/// zone not among them is asked of the check set (the browser's) until the whole table has been
+/// fetched; the widget fetches it before it reads a partner's or a channel's rows. With neither
+/// (never in the widget), any zone passes: the hours' own code then finds out.
 pub fn is_time_zone(zone: &str) -> bool {
-    if !APART {
-        return time_zones().any(|(z, _)| z == zone);
+    if time_zones().any(|(z, _)| z == zone) {
+        return true;
     }
-    TIME_ZONE_CHECK.get().is_none_or(|check| check(zone))
+    APART && INSTALLED_ZONES.get().is_none() && TIME_ZONE_CHECK.get().is_none_or(|check| check(zone))
 }

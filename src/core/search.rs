@@ -170,6 +170,10 @@ pub fn is_separator(c: char) -> bool {
         0xfe10..=0xfe19 | 0xfe30..=0xfe4f | 0xff01..=0xff0f | 0xff1a..=0xff20 | 0xff3b..=0xff40 | 0xff5b..=0xff65 => {
             true
         }
+        0x30fb => true,
+        // Currency signs, arrows, mathematical and technical signs, shapes, dingbats (not the
+        // circled letters and figures); variation selectors; emoji and flags ("🇲🇽 Mexico").
+        0x20a0..=0x20cf | 0x2190..=0x245f | 0x2500..=0x2bff | 0xfe00..=0xfe0f | 0x1f000.. => true,
         _ => false,
     }
 }

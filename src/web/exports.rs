@@ -87,10 +87,13 @@ fn lines_key(options: &Options) -> Option<String> {
 /// the console, naming the file); the loader then keeps its first paint.
 #[wasm_bindgen]
 pub fn load_lines_for(options: JsValue) -> js_sys::Promise {
+    let given = options.clone();
     let options = js_options::parse_quietly(&options);
     wasm_bindgen_futures::future_to_promise(async move {
-        // Mounting chooses the country: by its time zone only if nothing else names one.
-        if clues::detection_asks_time_zone(&options, &clues::browser_languages()) {
+        // Mounting chooses the country (by its time zone only if nothing else names one) and
+        // checks a partner's rows given as an option against the whole table of zones.
+        let partner_rows = js_sys::Reflect::has(&given, &"hotlines".into()).unwrap_or(false);
+        if partner_rows || clues::detection_asks_time_zone(&options, &clues::browser_languages()) {
             platform::ensure_time_zones().await;
         }
         let key = lines_key(&options);

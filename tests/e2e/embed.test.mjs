@@ -87,6 +87,8 @@ describe("script tag", () => {
     assert.deepEqual(seen.errorsAt.filter((e) => new URL(e.url || "about:blank").pathname !== "/favicon.ico"), [], "no error but the host's missing favicon");
     const foreign = requests.filter((u) => !u.startsWith(`${server.url}/embed/`) && !u.startsWith(`${server.url}/pages/`) && !u.endsWith("/favicon.ico"));
     assert.deepEqual(foreign, [], "no request beyond the embed's own files");
+    // The browser's language names the country (en-US): the time zones' table is not fetched.
+    assert.deepEqual(requests.filter((u) => new URL(u).pathname.startsWith("/embed/zones-")), [], "no time zones' table");
     await context.close();
   });
 
