@@ -215,27 +215,14 @@ fn generate_data(world: &World) -> String {
     reference["checked"].as_str().expect("data/hotlines.json has its checked date").to_string()
 }
 
-/// Every `hours.tz` of the data file's rows.
+/// The `hours.tz` of every hotline the build compiles in (`datafile::visible_rows`, as
+/// `generate_data` reads them).
 fn zones_of_rows(text: &str) -> std::collections::BTreeSet<String> {
-    fn walk(value: &serde_json::Value, out: &mut std::collections::BTreeSet<String>) {
-        match value {
-            serde_json::Value::Object(fields) => {
-                for (key, v) in fields {
-                    match (key.as_str(), v) {
-                        ("tz", serde_json::Value::String(zone)) => {
-                            out.insert(zone.clone());
-                        }
-                        _ => walk(v, out),
-                    }
-                }
-            }
-            serde_json::Value::Array(items) => items.iter().for_each(|v| walk(v, out)),
-            _ => {}
-        }
-    }
-    let mut out = std::collections::BTreeSet::new();
-    walk(&serde_json::from_str(text).expect("data/hotlines.json"), &mut out);
-    out
+    let reference: serde_json::Value = serde_json::from_str(text).expect("data/hotlines.json");
+    datafile::visible_rows(&reference, "hotlines")
+        .iter()
+        .filter_map(|row| row["hours"]["tz"].as_str().map(String::from))
+        .collect()
 }
 
 fn generate_geo(countries: &[Vec<String>], zones: &[Vec<String>], code: &mut String) {

@@ -324,9 +324,9 @@ pub fn install_time_zones(text: &str) {
     let _ = INSTALLED_ZONES.set(table);
 }
 
-/// Where the time zones' table is not compiled in, what says whether a row's `hours.tz` is a
-/// time zone: the browser's own time zone data, which is also what computes the row's hours
-/// (`set_time_zone_check`).
+/// Where the time zones' table is not compiled in and has not been fetched yet, what says whether
+/// a zone outside the built-in rows' is one: the browser's own time zone data, which is also what
+/// computes a row's hours (`set_time_zone_check`).
 static TIME_ZONE_CHECK: OnceLock<fn(&str) -> bool> = OnceLock::new();
 
 /// Sets what says whether a zone is one where the table is not compiled in (the widget's

@@ -164,13 +164,12 @@ pub fn is_separator(c: char) -> bool {
         // Ethiopic's punctuation.
         0x37e | 0x387 | 0x55a..=0x55f | 0x589 | 0x60c | 0x61b | 0x61f | 0x66a..=0x66d | 0x6d4 => true,
         0x964 | 0x965 | 0xe4f | 0xe5a | 0xe5b | 0x1360..=0x1368 => true,
-        // White space, general and supplemental punctuation; CJK punctuation and the fullwidth
-        // forms of ASCII's.
-        0x1680 | 0x2000..=0x206f | 0x2e00..=0x2e7f | 0x3000..=0x3004 | 0x3008..=0x3020 | 0x3030 => true,
+        // White space, general and supplemental punctuation; CJK punctuation (with katakana's middle
+        // dot) and the fullwidth forms of ASCII's.
+        0x1680 | 0x2000..=0x206f | 0x2e00..=0x2e7f | 0x3000..=0x3004 | 0x3008..=0x3020 | 0x3030 | 0x30fb => true,
         0xfe10..=0xfe19 | 0xfe30..=0xfe4f | 0xff01..=0xff0f | 0xff1a..=0xff20 | 0xff3b..=0xff40 | 0xff5b..=0xff65 => {
             true
         }
-        0x30fb => true,
         // Currency signs, arrows, mathematical and technical signs, shapes, dingbats (not the
         // circled letters and figures); variation selectors; emoji and flags ("🇲🇽 Mexico").
         0x20a0..=0x20cf | 0x2190..=0x245f | 0x2500..=0x2bff | 0xfe00..=0xfe0f | 0x1f000.. => true,

@@ -164,7 +164,9 @@ fn load_partner_url(cell: &Rc<RefCell<Option<Instance>>>, url: Option<String>) {
     wasm_bindgen_futures::spawn_local(async move {
         let result = fetch_json(&url).await;
         // Its rows' zones are checked against the whole table, as the build checks its own.
-        super::platform::ensure_time_zones().await;
+        if result.is_ok() {
+            super::platform::ensure_time_zones().await;
+        }
         let mut guard = cell.borrow_mut();
         let Some(instance) = guard.as_mut() else { return };
         match result {

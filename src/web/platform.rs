@@ -135,8 +135,8 @@ thread_local! {
 }
 
 /// Where the time zones' table comes from when it is not compiled in (see
-/// `exports::set_zones_source`); from then on a row's `hours.tz` is a time zone if the browser
-/// knows it, the data its hours are computed with.
+/// `exports::set_zones_source`). Until it has come, a row's `hours.tz` outside the built-in rows'
+/// zones is a time zone if the browser knows it (`builtin::is_time_zone`).
 pub(super) fn set_zones_source(source: js_sys::Function) {
     ZONES_SOURCE.with(|s| *s.borrow_mut() = Some(source));
     builtin::set_time_zone_check(|zone| browser_platform().0.wall_time(0, zone).is_some());
