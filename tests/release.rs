@@ -176,6 +176,13 @@ fn an_older_or_equal_version_is_not_newer() {
         let message = e.to_string();
         assert!(message.contains("version 7") && message.contains(&format!("version {built_in}")), "{message}");
     }
+    // The embed asks this first half before it fetches the time zones' table for the rows: an
+    // older release is refused by it alone, even one whose rows are all invalid.
+    let broken = signed(7, |p| p["hotlines"][0]["hours"]["tz"] = json!("Mars/Olympus"));
+    let envelope = release::read_envelope(broken.as_bytes(), &[test_key()]).unwrap();
+    assert_eq!(release::read_newer(&envelope, 7).err(), Some(ReleaseError::NotNewer { release: 7, built_in: 7 }));
+    let newer = release::read_newer(&envelope, 6).unwrap();
+    assert!(matches!(newer.validate(&BuiltinReference), Err(ReleaseError::InvalidRows(_))));
     // A version that is not a whole number from 1.
     for bad in [json!(0), json!(-3), json!(7.5), json!("8"), json!(1e3), Value::Null] {
         let text = signed(7, |p| p["version"] = bad.clone());

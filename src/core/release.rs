@@ -308,8 +308,43 @@ pub fn open_verified(
     built_in_version: u64,
     reference: &dyn validate::Reference,
 ) -> Result<Release, ReleaseError> {
-    let release = read_payload(&envelope.payload, built_in_version, reference)?;
-    Ok(Release { key_id: envelope.key.id(), ..release })
+    read_newer(envelope, built_in_version)?.validate(reference)
+}
+
+/// A verified release's payload read as far as its version, which is newer than the built-in
+/// data's; its dates and rows not yet checked. The embed refuses an older release here, before
+/// it fetches the time zones' table that checking the rows needs.
+pub struct NewerRelease {
+    doc: Json,
+    version: u64,
+    key_id: String,
+}
+
+/// The first half of [`open_verified`]: the payload as JSON, and its version newer than
+/// `built_in_version`.
+pub fn read_newer(envelope: &Envelope, built_in_version: u64) -> Result<NewerRelease, ReleaseError> {
+    let bad = ReleaseError::Payload;
+    let doc = json::parse(&envelope.payload).map_err(|e| bad(format!("is not JSON: {e}")))?;
+    let top = fields(&doc, "the payload").map_err(bad)?;
+    let version = match get(top, "version") {
+        // Digits only: no sign, fraction or exponent, and no leading zero (the reader refuses those).
+        Some(Json::Number(n)) if n.bytes().all(|b| b.is_ascii_digit()) => n.parse::<u64>().ok().filter(|v| *v >= 1),
+        _ => None,
+    }
+    .ok_or_else(|| bad("has no `version` that is a whole number from 1".into()))?;
+    if version <= built_in_version {
+        return Err(ReleaseError::NotNewer { release: version, built_in: built_in_version });
+    }
+    Ok(NewerRelease { doc, version, key_id: envelope.key.id() })
+}
+
+impl NewerRelease {
+    /// The second half of [`open_verified`]: its dates, and every row through the validator
+    /// (against `reference`).
+    pub fn validate(&self, reference: &dyn validate::Reference) -> Result<Release, ReleaseError> {
+        let release = read_payload(&self.doc, self.version, reference)?;
+        Ok(Release { key_id: self.key_id.clone(), ..release })
+    }
 }
 
 /// Whether `signature` is `public`'s signature of [`DOMAIN`] + SHA-256(`payload`). Strict verification:
@@ -324,25 +359,10 @@ fn signed_bytes(payload: &str) -> Vec<u8> {
     [DOMAIN.as_bytes(), digest.as_bytes()].concat()
 }
 
-/// The payload, read as data once its signature has passed.
-fn read_payload(
-    payload: &str,
-    built_in_version: u64,
-    reference: &dyn validate::Reference,
-) -> Result<Release, ReleaseError> {
+/// The payload, read as data once its signature has passed and its version is known newer.
+fn read_payload(doc: &Json, version: u64, reference: &dyn validate::Reference) -> Result<Release, ReleaseError> {
     let bad = ReleaseError::Payload;
-    let doc = json::parse(payload).map_err(|e| bad(format!("is not JSON: {e}")))?;
-    let top = fields(&doc, "the payload").map_err(bad)?;
-
-    let version = match get(top, "version") {
-        // Digits only: no sign, fraction or exponent, and no leading zero (the reader refuses those).
-        Some(Json::Number(n)) if n.bytes().all(|b| b.is_ascii_digit()) => n.parse::<u64>().ok().filter(|v| *v >= 1),
-        _ => None,
-    }
-    .ok_or_else(|| bad("has no `version` that is a whole number from 1".into()))?;
-    if version <= built_in_version {
-        return Err(ReleaseError::NotNewer { release: version, built_in: built_in_version });
-    }
+    let top = fields(doc, "the payload").map_err(bad)?;
 
     let issued = text(top, "issued").map_err(bad)?;
     let expires = text(top, "expires").map_err(bad)?;

@@ -68,10 +68,11 @@ async fn fetch_and_open(url: &str) -> Answer {
         Ok(false) => return Err(format!("its signature is not the {} key's", envelope.key.name)),
         Err(CannotCheck(why)) => return Err(why.to_string()),
     }
-    // Its rows' zones are checked against the whole table, as the build checks its own.
+    // An older release is refused before anything more is fetched; a newer one's rows' zones
+    // are checked against the whole table, as the build checks its own.
+    let newer = release::read_newer(&envelope, builtin::data_version()).map_err(|e| e.to_string())?;
     super::platform::ensure_time_zones().await;
-    let opened = release::open_verified(&envelope, builtin::data_version(), &BuiltinReference);
-    let release = opened.map_err(|e| e.to_string())?;
+    let release = newer.validate(&BuiltinReference).map_err(|e| e.to_string())?;
     Ok(Box::leak(Box::new(release)))
 }
 

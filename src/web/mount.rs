@@ -43,6 +43,8 @@ struct Instance {
     channel: Option<String>,
     on_event: Option<Function>,
     props: AppProps,
+    /// The newest options of an `update()` waiting for the time zones' table (see `update`).
+    waiting: Option<JsValue>,
 }
 
 thread_local! {
@@ -114,6 +116,7 @@ pub(super) fn mount(host: Element, options: JsValue) -> Result<Widget, JsValue> 
         channel: parsed.data_channel.clone(),
         on_event,
         props,
+        waiting: None,
     };
     let cell = Rc::new(RefCell::new(Some(instance)));
     INSTANCES.with(|list| list.borrow_mut().push((host, cell.clone())));
@@ -191,7 +194,37 @@ fn load_partner_url(cell: &Rc<RefCell<Option<Instance>>>, url: Option<String>) {
 
 impl Widget {
     /// Applies new options (the same keys as `mount`); unknown or bad values warn and keep defaults.
+    ///
+    /// The embed's wasm fetches the time zones' table before its first mount only if that mount
+    /// needs it. New options that choose the country by the time zone (no `country` any more) or
+    /// bring a partner's rows wait for the table, as a first mount would; only the newest of
+    /// several waiting is applied, and options that need no table are applied at once.
     pub(super) fn update(&self, options: JsValue) {
+        let needs_table = !crate::core::builtin::time_zones_here() && {
+            let quietly = super::js_options::parse_quietly(&options);
+            get(&options, "hotlines").is_some()
+                || super::clues::detection_asks_time_zone(&quietly, &super::clues::browser_languages())
+        };
+        {
+            let mut guard = self.instance.borrow_mut();
+            let Some(instance) = guard.as_mut() else { return };
+            instance.waiting = needs_table.then(|| options.clone());
+        }
+        if !needs_table {
+            return self.apply(options);
+        }
+        let widget = Widget { instance: self.instance.clone() };
+        wasm_bindgen_futures::spawn_local(async move {
+            // Without the table (offline, said once), the options apply all the same.
+            super::platform::ensure_time_zones().await;
+            let waiting = widget.instance.borrow_mut().as_mut().and_then(|i| i.waiting.take());
+            if let Some(options) = waiting {
+                widget.apply(options);
+            }
+        });
+    }
+
+    fn apply(&self, options: JsValue) {
         let mut guard = self.instance.borrow_mut();
         let Some(instance) = guard.as_mut() else { return };
         let parsed = read_options(&options, &mut instance.warned);

@@ -24,13 +24,13 @@ const CHANNEL = "/data/channel.json";
 
 /** Signs a release of the project's data with Mexico's main line on the test number, with the
  *  test key, by the command maintainers use (scripts/data-release.sh). */
-function signRelease() {
+function signRelease(...options) {
   const dir = mkdtempSync(join(tmpdir(), "fw-release-"));
   const data = JSON.parse(readFileSync(join(ROOT, "data", "hotlines.json"), "utf8"));
   const mx = data.hotlines.find((h) => h.id === "mx-linea-y-chat-nacional-contra-la-trata-de");
   for (const c of mx.channels) Object.assign(c, { e164: "+528000000001", display: "800 000 0001" });
   writeFileSync(join(dir, "data.json"), JSON.stringify(data));
-  execFileSync("bash", [join(ROOT, "scripts", "data-release.sh"), join(dir, "data.json"), join(dir, "out")], {
+  execFileSync("bash", [join(ROOT, "scripts", "data-release.sh"), join(dir, "data.json"), join(dir, "out"), ...options], {
     env: { ...process.env, FW_DATA_KEY: join(ROOT, "tests", "keys", "test-data.key") },
     stdio: "pipe",
   });
@@ -94,10 +94,10 @@ function tampered(release) {
 const SCRIPT_TAG = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Partner</title><script src="/console-recorder.js"></script></head><body>
   <h1>Partner</h1><script src="/embed/embed.js" data-country="MX" data-layout="compact"></script><p id="after">After</p></body></html>`;
 
-let release, browser, server;
+let release, olderRelease, browser, server;
 /** Holds the embed's wasm back until the test lets it go (to see the first paint). */
 let wasmHold = null;
-/** What /data/channel.json answers in the current test: "good", "tampered", "404", "slow". */
+/** What /data/channel.json answers in the current test: "good", "tampered", "older", "404", "slow". */
 let answer = "good";
 /** Holds the good answer until the test lets it go (to put the focus on the old number first). */
 let hold = null;
@@ -107,6 +107,8 @@ let slowAnswered = null;
 
 before(async () => {
   release = signRelease();
+  // Signed by the same key, but no newer than any build's data (version 1).
+  olderRelease = signRelease("--version", "1");
   const embedWasm = readdirSync(join(DIST, "embed")).find((f) => /^freedom-widget-[0-9a-f]+_bg\.wasm$/.test(f));
   server = await serve({
     root: DIST,
@@ -130,7 +132,7 @@ before(async () => {
           }, 12_000).unref();
         }
         if (hold) await hold.promise;
-        const body = answer === "tampered" ? tampered(release) : release;
+        const body = answer === "tampered" ? tampered(release) : answer === "older" ? olderRelease : release;
         res.writeHead(200, { "content-type": "application/json", "access-control-allow-origin": "*", "cache-control": "no-store" }).end(body);
       },
     },
@@ -291,6 +293,7 @@ describe("an app built with the npm package", () => {
 /** What the channel answers in each case that gives nothing usable, and what the warning says. */
 const REFUSALS = [
   ["a release edited after signing", "tampered", /its signature is not the test key's/],
+  ["a release no newer than the widget's data", "older", /\(version 1\) is not newer than the data this widget has/],
   ["a 404", "404", /the server answered 404/],
   ["a channel slower than the widget's 10 s", "slow", /did not load within 10 s/],
 ];
@@ -302,6 +305,8 @@ describe("a channel that gives nothing usable keeps the built-in number, said on
       const context = await browser.newContext({ locale: "en-US" });
       const page = await context.newPage();
       const seen = watch(page);
+      const asked = [];
+      page.on("request", (r) => asked.push(r.url()));
       await page.goto(`${server.url}/partner.html`);
       await page.locator(`freedom-widget >> .fw-mount .cards a[href="${OLD}"]`).first().waitFor();
       // The channel's answer (or its timeout) ends in its one warning.
@@ -312,6 +317,8 @@ describe("a channel that gives nothing usable keeps the built-in number, said on
       assert.match(about()[0], /showing the data built in/);
       assert.equal(await page.locator(`freedom-widget >> a[href="${NEW}"]`).count(), 0);
       assert.equal(await page.locator(`freedom-widget >> .fw-mount .cards a[href="${OLD}"]`).count() > 0, true);
+      // Only a newer release's rows need the time zones' table (this page names its country).
+      assert.deepEqual(asked.filter((u) => /\/zones-[0-9a-f]+\.js$/.test(u)), []);
       await context.close();
     });
   }

@@ -494,6 +494,18 @@ describe("<freedom-widget> element", () => {
     await context.close();
   });
 
+  test("removing the country attribute chooses the country as a first mount would: by the time zone, when the languages name no region", async () => {
+    const zoneFiles = (requests) => requests.filter((u) => /\/zones-[0-9a-f]+\.js$/.test(u));
+    const { context, page, requests } = await open(`${server.url}/pages/two.html`, { locale: "fr", timezoneId: "Europe/Paris" });
+    await page.locator("#th >> #fw-directory-heading", { hasText: "Thailand" }).waitFor();
+    assert.deepEqual(zoneFiles(requests), [], "widgets that name their country fetch no time zones' table");
+    await page.evaluate(() => document.querySelector("#th").removeAttribute("country"));
+    await page.locator("#th >> #fw-directory-heading", { hasText: "France" }).waitFor();
+    assert.equal(zoneFiles(requests).length, 1, requests.join("\n"));
+    await assertDialable(page, "#th", "tel:+33144528890");
+    await context.close();
+  });
+
   test("removing an element releases it; adding one later mounts it", async () => {
     const { context, page } = await open(`${server.url}/pages/two.html`);
     await assertDialable(page, "#mx", "tel:+528005533000");
