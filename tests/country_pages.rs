@@ -6,9 +6,10 @@
 #[allow(dead_code)]
 mod country_pages;
 
-use country_pages::{build_page, countries_with_pages, main_lang, page_path, select};
+use country_pages::{build_page, main_lang, page_path};
 use freedom_widget::components::hotline_card::channel_href;
 use freedom_widget::core::builtin;
+use freedom_widget::core::country_page::{countries_with_pages, select};
 use freedom_widget::core::i18n::{Key, Lang};
 
 /// index.html as post-build leaves it (its markers filled, a page script, the wasm's preloads,

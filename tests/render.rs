@@ -446,3 +446,57 @@ fn the_readme_counts_come_from_the_data() {
     let sentence = format!("{} of the {} countries and territories the widget knows have no line: {emergency_only} of them show their emergency number", without.len(), builtin::countries().len());
     assert!(readme.contains(&sentence), "README.md should say: {sentence}");
 }
+
+/// The standalone page at `/`, as the build prerenders it (`src/bin/prerender.rs`).
+fn render_standalone_page() -> String {
+    use freedom_widget::components::app::PageState;
+    let platform = PlatformRef(Rc::new(StaticPlatform));
+    let options = Options { quick_exit: Some(true), ..Options::page_defaults() };
+    let mut props = AppProps::new(
+        options,
+        Rc::new(Directory::default()),
+        builtin::quotes().to_vec().into(),
+        None,
+        Lang::En,
+        platform,
+    );
+    props.page = Some(PageState { hydrating: true, ..PageState::default() });
+    futures::executor::block_on(yew::LocalServerRenderer::<App>::with_props(props).render())
+}
+
+#[test]
+fn at_the_standalone_page_each_countrys_name_leads_to_its_own_page() {
+    // Without a script a button does nothing: at `/` the name is a link to the country's page
+    // (in the page's language), which a script turns into showing the country in place.
+    use freedom_widget::core::country_page;
+    let html = render_standalone_page();
+    let rows: Vec<&str> = html.split(r#"<li data-country=""#).skip(1).collect();
+    assert!(rows.len() > 150, "{} rows", rows.len());
+    let mut links = 0;
+    for row in &rows {
+        let code = &row[..2];
+        let name = &row[row.find('>').unwrap() + 1..];
+        if country_page::is_built(code) {
+            let href = format!(r#"href="{}/""#, code.to_ascii_lowercase());
+            let href_en = format!(r#"href="{}/en/""#, code.to_ascii_lowercase());
+            assert!(name.starts_with("<a "), "{code}: {}", &name[..80]);
+            let tag = &name[..name.find('>').unwrap()];
+            assert!(tag.contains(&href) || tag.contains(&href_en), "{code}: {tag}");
+            links += 1;
+        } else {
+            assert!(name.starts_with(r#"<button type="button""#), "{code}: no page, a button: {}", &name[..80]);
+        }
+    }
+    assert_eq!(links, country_page::countries_with_pages().len(), "a link for each country that has a page");
+    let mexico = rows.iter().find(|r| r.starts_with("MX")).unwrap();
+    assert!(mexico.contains(r#"href="mx/en/""#), "Mexico's page in English, the page's language");
+    let britain = rows.iter().find(|r| r.starts_with("GB")).unwrap();
+    assert!(britain.contains(r#"href="gb/""#), "English is Britain's page's own");
+    // An embed's list (no page of its own to link to) keeps its buttons.
+    let embed = render_with(Options { layout: Layout::Full, ..Options::default() }, None, Directory::default());
+    assert!(
+        embed.contains("country-name")
+            && !embed.contains(r#"<a class="country-name"#)
+            && !embed.contains(r#"href="mx/en/""#)
+    );
+}

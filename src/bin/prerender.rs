@@ -22,10 +22,15 @@ use freedom_widget::core::platform::StaticPlatform;
 use std::rc::Rc;
 
 /// The countries whose pages the build writes: those `FW_COUNTRY_PAGES` names, or every one.
+/// Read as the crate was compiled, as the standalone page's wasm reads it for its links.
 fn country_pages_built() -> Vec<&'static str> {
-    let selection = std::env::var("FW_COUNTRY_PAGES").ok();
-    country_pages::select(selection.as_deref(), &country_pages::countries_with_pages())
-        .unwrap_or_else(|e| panic!("{e}"))
+    let now = std::env::var("FW_COUNTRY_PAGES").ok();
+    assert_eq!(
+        now.as_deref().unwrap_or(""),
+        freedom_widget::core::country_page::BUILT_SELECTION.unwrap_or(""),
+        "FW_COUNTRY_PAGES changed since the crate was compiled: run the prerender through cargo with the same value"
+    );
+    freedom_widget::core::country_page::built().unwrap_or_else(|e| panic!("{e}"))
 }
 
 /// The markup the page hydrates: what `hydrate_page` renders first for the same options.

@@ -16,6 +16,11 @@ use yew::prelude::*;
 pub struct AllCountriesProps {
     pub directory: Rc<Directory>,
     pub on_choose: Callback<String>,
+    /// The standalone page at `/`: each name is a link to the country's own page where the build
+    /// wrote it. A script shows the country in place instead; without one the link opens its
+    /// page (a button would do nothing there).
+    #[prop_or_default]
+    pub page_links: bool,
 }
 
 /// Rows rendered per task while the list grows: small enough that no task blocks the host
@@ -57,7 +62,7 @@ pub fn all_countries(props: &AllCountriesProps) -> Html {
                 if from_prerender {
                     { prerendered_list(props) }
                 } else {
-                    <GrowingList directory={props.directory.clone()} on_choose={props.on_choose.clone()} />
+                    <GrowingList directory={props.directory.clone()} on_choose={props.on_choose.clone()} page_links={props.page_links} />
                 }
             </details>
             // After the `details`, not in it: from an element inside its content, Chromium's Tab
@@ -83,7 +88,7 @@ fn growing_list(props: &AllCountriesProps) -> Html {
         // follows it (the explainer, the quotes) never shows and then moves down.
         <ul class={classes!("plain", "country-list", growing.then_some("growing"))}>
             for entry in entries.iter().take(shown) {
-                { country_row(&ui, entry, &props.directory, &props.on_choose) }
+                { country_row(&ui, entry, &props.directory, &props.on_choose, props.page_links) }
             }
         </ul>
     }
@@ -95,7 +100,7 @@ fn growing_list(props: &AllCountriesProps) -> Html {
 /// chunk's prerendered rows stay on the page as they are: readable, and their links dial.
 #[cfg(any(feature = "page", not(target_arch = "wasm32")))]
 fn prerendered_list(props: &AllCountriesProps) -> Html {
-    html! { <PrerenderedList directory={props.directory.clone()} on_choose={props.on_choose.clone()} /> }
+    html! { <PrerenderedList directory={props.directory.clone()} on_choose={props.on_choose.clone()} page_links={props.page_links} /> }
 }
 
 /// Embeds are never prerendered: their wasm carries none of this (nor Yew's `Suspense`).
@@ -146,7 +151,7 @@ fn prerendered_list_component(props: &AllCountriesProps) -> Html {
             for start in (0..count).step_by(ROWS_PER_PRERENDERED_CHUNK) {
                 <Suspense key={start.to_string()}>
                     <PrerenderedRows {start} ui={ui.clone()} index={index.clone()} directory={props.directory.clone()}
-                        on_choose={props.on_choose.clone()} on_taken_over={on_taken_over.clone()} />
+                        on_choose={props.on_choose.clone()} on_taken_over={on_taken_over.clone()} page_links={props.page_links} />
                 </Suspense>
             }
         </ul>
@@ -174,6 +179,7 @@ struct PrerenderedRowsProps {
     directory: Rc<Directory>,
     on_choose: Callback<String>,
     on_taken_over: Callback<()>,
+    page_links: bool,
 }
 
 #[cfg(any(feature = "page", not(target_arch = "wasm32")))]
@@ -195,21 +201,57 @@ fn prerendered_rows(props: &PrerenderedRowsProps) -> HtmlResult {
     }
     Ok(html! {
         for entry in rows {
-            { country_row(&props.ui, entry, &props.directory, &props.on_choose) }
+            { country_row(&props.ui, entry, &props.directory, &props.on_choose, props.page_links) }
         }
     })
 }
 
+/// The address of `code`'s page in `lang` from the standalone page at `/` (`mx/en/`), if the
+/// build wrote it and the list is `/`'s. Embeds link to no page: their wasm carries none of this.
+#[cfg(any(feature = "page", not(target_arch = "wasm32")))]
+fn country_page_href(page_links: bool, code: &str, lang: crate::core::i18n::Lang) -> Option<String> {
+    use crate::core::country_page;
+    (page_links && country_page::is_built(code))
+        .then(|| country_page::path(code, lang).trim_start_matches('/').to_string())
+}
+#[cfg(not(any(feature = "page", not(target_arch = "wasm32"))))]
+fn country_page_href(_: bool, _: &str, _: crate::core::i18n::Lang) -> Option<String> {
+    None
+}
+
 /// One country's row: its name (which shows the country above) and its numbers.
-fn country_row(ui: &Ui, entry: &SearchEntry, directory: &Directory, on_choose: &Callback<String>) -> Html {
+fn country_row(
+    ui: &Ui,
+    entry: &SearchEntry,
+    directory: &Directory,
+    on_choose: &Callback<String>,
+    page_links: bool,
+) -> Html {
     let code = entry.code;
     let lines = directory.hotlines_in(code);
     let emergency = directory.emergency_in(code);
-    let onclick = on_choose.reform(move |_: MouseEvent| code.to_string());
+    let label = ui.tf(Key::ShowCountry, &[("country", &entry.display_name)]);
+    let name = match country_page_href(page_links, code, ui.lang) {
+        Some(href) => {
+            // A plain click shows the country here, as the button does; a click that asks for
+            // a new tab or window (a modifier key, the middle button) opens its page there.
+            let on_choose = on_choose.clone();
+            let onclick = Callback::from(move |e: MouseEvent| {
+                if e.button() == 0 && !(e.ctrl_key() || e.meta_key() || e.shift_key() || e.alt_key()) {
+                    e.prevent_default();
+                    on_choose.emit(code.to_string());
+                }
+            });
+            html! { <a class="country-name linklike" {href} {onclick} aria-label={label}>{ &entry.display_name }</a> }
+        }
+        None => {
+            let onclick = on_choose.reform(move |_: MouseEvent| code.to_string());
+            html! { <button type="button" class="country-name linklike" {onclick} aria-label={label}>{ &entry.display_name }</button> }
+        }
+    };
     html! {
         <li key={code} class="country-row" data-country={code}>
-            <button type="button" class="country-name linklike" {onclick}
-                aria-label={ui.tf(Key::ShowCountry, &[("country", &entry.display_name)])}>{ &entry.display_name }</button>
+            { name }
             <ul class="plain row-lines">
                 for h in lines.iter() {
                     <li key={h.id.to_string()}>

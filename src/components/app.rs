@@ -346,7 +346,10 @@ pub fn app(props: &AppProps) -> Html {
                 { picker }
             }
             if layout == Layout::Full && every_country_here {
-                <AllCountries directory={directory} on_choose={on_choose} />
+                // At `/`, each country's name also leads to its own page, for a visitor whose
+                // browser runs no script.
+                <AllCountries directory={directory} on_choose={on_choose}
+                    page_links={props.page.as_ref().is_some_and(|page| page.country_page.is_none())} />
             }
         </section>
     };

@@ -48,6 +48,58 @@ pub fn link_from(here: &str, here_lang: Lang, code: &str, lang: Lang) -> String 
     format!("{}{}", to_site_root(here, here_lang), path(code, lang).trim_start_matches('/'))
 }
 
+/// Every country with a line or an emergency number: the countries that get pages, by code.
+pub fn countries_with_pages() -> Vec<&'static str> {
+    super::builtin::countries().iter().map(|c| c.code).filter(|code| has_page_content(code)).collect()
+}
+
+fn has_page_content(code: &str) -> bool {
+    !super::builtin::hotlines_of(code).is_empty() || super::builtin::emergency_of(code).is_some()
+}
+
+/// Which countries `FW_COUNTRY_PAGES` asks for: unset, empty or `all` every one that has a
+/// page, `none` none, else a comma-separated list of codes (any case). A code with no page is
+/// an error, so a partner's typo fails the build instead of silently building less.
+pub fn select(value: Option<&str>, available: &[&'static str]) -> Result<Vec<&'static str>, String> {
+    let value = value.map(str::trim).unwrap_or("");
+    if value.is_empty() || value.eq_ignore_ascii_case("all") {
+        return Ok(available.to_vec());
+    }
+    if value.eq_ignore_ascii_case("none") {
+        return Ok(Vec::new());
+    }
+    let mut chosen = Vec::new();
+    for part in value.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+        let code = part.to_ascii_uppercase();
+        let Some(found) = available.iter().find(|c| **c == code) else {
+            return Err(format!("FW_COUNTRY_PAGES: {part:?} is not a country with a line or an emergency number"));
+        };
+        if !chosen.contains(found) {
+            chosen.push(*found);
+        }
+    }
+    Ok(chosen)
+}
+
+/// `FW_COUNTRY_PAGES` as this crate was compiled with it: the prerender writes the pages it
+/// names, and the standalone page (prerendered, then taken over by its own wasm, both compiled
+/// in one build) links to those pages alone.
+pub const BUILT_SELECTION: Option<&str> = option_env!("FW_COUNTRY_PAGES");
+
+/// The countries whose pages this build writes (see [`BUILT_SELECTION`]), or why the selection is wrong.
+pub fn built() -> Result<Vec<&'static str>, String> {
+    select(BUILT_SELECTION, &countries_with_pages())
+}
+
+/// Whether this build wrote `code`'s pages. A wrong selection fails the prerender (`built`), so
+/// a page that reads one here links to no page.
+pub fn is_built(code: &str) -> bool {
+    match BUILT_SELECTION.map(str::trim) {
+        None | Some("") => has_page_content(&code.to_ascii_uppercase()),
+        Some(_) => built().is_ok_and(|codes| codes.iter().any(|c| c.eq_ignore_ascii_case(code))),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -65,6 +117,22 @@ mod tests {
             "https://help.example.org/fw/mx/en/"
         );
         assert_eq!(link("https://help.example.org/fw/", "MX", Some(Lang::Es)), "https://help.example.org/fw/mx/");
+    }
+
+    #[test]
+    fn which_countries_have_pages() {
+        // Built without FW_COUNTRY_PAGES (as the tests are): every country with a line or an
+        // emergency number.
+        assert_eq!(BUILT_SELECTION, None);
+        assert!(is_built("MX") && is_built("mx"));
+        let every = countries_with_pages();
+        assert_eq!(built(), Ok(every.clone()));
+        let without: Vec<_> =
+            super::super::builtin::countries().iter().map(|c| c.code).filter(|c| !every.contains(c)).collect();
+        assert!(!without.is_empty() && without.iter().all(|c| !is_built(c)), "{without:?}");
+        assert_eq!(select(Some(" mx, ES ,mx"), &every), Ok(vec!["MX", "ES"]));
+        assert_eq!(select(Some("none"), &every), Ok(vec![]));
+        assert!(select(Some("MX,XX"), &every).unwrap_err().contains("\"XX\""));
     }
 
     #[test]

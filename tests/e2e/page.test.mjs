@@ -190,6 +190,31 @@ describe("standalone page", () => {
     assert.ok((await page.locator(".country-row").count()) > 200, "the full list of countries");
     // The language menu needs a script: the page stays in English, and the menu is not shown.
     assert.equal(await page.locator("#fw-language").isVisible(), false, "no language menu that does nothing");
+    // Each country's name leads to its own page, where a button would do nothing.
+    const mexico = page.locator('.country-row[data-country="MX"] .country-name');
+    assert.equal(await mexico.evaluate((a) => a.tagName), "A");
+    await mexico.click();
+    await page.waitForURL(`${env.server.url}/mx/en/`);
+    assert.ok(await page.locator('.panel a[href="tel:+528005533000"]').first().isVisible(), "Mexico's page, its number");
+    await context.close();
+  });
+
+  test("with a script, a country's name shows it in place; a click asking for a new tab opens its page there", async () => {
+    const { context, page, seen } = await open({}, null);
+    const release = await holdWasm(page);
+    await page.goto(`${env.server.url}/`);
+    const mexico = page.locator('.country-row[data-country="MX"] .country-name');
+    await mexico.evaluate((a) => (window.prerendered = a));
+    release();
+    // Its row taken over (the list's chunks come after the page's own takeover).
+    await page.waitForFunction(() => !window.prerendered.isConnected);
+    await mexico.click();
+    await page.locator("#fw-directory-heading", { hasText: "Mexico" }).waitFor();
+    assert.equal(page.url(), `${env.server.url}/`, "shown in place, the address unchanged");
+    const [tab] = await Promise.all([context.waitForEvent("page"), mexico.click({ modifiers: ["ControlOrMeta"] })]);
+    await tab.waitForURL(`${env.server.url}/mx/en/`);
+    assert.equal(page.url(), `${env.server.url}/`);
+    assert.deepEqual(seen.errors, []);
     await context.close();
   });
 

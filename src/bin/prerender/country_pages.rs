@@ -143,39 +143,6 @@ impl Platform for NamesPlatform {
 
 pub use freedom_widget::core::country_page::{link_from, main_lang, path as page_path, to_site_root};
 
-/// Every country with a line or an emergency number: the countries that get pages, by code.
-pub fn countries_with_pages() -> Vec<&'static str> {
-    builtin::countries()
-        .iter()
-        .map(|c| c.code)
-        .filter(|code| !builtin::hotlines_of(code).is_empty() || builtin::emergency_of(code).is_some())
-        .collect()
-}
-
-/// Which countries `FW_COUNTRY_PAGES` asks for: unset, empty or `all` every one that has a
-/// page, `none` none, else a comma-separated list of codes (any case). A code with no page is
-/// an error, so a partner's typo fails the build instead of silently building less.
-pub fn select(value: Option<&str>, available: &[&'static str]) -> Result<Vec<&'static str>, String> {
-    let value = value.map(str::trim).unwrap_or("");
-    if value.is_empty() || value.eq_ignore_ascii_case("all") {
-        return Ok(available.to_vec());
-    }
-    if value.eq_ignore_ascii_case("none") {
-        return Ok(Vec::new());
-    }
-    let mut chosen = Vec::new();
-    for part in value.split(',').map(str::trim).filter(|p| !p.is_empty()) {
-        let code = part.to_ascii_uppercase();
-        let Some(found) = available.iter().find(|c| **c == code) else {
-            return Err(format!("FW_COUNTRY_PAGES: {part:?} is not a country with a line or an emergency number"));
-        };
-        if !chosen.contains(found) {
-            chosen.push(*found);
-        }
-    }
-    Ok(chosen)
-}
-
 /// The first line with a phone number (its name and number as shown), as the first paint and
 /// the widget list it first.
 fn main_line(code: &str) -> Option<(String, String)> {
