@@ -479,24 +479,31 @@ fn at_the_standalone_page_each_countrys_name_leads_to_its_own_page() {
         if country_page::is_built(code) {
             let href = format!(r#"href="{}/""#, code.to_ascii_lowercase());
             let href_en = format!(r#"href="{}/en/""#, code.to_ascii_lowercase());
-            assert!(name.starts_with("<a "), "{code}: {}", &name[..80]);
+            assert!(name.starts_with("<a "), "{code}: {}", name.chars().take(80).collect::<String>());
             let tag = &name[..name.find('>').unwrap()];
             assert!(tag.contains(&href) || tag.contains(&href_en), "{code}: {tag}");
             links += 1;
         } else {
-            assert!(name.starts_with(r#"<button type="button""#), "{code}: no page, a button: {}", &name[..80]);
+            assert!(
+                name.starts_with(r#"<button type="button""#),
+                "{code}: no page, a button: {}",
+                name.chars().take(80).collect::<String>()
+            );
         }
     }
-    assert_eq!(links, country_page::countries_with_pages().len(), "a link for each country that has a page");
+    assert_eq!(links, country_page::built().unwrap().len(), "a link for each country whose page the build writes");
+    // (With FW_COUNTRY_PAGES unset, as the test command builds, those are Mexico's and Britain's.)
     let mexico = rows.iter().find(|r| r.starts_with("MX")).unwrap();
-    assert!(mexico.contains(r#"href="mx/en/""#), "Mexico's page in English, the page's language");
+    assert_eq!(
+        mexico.contains(r#"href="mx/en/""#),
+        country_page::is_built("MX"),
+        "Mexico's page in English, the page's language"
+    );
     let britain = rows.iter().find(|r| r.starts_with("GB")).unwrap();
-    assert!(britain.contains(r#"href="gb/""#), "English is Britain's page's own");
+    assert_eq!(britain.contains(r#"href="gb/""#), country_page::is_built("GB"), "English is Britain's page's own");
     // An embed's list (no page of its own to link to) keeps its buttons.
     let embed = render_with(Options { layout: Layout::Full, ..Options::default() }, None, Directory::default());
-    assert!(
-        embed.contains("country-name")
-            && !embed.contains(r#"<a class="country-name"#)
-            && !embed.contains(r#"href="mx/en/""#)
-    );
+    let names: Vec<&str> =
+        embed.split(r#"<li data-country=""#).skip(1).map(|row| &row[row.find('>').unwrap() + 1..]).collect();
+    assert!(names.len() > 150 && names.iter().all(|name| name.starts_with(r#"<button type="button""#)));
 }

@@ -142,11 +142,13 @@ mod focus {
         else {
             return;
         };
-        // The country's button, or the link to one of its numbers (tel: links, no quotes in them).
+        // The country's name (a button, or at `/` a link to its page), or the link to one of its
+        // numbers (tel: links, no quotes in them).
         let control = match focused.get_attribute("href") {
+            _ if focused.class_list().contains("country-name") => ".country-name".to_string(),
             Some(href) if !href.contains('"') => format!("a[href=\"{href}\"]"),
             Some(_) => return,
-            None => "button.country-name".to_string(),
+            None => return,
         };
         let selector = format!("li.country-row[data-country=\"{code}\"] {control}");
         refocus(focused, selector, deadline());

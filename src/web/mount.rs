@@ -200,7 +200,8 @@ impl Widget {
     /// bring a partner's rows wait for the table, as a first mount would; only the newest of
     /// several waiting is applied, and options that need no table are applied at once.
     pub(super) fn update(&self, options: JsValue) {
-        let needs_table = !crate::core::builtin::time_zones_here() && {
+        // Once the table could not be had (said once), updates go on without it, at once.
+        let needs_table = !crate::core::builtin::time_zones_here() && !super::platform::time_zones_failed() && {
             let quietly = super::js_options::parse_quietly(&options);
             get(&options, "hotlines").is_some()
                 || super::clues::detection_asks_time_zone(&quietly, &super::clues::browser_languages())

@@ -142,6 +142,11 @@ pub(super) fn set_zones_source(source: js_sys::Function) {
     builtin::set_time_zone_check(|zone| browser_platform().0.wall_time(0, zone).is_some());
 }
 
+/// Whether the time zones' table was asked for and could not be had (said once already).
+pub(super) fn time_zones_failed() -> bool {
+    ZONES_WARNED.with(|w| !w.borrow().is_empty())
+}
+
 /// Fetches and takes in the time zones' countries unless they are here; `false` if they cannot
 /// be had (said once in the console, naming the file and why): detection then goes on without
 /// the time zone.
