@@ -244,6 +244,11 @@ fn country_row(
             });
             html! { <a class="country-name linklike" {href} {onclick} aria-label={label}>{ &entry.display_name }</a> }
         }
+        // At `/`, a country with nothing to show has no page and needs no control: its row
+        // says so.
+        None if page_links && lines.is_empty() && emergency.is_none() => {
+            html! { <span class="country-name">{ &entry.display_name }</span> }
+        }
         None => {
             let onclick = on_choose.reform(move |_: MouseEvent| code.to_string());
             html! { <button type="button" class="country-name linklike" {onclick} aria-label={label}>{ &entry.display_name }</button> }

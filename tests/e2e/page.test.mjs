@@ -190,7 +190,9 @@ describe("standalone page", () => {
     assert.ok((await page.locator(".country-row").count()) > 200, "the full list of countries");
     // The language menu needs a script: the page stays in English, and the menu is not shown.
     assert.equal(await page.locator("#fw-language").isVisible(), false, "no language menu that does nothing");
-    // Each country's name leads to its own page, where a button would do nothing.
+    // Each country's name leads to its own page, where a button would do nothing: no control
+    // in the list needs a script.
+    assert.deepEqual(await page.$$eval(".country-list button", (all) => all.filter((b) => b.checkVisibility()).map((b) => b.textContent)), []);
     const mexico = page.locator('.country-row[data-country="MX"] .country-name');
     assert.equal(await mexico.evaluate((a) => a.tagName), "A");
     await mexico.click();
