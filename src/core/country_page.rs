@@ -50,11 +50,12 @@ pub fn link_from(here: &str, here_lang: Lang, code: &str, lang: Lang) -> String 
 
 /// Every country with a line or an emergency number: the countries that get pages, by code.
 pub fn countries_with_pages() -> Vec<&'static str> {
-    super::builtin::countries().iter().map(|c| c.code).filter(|code| has_page_content(code)).collect()
-}
-
-fn has_page_content(code: &str) -> bool {
-    !super::builtin::hotlines_of(code).is_empty() || super::builtin::emergency_of(code).is_some()
+    use super::builtin::{countries, emergency_of, hotlines_of};
+    countries()
+        .iter()
+        .map(|c| c.code)
+        .filter(|code| !hotlines_of(code).is_empty() || emergency_of(code).is_some())
+        .collect()
 }
 
 /// Which countries `FW_COUNTRY_PAGES` asks for: unset, empty or `all` every one that has a
@@ -94,12 +95,9 @@ pub fn built() -> Result<Vec<&'static str>, String> {
 /// Whether this build wrote `code`'s pages. A wrong selection fails the prerender (`built`), so
 /// a page that reads one here links to no page.
 pub fn is_built(code: &str) -> bool {
+    // Chosen once, not for each row of the list of every country.
     static CHOSEN: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
-    match BUILT_SELECTION.map(str::trim) {
-        None | Some("") => has_page_content(&code.to_ascii_uppercase()),
-        // Chosen once, not for each row of the list of every country.
-        Some(_) => CHOSEN.get_or_init(|| built().unwrap_or_default()).iter().any(|c| c.eq_ignore_ascii_case(code)),
-    }
+    CHOSEN.get_or_init(|| built().unwrap_or_default()).iter().any(|c| c.eq_ignore_ascii_case(code))
 }
 
 #[cfg(test)]

@@ -105,6 +105,13 @@ pub(super) fn detection_asks_time_zone(options: &Options, languages: &[String]) 
     asks_time_zone(&detected_without_time_zone(options, languages).0)
 }
 
+/// Whether a mount or an update with these options (`given`, read as `options`) needs the time
+/// zones' table first: its country chosen by the time zone, or a partner's rows given as an
+/// option, checked against the whole table as the build checks its own.
+pub(super) fn options_need_time_zones(given: &wasm_bindgen::JsValue, options: &Options) -> bool {
+    super::js_options::get(given, "hotlines").is_some() || detection_asks_time_zone(options, &browser_languages())
+}
+
 /// The widget's language: the partner's option, then (in embeds) the host page's, then the
 /// visitor's browser languages.
 pub(super) fn negotiated_lang(options: &Options, browser: &[String], heed_page_lang: bool) -> Lang {

@@ -92,8 +92,7 @@ pub fn load_lines_for(options: JsValue) -> js_sys::Promise {
     wasm_bindgen_futures::future_to_promise(async move {
         // Mounting chooses the country (by its time zone only if nothing else names one) and
         // checks a partner's rows given as an option against the whole table of zones.
-        let partner_rows = js_sys::Reflect::has(&given, &"hotlines".into()).unwrap_or(false);
-        if partner_rows || clues::detection_asks_time_zone(&options, &clues::browser_languages()) {
+        if clues::options_need_time_zones(&given, &options) {
             platform::ensure_time_zones().await;
         }
         let key = lines_key(&options);

@@ -201,11 +201,9 @@ impl Widget {
     /// several waiting is applied, and options that need no table are applied at once.
     pub(super) fn update(&self, options: JsValue) {
         // Once the table could not be had (said once), updates go on without it, at once.
-        let needs_table = !crate::core::builtin::time_zones_here() && !super::platform::time_zones_failed() && {
-            let quietly = super::js_options::parse_quietly(&options);
-            get(&options, "hotlines").is_some()
-                || super::clues::detection_asks_time_zone(&quietly, &super::clues::browser_languages())
-        };
+        let needs_table = !crate::core::builtin::time_zones_here()
+            && !super::platform::time_zones_failed()
+            && super::clues::options_need_time_zones(&options, &super::js_options::parse_quietly(&options));
         {
             let mut guard = self.instance.borrow_mut();
             let Some(instance) = guard.as_mut() else { return };
