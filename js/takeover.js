@@ -24,8 +24,10 @@ export async function readyToTakeOver(options, lang) {
   // Decodes the data the first render shows (for the list of every country on /, all of it).
   glue.prepare_directory_for(options);
   await breathe();
-  // The code of every takeover (Yew's hydration and rendering), compiled on a tiny copy in a task
-  // of its own: a browser compiles each function the first time it runs.
+  // The code of every takeover (Yew's rendering, then its hydration), compiled on a tiny copy in
+  // two tasks of their own: a browser compiles each function the first time it runs.
+  glue.rehearse_rendering();
+  await breathe();
   glue.rehearse_takeover();
   await breathe();
   await warmIntl(lang);

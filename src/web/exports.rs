@@ -44,6 +44,14 @@ pub fn hydrate_page(root: Element, options: JsValue) {
     super::page::take_over(root, options);
 }
 
+/// The standalone page: renders a tiny detached component, so that the code every takeover
+/// shares with rendering is compiled in a task before `rehearse_takeover`'s (see `page.rs`).
+#[cfg(feature = "page")]
+#[wasm_bindgen]
+pub fn rehearse_rendering() {
+    super::page::rehearse_rendering();
+}
+
 /// The standalone page: takes over a tiny detached copy of prerendered markup, so that the
 /// code every takeover runs is compiled in a task before `hydrate_page`'s (see `page.rs`).
 #[cfg(feature = "page")]

@@ -199,22 +199,38 @@ fn reader_place_parts(root: &Element) -> Vec<(Element, f64)> {
         .collect()
 }
 
+/// A component with what the page's own have (state, a listener, an attribute, text), as small as
+/// that can be: rendered and taken over off the page, so that their code is compiled before the
+/// takeover runs it.
+#[yew::component(Rehearsal)]
+fn rehearsal() -> yew::Html {
+    use yew::prelude::*;
+    let pressed = use_state_eq(|| false);
+    let onclick = Callback::from(move |_: MouseEvent| pressed.set(true));
+    html! { <p class="rehearsal" {onclick}>{ "." }</p> }
+}
+
+/// Renders `Rehearsal` into a detached element, then lets it go: the first half of what
+/// `rehearse_takeover` compiled in one task (Yew's scheduler, a component's life, hooks,
+/// listeners), so that each half's task is shorter. Together they took 55–60 ms in one task on a
+/// country's page at a phone's CPU (4×) in some loads (issue 28: none over 50 ms).
+pub(super) fn rehearse_rendering() {
+    let Some(stage) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.create_element("div").ok()) else {
+        return;
+    };
+    let app = yew::Renderer::<Rehearsal>::with_root(stage).render();
+    // Yew renders in a microtask queued by `render`; this one comes after it.
+    wasm_bindgen_futures::spawn_local(async move { app.destroy() });
+}
+
 /// Takes over a tiny detached copy of prerendered markup, then lets it go. Chromium compiles
 /// each of the wasm's functions the first time it runs: a page's first takeover compiled Yew's
 /// hydration and rendering code in the takeover's own task (on a country's page at a phone's CPU
 /// as Lighthouse slows it, 4×: a median of 64 ms in CPU profiles, 29 ms with all the code
-/// compiled up front). Run a task before `take_over`, this compiles the code they share in a task
-/// of its own, and leaves nothing behind: the copy is never in the document.
+/// compiled up front). Run a task before `take_over` (and a task after `rehearse_rendering`),
+/// this compiles the code they share in a task of its own, and leaves nothing behind: the copy is
+/// never in the document.
 pub(super) fn rehearse_takeover() {
-    use yew::prelude::*;
-    /// A component with what the page's own have (state, a listener, an attribute, text), as
-    /// small as that can be.
-    #[component(Rehearsal)]
-    fn rehearsal() -> Html {
-        let pressed = use_state_eq(|| false);
-        let onclick = Callback::from(move |_: MouseEvent| pressed.set(true));
-        html! { <p class="rehearsal" {onclick}>{ "." }</p> }
-    }
     let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
     let Ok(stage) = document.create_element("div") else { return };
     // What Yew's server rendering writes for `Rehearsal` (its component's comment markers around
