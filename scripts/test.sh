@@ -29,7 +29,8 @@ step "native tests (cargo test --workspace: the widget and the poster)"
 cargo test --quiet --workspace
 
 step "component tests in headless Chromium (wasm-bindgen-test)"
-cargo test --target wasm32-unknown-unknown --test browser
+# With the standalone page's feature, which adds its takeover (and the rehearsals before it).
+cargo test --target wasm32-unknown-unknown --test browser --features page
 
 step "release build"
 # As released: with every country's pages (dist/mx/, dist/mx/en/, …), which the end-to-end and

@@ -245,3 +245,22 @@ async fn webcrypto_checks_ed25519_signatures() {
     other_key[0] ^= 1;
     assert_ne!(verify_ed25519(&other_key, b"", &signature).await, Ok(true), "another key");
 }
+
+/// The standalone page's rehearsals (which compile Yew's rendering and hydration a task before
+/// the takeover runs them) leave nothing in the page and say nothing in the console: a visitor
+/// and a partner's developer see no trace of them.
+#[cfg(feature = "page")]
+#[wasm_bindgen_test]
+async fn the_takeovers_rehearsals_leave_nothing_behind() {
+    let before = document().body().unwrap().inner_html();
+    let ((), warnings) = warnings_during(async {
+        freedom_widget::web::exports::rehearse_rendering();
+        TimeoutFuture::new(0).await;
+        freedom_widget::web::exports::rehearse_takeover();
+        TimeoutFuture::new(50).await;
+    })
+    .await;
+    assert!(warnings.is_empty(), "{warnings:?}");
+    assert!(document().query_selector(".rehearsal").unwrap().is_none(), "no rehearsal in the document");
+    assert_eq!(document().body().unwrap().inner_html(), before, "the page is as it was");
+}
