@@ -16,7 +16,7 @@ import { firstPaintFiles, warnOnce } from "./loader.js";
 import { quoted } from "./quoted.js";
 import { quickExitBeforeTakeover } from "./early-quick-exit.js";
 import { readyToTakeOver } from "./takeover.js";
-import { LINK_OPTIONS } from "freedom-widget:files";
+import { COUNTRY_PAGES, LINK_OPTIONS } from "freedom-widget:files";
 
 /** The options the page's link chose: only those a link may set; each other key is ignored,
  *  with one note naming it (worded as Rust's `Options::from_link` words it). */
@@ -29,12 +29,28 @@ function linkOptions(query) {
   return options;
 }
 
+/**
+ * `/`'s list of every country links each name to that country's page in the language `/` is
+ * prerendered in, English. Until the widget takes each row over (seconds on a slow phone
+ * network), a name leads to the page in `lang` instead, as the taken-over row's does
+ * (`core::country_page::path`: `mx/` in the country's main language, `mx/fr/` in another).
+ */
+function pointCountryLinks(root, lang) {
+  if (lang === "en") return;
+  for (const link of root?.querySelectorAll(".country-row[data-country] a.country-name[href]") ?? []) {
+    const code = link.closest(".country-row").dataset.country;
+    const main = COUNTRY_PAGES[code];
+    if (main) link.setAttribute("href", `${code.toLowerCase()}/${lang === main ? "" : `${lang.toLowerCase()}/`}`);
+  }
+}
+
 const root = document.getElementById("freedom-widget");
 // (A country's own page, /mx/, has a script of its own: js/country-page.js.)
 const options = linkOptions(location.search);
 // The page's own text speaks the visitor's language from the first paint, and follows the
 // widget's language after (a visitor's pick in its language menu).
 speakPage(pageLanguage(options));
+pointCountryLinks(root, pageLanguage(options));
 root?.addEventListener("freedom-widget:language-change", (event) => speakPage(event.detail.lang));
 let takingOver = false;
 // Its quick exit button leaves before the takeover too (Shift×3 comes with it).

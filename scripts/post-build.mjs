@@ -145,7 +145,9 @@ function writeModules(assets, embedFiles, pageFiles) {
       "",
     ].join("\n");
   writeFileSync(join(embed, "files.js"), files("./", embedFiles));
-  writeFileSync(join(staging, "page-files.js"), files("./embed/", pageFiles));
+  // The pages' own: each country with a page of its own and that page's language (`/`'s list
+  // leads to them in the page's language before its rows are taken over).
+  writeFileSync(join(staging, "page-files.js"), `${files("./embed/", pageFiles)}export const COUNTRY_PAGES = ${JSON.stringify(assets.countryPages)};\n`);
   // The table as JSON text: V8 parses JSON.parse of a string much faster than an object literal
   // of the same size, and this runs before the number shows.
   // The standalone page's has the few messages only it says (its country comes from its link).

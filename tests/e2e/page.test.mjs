@@ -220,6 +220,32 @@ describe("standalone page", () => {
     await context.close();
   });
 
+  test("before the list is taken over, a country's name leads to its page in the visitor's language", async () => {
+    // A Spanish-speaking visitor on a slow network: the wasm has not come yet, so the list is
+    // still as prerendered, in English.
+    const { context, page, seen } = await open({ locale: "es-MX", timezoneId: "America/Mexico_City" }, null);
+    const release = await holdWasm(page);
+    await page.goto(`${env.server.url}/`);
+    await page.waitForFunction(() => document.documentElement.lang === "es");
+    const href = (code) => page.locator(`.country-row[data-country="${code}"] a.country-name`).getAttribute("href");
+    // Mexico's page is in Spanish at mx/; Brazil's and the United States' in Spanish at br/es/ and us/es/.
+    assert.deepEqual([await href("MX"), await href("BR"), await href("US")], ["mx/", "br/es/", "us/es/"]);
+    await page.locator('.country-row[data-country="MX"] a.country-name').click();
+    await page.waitForURL(`${env.server.url}/mx/`);
+    assert.equal(await page.evaluate(() => document.documentElement.lang), "es");
+    assert.ok(await page.locator('.panel a[href="tel:+528005533000"]').first().isVisible(), "Mexico's page, its number");
+    release();
+    assert.deepEqual(seen.errors, []);
+    await context.close();
+    // An English-speaking visitor's list is as prerendered.
+    const english = await open({}, null);
+    const holding = await holdWasm(english.page);
+    await english.page.goto(`${env.server.url}/`);
+    assert.equal(await english.page.locator('.country-row[data-country="MX"] a.country-name').getAttribute("href"), "mx/en/");
+    holding();
+    await english.context.close();
+  });
+
   test("no horizontal scroll at 320 px, and it fits 1440 px", async () => {
     for (const width of [320, 1440]) {
       const { context, page } = await open({ viewport: { width, height: 800 } });
