@@ -13,22 +13,20 @@ import { quickExitBeforeTakeover } from "./early-quick-exit.js";
 import { breathe } from "./loader.js";
 import { readyToTakeOver } from "./takeover.js";
 
-// Nothing in the task that runs this module: it is the task that ends the HTML's parsing (and in
-// which the browser's own handlers of DOMContentLoaded run), which with this script's first steps
-// took 54–80 ms at a phone's CPU (Lighthouse's 4× slowdown) in half the loads. This script's part
-// of it was mostly each DOM interface's first use (`dataset`, `URLSearchParams`, the events), and
-// the fetch of the wasm the page preloads, 12–17 ms alone (measured in Chromium, issue 28).
-await breathe();
-
-const root = document.getElementById("freedom-widget");
-const options = Object.fromEntries(new URLSearchParams(root?.dataset.pageOptions ?? ""));
 // Its quick exit button leaves until the widget's own replaces it (the takeover renders the quick
-// exit afresh, a task after the rest: components::later), so a press never falls between the two,
-// and its search works from the page's own list of countries until the takeover. Each in a task
-// of its own, and the wasm's fetch in a third. (Until the first, the button is still a link that
-// leaves, with a history entry.)
+// exit afresh, a task after the rest: components::later), so a press never falls between the two.
+// It comes first, at once: it is the page's safety control.
+const root = document.getElementById("freedom-widget");
 quickExitBeforeTakeover(root);
+// Nothing more in the task that runs this module: it is the task that ends the HTML's parsing (and
+// in which the browser's own handlers of DOMContentLoaded run), which with all this script's
+// first steps took 54–80 ms at a phone's CPU (Lighthouse's 4× slowdown) in half the loads. This
+// script's part of it was mostly each DOM interface's first use (`dataset`, `URLSearchParams`),
+// and the fetch of the wasm the page preloads, 12–17 ms alone (measured in Chromium, issue 28).
+// So its search, which works from the page's own list of countries until the takeover, and the
+// wasm's fetch come each in a task of its own.
 await breathe();
+const options = Object.fromEntries(new URLSearchParams(root?.dataset.pageOptions ?? ""));
 const endSearch = searchBeforeTakeover(root);
 await breathe();
 

@@ -10,7 +10,8 @@
  *  to call just before the takeover, whose own button does the same from then on. */
 export function quickExitBeforeTakeover(root) {
   const button = root?.querySelector(".quick-exit-button[data-to]");
-  const to = button?.dataset.to;
+  // (Not `dataset`: its first use is work of its own, in the task that ends a page's parsing.)
+  const to = button?.getAttribute("data-to");
   if (!to || !/^https?:\/\//.test(to)) return () => {};
   // The button is a link to `to` (it leaves with scripts off too): here it leaves without a
   // history entry instead, and Space presses it, as the widget's own does.

@@ -32,13 +32,14 @@ function linkOptions(query) {
 /**
  * `/`'s list of every country links each name to that country's page in the language `/` is
  * prerendered in, English. Until the widget takes each row over (seconds on a slow phone
- * network), a name leads to the page in `lang` instead, as the taken-over row's does
- * (`core::country_page::path`: `mx/` in the country's main language, `mx/fr/` in another).
+ * network), a name leads to the page in `lang` instead, as each row's does once taken over,
+ * and while it is (`core::country_page::path`: `mx/` in the country's main language, `mx/fr/` in
+ * another).
  */
 function pointCountryLinks(root, lang) {
   if (lang === "en") return;
   for (const link of root?.querySelectorAll(".country-row[data-country] a.country-name[href]") ?? []) {
-    const code = link.closest(".country-row").dataset.country;
+    const code = link.closest(".country-row").getAttribute("data-country");
     const main = COUNTRY_PAGES[code];
     if (main) link.setAttribute("href", `${code.toLowerCase()}/${lang === main ? "" : `${lang.toLowerCase()}/`}`);
   }

@@ -29,7 +29,9 @@ step "native tests (cargo test --workspace: the widget and the poster)"
 cargo test --quiet --workspace
 
 step "component tests in headless Chromium (wasm-bindgen-test)"
-# With the standalone page's feature, which adds its takeover (and the rehearsals before it).
+# As the embed's wasm is built, then with the standalone page's feature, which adds its takeover
+# (and the rehearsals before it).
+cargo test --target wasm32-unknown-unknown --test browser
 cargo test --target wasm32-unknown-unknown --test browser --features page
 
 step "release build"

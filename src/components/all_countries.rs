@@ -88,7 +88,7 @@ fn growing_list(props: &AllCountriesProps) -> Html {
         // follows it (the explainer, the quotes) never shows and then moves down.
         <ul class={classes!("plain", "country-list", growing.then_some("growing"))}>
             for entry in entries.iter().take(shown) {
-                { country_row(&ui, entry, &props.directory, &props.on_choose, props.page_links) }
+                { country_row(&ui, entry, &props.directory, &props.on_choose, props.page_links.then_some(ui.lang)) }
             }
         </ul>
     }
@@ -116,6 +116,10 @@ fn prerendered_list_component(props: &AllCountriesProps) -> Html {
     let index = use_search_index();
     let count = index.country_count();
     let chunks = count.div_ceil(ROWS_PER_PRERENDERED_CHUNK);
+    // Each name leads to its country's page in the visitor's language from the first, even in
+    // rows still rendered in the prerender's: only an attribute, which a takeover may change
+    // (js/page.js has pointed the prerendered links there already).
+    let page_lang = props.page_links.then_some(ui.lang);
     // The language and order the page was prerendered in, kept until every chunk is taken over:
     // a takeover must match the prerendered markup, even if the page has switched to the
     // visitor's language meanwhile. Then the whole list turns to the visitor's language at once,
@@ -151,7 +155,7 @@ fn prerendered_list_component(props: &AllCountriesProps) -> Html {
             for start in (0..count).step_by(ROWS_PER_PRERENDERED_CHUNK) {
                 <Suspense key={start.to_string()}>
                     <PrerenderedRows {start} ui={ui.clone()} index={index.clone()} directory={props.directory.clone()}
-                        on_choose={props.on_choose.clone()} on_taken_over={on_taken_over.clone()} page_links={props.page_links} />
+                        on_choose={props.on_choose.clone()} on_taken_over={on_taken_over.clone()} {page_lang} />
                 </Suspense>
             }
         </ul>
@@ -179,7 +183,8 @@ struct PrerenderedRowsProps {
     directory: Rc<Directory>,
     on_choose: Callback<String>,
     on_taken_over: Callback<()>,
-    page_links: bool,
+    /// The language of the country pages its names lead to (the visitor's), if they lead to any.
+    page_lang: Option<crate::core::i18n::Lang>,
 }
 
 #[cfg(any(feature = "page", not(target_arch = "wasm32")))]
@@ -201,37 +206,39 @@ fn prerendered_rows(props: &PrerenderedRowsProps) -> HtmlResult {
     }
     Ok(html! {
         for entry in rows {
-            { country_row(&props.ui, entry, &props.directory, &props.on_choose, props.page_links) }
+            { country_row(&props.ui, entry, &props.directory, &props.on_choose, props.page_lang) }
         }
     })
 }
 
-/// The address of `code`'s page in `lang` from the standalone page at `/` (`mx/en/`), if the
-/// build wrote it and the list is `/`'s. Embeds link to no page: their wasm carries none of this.
+/// The address of `code`'s page in `page_lang` from the standalone page at `/` (`mx/en/`), if the
+/// build wrote it and the list is `/`'s (`page_lang` is then its language). Embeds link to no
+/// page: their wasm carries none of this.
 #[cfg(any(feature = "page", not(target_arch = "wasm32")))]
-fn country_page_href(page_links: bool, code: &str, lang: crate::core::i18n::Lang) -> Option<String> {
+fn country_page_href(page_lang: Option<crate::core::i18n::Lang>, code: &str) -> Option<String> {
     use crate::core::country_page;
-    (page_links && country_page::is_built(code))
-        .then(|| country_page::path(code, lang).trim_start_matches('/').to_string())
+    let lang = page_lang.filter(|_| country_page::is_built(code))?;
+    Some(country_page::path(code, lang).trim_start_matches('/').to_string())
 }
 #[cfg(not(any(feature = "page", not(target_arch = "wasm32"))))]
-fn country_page_href(_: bool, _: &str, _: crate::core::i18n::Lang) -> Option<String> {
+fn country_page_href(_: Option<crate::core::i18n::Lang>, _: &str) -> Option<String> {
     None
 }
 
-/// One country's row: its name (which shows the country above) and its numbers.
+/// One country's row: its name (which shows the country above) and its numbers. `page_lang`: at
+/// `/`, the language of the country pages its name leads to.
 fn country_row(
     ui: &Ui,
     entry: &SearchEntry,
     directory: &Directory,
     on_choose: &Callback<String>,
-    page_links: bool,
+    page_lang: Option<crate::core::i18n::Lang>,
 ) -> Html {
     let code = entry.code;
     let lines = directory.hotlines_in(code);
     let emergency = directory.emergency_in(code);
     let label = ui.tf(Key::ShowCountry, &[("country", &entry.display_name)]);
-    let name = match country_page_href(page_links, code, ui.lang) {
+    let name = match country_page_href(page_lang, code) {
         Some(href) => {
             // A plain click shows the country here, as the button does; a click that asks for
             // a new tab or window (a modifier key, the middle button) opens its page there.
@@ -246,7 +253,7 @@ fn country_row(
         }
         // At `/`, a country with nothing to show has no page and needs no control: its row
         // says so.
-        None if page_links && lines.is_empty() && emergency.is_none() => {
+        None if page_lang.is_some() && lines.is_empty() && emergency.is_none() => {
             html! { <span class="country-name">{ &entry.display_name }</span> }
         }
         None => {

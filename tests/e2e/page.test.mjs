@@ -237,13 +237,43 @@ describe("standalone page", () => {
     release();
     assert.deepEqual(seen.errors, []);
     await context.close();
+    // In simplified Chinese: the tag in lower case, as the build names the folders.
+    const chinese = await open({ locale: "zh-CN", timezoneId: "Asia/Shanghai" }, null);
+    const holdingChinese = await holdWasm(chinese.page);
+    await chinese.page.goto(`${env.server.url}/`);
+    await chinese.page.waitForFunction(() => document.documentElement.lang === "zh-Hans");
+    assert.equal(await chinese.page.locator('.country-row[data-country="US"] a.country-name').getAttribute("href"), "us/zh-hans/");
+    assert.equal(await chinese.page.locator('.country-row[data-country="CN"] a.country-name').getAttribute("href"), "cn/");
+    holdingChinese();
+    assert.deepEqual(chinese.seen.errors, []);
+    await chinese.context.close();
     // An English-speaking visitor's list is as prerendered.
     const english = await open({}, null);
     const holding = await holdWasm(english.page);
     await english.page.goto(`${env.server.url}/`);
     assert.equal(await english.page.locator('.country-row[data-country="MX"] a.country-name').getAttribute("href"), "mx/en/");
     holding();
+    assert.deepEqual(english.seen.errors, []);
     await english.context.close();
+  });
+
+  test("while the list is taken over, its names still lead to the pages in the visitor's language", async () => {
+    const { context, page, seen } = await open({ locale: "es-MX", timezoneId: "America/Mexico_City" }, null);
+    // Every address Mexico's name has led to, from the parser's on: the prerender's, then the
+    // page's script's, through every chunk's takeover and the list's turn to Spanish.
+    await context.addInitScript(() => {
+      window.mexicoHrefs = [];
+      const record = () => {
+        const href = document.querySelector('.country-row[data-country="MX"] a.country-name')?.getAttribute("href");
+        if (href && window.mexicoHrefs.at(-1) !== href) window.mexicoHrefs.push(href);
+      };
+      new MutationObserver(record).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ["href"] });
+    });
+    await page.goto(`${env.server.url}/`);
+    await page.waitForFunction(() => document.querySelector(".country-list > li .country-name")?.textContent === "Afganistán");
+    assert.deepEqual(await page.evaluate(() => window.mexicoHrefs), ["mx/en/", "mx/"]);
+    assert.deepEqual(seen.errors, []);
+    await context.close();
   });
 
   test("no horizontal scroll at 320 px, and it fits 1440 px", async () => {
