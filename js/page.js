@@ -48,10 +48,12 @@ function pointCountryLinks(root, lang) {
 const root = document.getElementById("freedom-widget");
 // (A country's own page, /mx/, has a script of its own: js/country-page.js.)
 const options = linkOptions(location.search);
+// The page's language: the link's, else the browser's (as the takeover will choose it).
+const lang = pageLanguage(options);
 // The page's own text speaks the visitor's language from the first paint, and follows the
 // widget's language after (a visitor's pick in its language menu).
-speakPage(pageLanguage(options));
-pointCountryLinks(root, pageLanguage(options));
+speakPage(lang);
+pointCountryLinks(root, lang);
 root?.addEventListener("freedom-widget:language-change", (event) => speakPage(event.detail.lang));
 let takingOver = false;
 // Its quick exit button leaves before the takeover too (Shift×3 comes with it).
@@ -107,7 +109,7 @@ async function handOver() {
 }
 
 try {
-  const glue = await readyToTakeOver(options, pageLanguage(options));
+  const glue = await readyToTakeOver(options, lang);
   await handOver();
   endQuickExit();
   glue.hydrate_page(root, options);

@@ -58,18 +58,18 @@ async fn warnings_during<T>(during: impl std::future::Future<Output = T>) -> (T,
 /// What is said with `console[method]` while `during` runs (see `warnings_during`).
 async fn said_during<T>(method: &str, during: impl std::future::Future<Output = T>) -> (T, Vec<String>) {
     let console = js_sys::Reflect::get(&js_sys::global(), &"console".into()).unwrap();
-    let warn: js_sys::Function = js_sys::Reflect::get(&console, &method.into()).unwrap().unchecked_into();
+    let original: js_sys::Function = js_sys::Reflect::get(&console, &method.into()).unwrap().unchecked_into();
     let said = Rc::new(RefCell::new(Vec::new()));
     let record = {
-        let (said, warn, console) = (said.clone(), warn.clone(), console.clone());
+        let (said, original, console) = (said.clone(), original.clone(), console.clone());
         Closure::<dyn FnMut(JsValue)>::new(move |message: JsValue| {
             said.borrow_mut().push(message.as_string().unwrap_or_else(|| format!("{message:?}")));
-            let _ = warn.call1(&console, &message);
+            let _ = original.call1(&console, &message);
         })
     };
     js_sys::Reflect::set(&console, &method.into(), record.as_ref()).unwrap();
     let out = during.await;
-    js_sys::Reflect::set(&console, &method.into(), &warn).unwrap();
+    js_sys::Reflect::set(&console, &method.into(), &original).unwrap();
     drop(record);
     let said = said.borrow().clone();
     (out, said)

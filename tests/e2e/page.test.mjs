@@ -223,38 +223,34 @@ describe("standalone page", () => {
   test("before the list is taken over, a country's name leads to its page in the visitor's language", async () => {
     // A Spanish-speaking visitor on a slow network: the wasm has not come yet, so the list is
     // still as prerendered, in English.
-    const { context, page, seen } = await open({ locale: "es-MX", timezoneId: "America/Mexico_City" }, null);
-    const release = await holdWasm(page);
-    await page.goto(`${env.server.url}/`);
-    await page.waitForFunction(() => document.documentElement.lang === "es");
-    const href = (code) => page.locator(`.country-row[data-country="${code}"] a.country-name`).getAttribute("href");
+    /** `/` in a browser speaking `locale`, its wasm held back: the list as prerendered. */
+    const heldBack = async (contextOptions, lang) => {
+      const opened = await open(contextOptions, null);
+      opened.release = await holdWasm(opened.page);
+      await opened.page.goto(`${env.server.url}/`);
+      await opened.page.waitForFunction((lang) => document.documentElement.lang === lang, lang);
+      opened.href = (code) => opened.page.locator(`.country-row[data-country="${code}"] a.country-name`).getAttribute("href");
+      return opened;
+    };
+    const spanish = await heldBack({ locale: "es-MX", timezoneId: "America/Mexico_City" }, "es");
     // Mexico's page is in Spanish at mx/; Brazil's and the United States' in Spanish at br/es/ and us/es/.
-    assert.deepEqual([await href("MX"), await href("BR"), await href("US")], ["mx/", "br/es/", "us/es/"]);
-    await page.locator('.country-row[data-country="MX"] a.country-name').click();
-    await page.waitForURL(`${env.server.url}/mx/`);
-    assert.equal(await page.evaluate(() => document.documentElement.lang), "es");
-    assert.ok(await page.locator('.panel a[href="tel:+528005533000"]').first().isVisible(), "Mexico's page, its number");
-    release();
-    assert.deepEqual(seen.errors, []);
-    await context.close();
+    assert.deepEqual([await spanish.href("MX"), await spanish.href("BR"), await spanish.href("US")], ["mx/", "br/es/", "us/es/"]);
+    await spanish.page.locator('.country-row[data-country="MX"] a.country-name').click();
+    await spanish.page.waitForURL(`${env.server.url}/mx/`);
+    assert.equal(await spanish.page.evaluate(() => document.documentElement.lang), "es");
+    assert.ok(await spanish.page.locator('.panel a[href="tel:+528005533000"]').first().isVisible(), "Mexico's page, its number");
     // In simplified Chinese: the tag in lower case, as the build names the folders.
-    const chinese = await open({ locale: "zh-CN", timezoneId: "Asia/Shanghai" }, null);
-    const holdingChinese = await holdWasm(chinese.page);
-    await chinese.page.goto(`${env.server.url}/`);
-    await chinese.page.waitForFunction(() => document.documentElement.lang === "zh-Hans");
-    assert.equal(await chinese.page.locator('.country-row[data-country="US"] a.country-name').getAttribute("href"), "us/zh-hans/");
-    assert.equal(await chinese.page.locator('.country-row[data-country="CN"] a.country-name').getAttribute("href"), "cn/");
-    holdingChinese();
-    assert.deepEqual(chinese.seen.errors, []);
-    await chinese.context.close();
+    const chinese = await heldBack({ locale: "zh-CN", timezoneId: "Asia/Shanghai" }, "zh-Hans");
+    assert.equal(await chinese.href("US"), "us/zh-hans/");
+    assert.equal(await chinese.href("CN"), "cn/");
     // An English-speaking visitor's list is as prerendered.
-    const english = await open({}, null);
-    const holding = await holdWasm(english.page);
-    await english.page.goto(`${env.server.url}/`);
-    assert.equal(await english.page.locator('.country-row[data-country="MX"] a.country-name').getAttribute("href"), "mx/en/");
-    holding();
-    assert.deepEqual(english.seen.errors, []);
-    await english.context.close();
+    const english = await heldBack({}, "en");
+    assert.equal(await english.href("MX"), "mx/en/");
+    for (const { context, seen, release } of [spanish, chinese, english]) {
+      release();
+      assert.deepEqual(seen.errors, []);
+      await context.close();
+    }
   });
 
   test("while the list is taken over, its names still lead to the pages in the visitor's language", async () => {
