@@ -266,6 +266,10 @@ export function speakPage(lang) {
     const [text] = say(messages, element.dataset.text);
     if (text !== undefined && element.textContent !== text) element.textContent = text;
   }
-  document.documentElement.lang = lang;
-  document.documentElement.dir = rtl.includes(lang) ? "rtl" : "ltr";
+  // Written only when they change: at / in English (prerendered `lang="en" dir="ltr"`) they do
+  // not, and each write makes the browser restyle the whole long page.
+  const root = document.documentElement;
+  const dir = rtl.includes(lang) ? "rtl" : "ltr";
+  if (root.getAttribute("lang") !== lang) root.setAttribute("lang", lang);
+  if (root.getAttribute("dir") !== dir) root.setAttribute("dir", dir);
 }

@@ -12,7 +12,7 @@
 // goes when the page shows that country, in the same language: the language is loaded before the
 // takeover, not after.
 import { adoptRules, pageLanguage, paintPagePanel, speakPage } from "./first-paint.js";
-import { firstPaintFiles, warnOnce } from "./loader.js";
+import { breathe, firstPaintFiles, warnOnce } from "./loader.js";
 import { quoted } from "./quoted.js";
 import { quickExitBeforeTakeover } from "./early-quick-exit.js";
 import { readyToTakeOver } from "./takeover.js";
@@ -58,7 +58,13 @@ root?.addEventListener("freedom-widget:language-change", (event) => speakPage(ev
 let takingOver = false;
 // Its quick exit button leaves before the takeover too (Shift×3 comes with it).
 const endQuickExit = quickExitBeforeTakeover(root);
+// The rest each in a task of its own, not in the one that ends the HTML's parsing: all of it
+// there (the first paint's drawing, then the start of the wasm's fetch and load, as each promise
+// went on at once) made a task of 120–190 ms at a phone's CPU (Lighthouse's 4× slowdown) in every
+// load, most of `/`'s total blocking time (measured in Chromium, as js/country-page.js was).
+await breathe();
 const firstPaint = paintPagePanel(root?.querySelector(".directory > .panel"), options, firstPaintFiles, () => takingOver).catch(() => null);
+await breathe();
 
 /**
  * The takeover must find the panel as prerendered, and its first frames may still show it (Yew

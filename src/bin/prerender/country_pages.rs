@@ -236,8 +236,8 @@ pub fn build_page(template: &str, code: &str, lang: Lang, site: Option<&str>, li
 
     let mut html = template.to_string();
     let dir = if lang.is_rtl() { "rtl" } else { "ltr" };
-    assert!(html.contains("<html lang=\"en\">"), "template: <html lang=\"en\"> not found");
-    html = html.replacen("<html lang=\"en\">", &format!("<html lang=\"{}\" dir=\"{dir}\">", lang.tag()), 1);
+    assert!(html.contains("<html lang=\"en\" dir=\"ltr\">"), "template: <html lang=\"en\" dir=\"ltr\"> not found");
+    html = html.replacen("<html lang=\"en\" dir=\"ltr\">", &format!("<html lang=\"{}\" dir=\"{dir}\">", lang.tag()), 1);
     replace_between(&mut html, "<title", "</title>", &format!(">{title}"));
     replace_between(&mut html, "<meta name=\"description\" content=\"", "\"", &description);
     html = html.replacen("</head>", &format!("  {links}</head>"), 1);
