@@ -47,6 +47,9 @@ function pointCountryLinks(root, lang) {
 
 const root = document.getElementById("freedom-widget");
 // (A country's own page, /mx/, has a script of its own: js/country-page.js.)
+// Its quick exit button leaves before the takeover too (Shift×3 comes with it). First, at once:
+// it is the page's safety control, and nothing after it can keep it from working.
+const endQuickExit = quickExitBeforeTakeover(root);
 const options = linkOptions(location.search);
 // The page's language: the link's, else the browser's (as the takeover will choose it).
 const lang = pageLanguage(options);
@@ -56,8 +59,6 @@ speakPage(lang);
 pointCountryLinks(root, lang);
 root?.addEventListener("freedom-widget:language-change", (event) => speakPage(event.detail.lang));
 let takingOver = false;
-// Its quick exit button leaves before the takeover too (Shift×3 comes with it).
-const endQuickExit = quickExitBeforeTakeover(root);
 // The rest each in a task of its own, not in the one that ends the HTML's parsing: all of it
 // there (the first paint's drawing, then the start of the wasm's fetch and load, as each promise
 // went on at once) made a task of 120–190 ms at a phone's CPU (Lighthouse's 4× slowdown) in every

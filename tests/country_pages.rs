@@ -276,11 +276,20 @@ fn dates_are_written_as_the_page_script_writes_them() {
 }
 
 /// A page's bytes are a slow phone's wait: Yew's hydration markers carry no Rust type names
-/// (`<!--<[]>-->`, as a release build writes them; Cargo.toml's profile for `yew`), which the
-/// wasm's hydration never reads and which made about 5% of a country page's bytes.
+/// (`<!--<[]>-->`, as a release build writes them), which the wasm's hydration never reads and
+/// which made about 5% of a country page's bytes.
 #[test]
 fn the_pages_markers_name_no_rust_type() {
     let html = page("MX", Lang::Es);
-    assert!(html.contains("<!--<[]>-->"), "the takeover's markers are there");
+    assert!(html.contains("<!--<[]>-->") && html.contains("<!--</[]>-->"), "the takeover's markers are there");
+    assert_eq!(html.matches("<!--<[").count(), html.matches("<!--</[").count(), "each marker is closed");
     assert!(!html.contains("freedom_widget::") && !html.contains("yew::"), "a Rust type name in the page");
+    // Only Yew's component markers change: its suspense markers, and any other comment, stay.
+    assert!(html.contains("<!--<?>-->"));
+    assert_eq!(
+        country_pages::without_type_names(
+            "<!--<[a::B]>--><p>&lt;!--&lt;[x]&gt;</p><!--<?>--><!--</[a::B]>--><!--<x-->"
+        ),
+        "<!--<[]>--><p>&lt;!--&lt;[x]&gt;</p><!--<?>--><!--</[]>--><!--<x-->"
+    );
 }

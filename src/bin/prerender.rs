@@ -40,7 +40,9 @@ pub fn render_page(options: Options, lang: Lang) -> String {
         page: Some(PageState { hydrating: true, ..PageState::default() }),
         ..AppProps::new(options, Rc::new(Directory::default()), builtin::quotes().to_vec().into(), None, lang, platform)
     };
-    futures::executor::block_on(yew::LocalServerRenderer::<App>::with_props(props).render())
+    country_pages::without_type_names(&futures::executor::block_on(
+        yew::LocalServerRenderer::<App>::with_props(props).render(),
+    ))
 }
 
 /// The messages the first paint speaks (js/first-paint.js), in every language: its table carries

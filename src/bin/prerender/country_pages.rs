@@ -185,7 +185,36 @@ pub fn render_widget(code: &str, lang: Lang) -> String {
             platform,
         )
     };
-    futures::executor::block_on(yew::LocalServerRenderer::<App>::with_props(props).render())
+    without_type_names(&futures::executor::block_on(yew::LocalServerRenderer::<App>::with_props(props).render()))
+}
+
+/// Yew's hydration markers as a release build writes them: `<!--<[]>-->`, not
+/// `<!--<[freedom_widget::components::app::App]>-->` (a debug build, as the prerender is, names
+/// each component). The takeover finds a component's nodes by the markers' `<[`, `</[` and `]>`
+/// alone; the names were about 5% of a country page's bytes. What a component writes as text is
+/// escaped, so only Yew's markers open with `<!--<[` or `<!--</[`.
+pub fn without_type_names(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(at) = rest.find("<!--<") {
+        let (before, marker) = rest.split_at(at);
+        out.push_str(before);
+        let opening = if marker.starts_with("<!--<[") {
+            "<!--<["
+        } else if marker.starts_with("<!--</[") {
+            "<!--</["
+        } else {
+            out.push_str("<!--<");
+            rest = &marker["<!--<".len()..];
+            continue;
+        };
+        let end = marker.find("]>-->").expect("a Yew marker is closed");
+        out.push_str(opening);
+        out.push_str("]>-->");
+        rest = &marker[end + "]>-->".len()..];
+    }
+    out.push_str(rest);
+    out
 }
 
 fn escape(text: &str) -> String {
