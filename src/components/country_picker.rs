@@ -69,20 +69,29 @@ pub fn country_picker(props: &CountryPickerProps) -> Html {
     // The query lives here: a keystroke re-renders the finder only, not the whole widget.
     let query = use_state(String::new);
     let input = use_node_ref();
+    // The box's first render leaves what it holds alone (no `value`): taking a prerendered page
+    // over, a visitor may still be typing into it, and Yew sets an input's value as it hydrates.
+    let adopted = use_mut_ref(|| false);
     {
-        // On the standalone page the prerendered box takes typing before the page takes over
-        // (which empties or replaces it): what the visitor typed still counts, and a visitor
-        // typing keeps the focus.
-        let (typed, keep_focus, query, input) = (props.typed.clone(), props.keep_focus, query.clone(), input.clone());
+        // On the standalone page the prerendered box takes typing before the page takes over:
+        // what the visitor typed still counts, up to the last key (the box as it is now, else
+        // what the page read before the takeover, for a box swapped for a copy meanwhile), and a
+        // visitor typing keeps the focus.
+        let (typed, keep_focus, query, input, adopted) =
+            (props.typed.clone(), props.keep_focus, query.clone(), input.clone(), adopted.clone());
         use_effect_with((), move |_| {
-            if let Some(typed) = typed {
-                query.set(typed.to_string());
+            *adopted.borrow_mut() = true;
+            let input = input.cast::<HtmlInputElement>();
+            let now = input.as_ref().map(HtmlInputElement::value).filter(|now| !now.trim().is_empty());
+            if let Some(typed) = now.or(typed.map(|typed| typed.to_string())) {
+                query.set(typed);
             }
-            if let Some(input) = input.cast::<HtmlInputElement>().filter(|_| keep_focus) {
+            if let Some(input) = input.filter(|_| keep_focus) {
                 let _ = input.focus();
             }
         });
     }
+    let value = (*adopted.borrow()).then(|| (*query).clone());
     let results = if query.trim().is_empty() { Vec::new() } else { search(index.entries(), &query, None) };
     let oninput = {
         let query = query.clone();
@@ -123,7 +132,7 @@ pub fn country_picker(props: &CountryPickerProps) -> Html {
             <p id="fw-search-hint" class="small">{ ui.t(Key::SearchHint) }</p>
             <input id="fw-search" ref={input} type="search" part="search" autocomplete="off" spellcheck="false"
                 aria-describedby="fw-search-hint" aria-controls="fw-results"
-                value={(*query).clone()} {oninput} {onkeydown} />
+                {value} {oninput} {onkeydown} />
             <p class="small search-status" role="status" aria-live="polite">{ status }</p>
             // Hidden while empty: an empty list is nothing to announce (and an empty `ul` is no valid list).
             <ul id="fw-results" class="results plain" hidden={results.is_empty()}>

@@ -349,6 +349,36 @@ describe("standalone page", () => {
     await page.locator("#fw-directory-heading", { hasText: /Vietnam/ }).waitFor();
     await context.close();
   });
+
+  test("keys typed while the page is being taken over count too", async () => {
+    // The takeover reads what the box holds, then Yew renders (and, at a phone's CPU, yields to
+    // the browser between parts): keys typed in between once went missing, the box reset to
+    // what was read. Here the page's glue types "et" at that moment, after "vi" was typed.
+    const context = await env.browser.newContext({ locale: "en-US" });
+    let patched = false;
+    await context.route(/\/freedom-widget-[0-9a-f]+\.js$/, async (route) => {
+      const glue = await (await route.fetch()).text();
+      const typed = glue.replace(/function (\w+)\((\w+),(\w+)\)\{(\w+)\.hydrate_page\(\2,\3\)\}/, (_, name, root, options, wasm) => {
+        patched = true;
+        return `function ${name}(${root},${options}){${wasm}.hydrate_page(${root},${options});document.getElementById("fw-search").value+="et"}`;
+      });
+      await route.fulfill({ body: typed, contentType: "text/javascript" });
+    });
+    // The page preloads its glue with its integrity hash, which the changed glue fails.
+    await context.route(/\/(\?.*)?$/, async (route) => {
+      const html = await (await route.fetch()).text();
+      await route.fulfill({ body: html.replace(/(<link rel="modulepreload"[^>]*?) integrity="[^"]*"/, "$1"), contentType: "text/html" });
+    });
+    const page = await context.newPage();
+    const release = await holdWasm(page);
+    await page.goto(`${env.server.url}/?country=US`, { waitUntil: "domcontentloaded" });
+    await page.locator("#fw-search").fill("vi");
+    release();
+    await page.locator(".search-status", { hasText: "Countries found: 1" }).waitFor({ timeout: 10_000 });
+    assert.ok(patched, "the glue's call to hydrate_page was found");
+    assert.equal(await page.locator("#fw-search").inputValue(), "viet");
+    await context.close();
+  });
 });
 
 describe("what the build ships", () => {
