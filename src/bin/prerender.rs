@@ -13,7 +13,7 @@ mod country_pages;
 
 use freedom_widget::components::app::PageState;
 use freedom_widget::components::ui::PlatformRef;
-use freedom_widget::components::{App, AppProps};
+use freedom_widget::components::AppProps;
 use freedom_widget::core::builtin;
 use freedom_widget::core::directory::Directory;
 use freedom_widget::core::i18n::{Key, Lang};
@@ -40,9 +40,7 @@ pub fn render_page(options: Options, lang: Lang) -> String {
         page: Some(PageState { hydrating: true, ..PageState::default() }),
         ..AppProps::new(options, Rc::new(Directory::default()), builtin::quotes().to_vec().into(), None, lang, platform)
     };
-    country_pages::without_type_names(&futures::executor::block_on(
-        yew::LocalServerRenderer::<App>::with_props(props).render(),
-    ))
+    country_pages::render_app(props)
 }
 
 /// The messages the first paint speaks (js/first-paint.js), in every language: its table carries

@@ -185,6 +185,12 @@ pub fn render_widget(code: &str, lang: Lang) -> String {
             platform,
         )
     };
+    render_app(props)
+}
+
+/// The app's HTML for a page to take over (its prerender at `/` and each country page's): Yew's
+/// server rendering, its markers without type names.
+pub fn render_app(props: AppProps) -> String {
     without_type_names(&futures::executor::block_on(yew::LocalServerRenderer::<App>::with_props(props).render()))
 }
 
