@@ -15,7 +15,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { launch, ROOT, watch } from "../e2e/helpers.mjs";
 import { serve } from "../e2e/serve.mjs";
-import { ENGINES, launch as launchEngine, recorderRoute, until } from "../engines/drivers.mjs";
+import { ENGINES, launch as launchEngine, onceMoreIfWebKitCrashed, recorderRoute, until } from "../engines/drivers.mjs";
 
 const DIST = join(ROOT, "target", "dist-testkey");
 const OLD = "tel:+528005533000";
@@ -418,25 +418,27 @@ describe("Firefox ESR and WebKitGTK: the release's number, the focus kept, and t
             { name: "a CSP without the channel's connect-src", kind: "good", says: /connect-src/, url: strict.url, channel: strict.channel, csp: true },
           ];
           for (const { name, kind, says, url, channel, csp } of cases) {
-            answer = kind;
-            slowAnswered = null;
-            await b.goto(url);
-            await until(b, `${name}: the widget's built-in number`, (href) => !!document.querySelector("freedom-widget")?.shadowRoot?.querySelector(`.fw-mount .cards a[href="${href}"]`), OLD);
-            // The channel's answer (or the widget's 10 s without one) ends in its warning.
-            await until(b, `${name}: a warning naming the channel`, (c) => (window.saidInConsole ?? []).some((m) => m.level === "warn" && m.text.includes(`data channel "${c}"`)), channel);
-            // A moment for a second one, were there any: after the slow channel's late answer too.
-            if (kind === "slow") await slowAnswered?.promise;
-            await new Promise((r) => setTimeout(r, 1000));
-            const about = await aboutChannel(channel);
-            assert.equal(about.length, 1, `${name}:\n${(await saidInConsole()).join("\n")}`);
-            assert.match(about[0], says, name);
-            assert.match(about[0], /showing the data built in/, name);
-            assert.equal(await inWidget(`a[href="${NEW}"]`), 0, `${name}: the release's number is shown nowhere`);
-            assert.ok(await inWidget(`.fw-mount .cards a[href="${OLD}"]`) > 0, `${name}: the built-in number is still there`);
-            if (csp) {
-              const blocked = await b.eval(() => (window.saidInConsole ?? []).filter((m) => m.level === "csp").map((m) => m.text));
-              assert.ok(blocked.some((t) => t.startsWith("connect-src ") && t.includes("127.0.0.2")), `${name}: the CSP refused the channel (${blocked.join("; ")})`);
-            }
+            await onceMoreIfWebKitCrashed(b, name, async () => {
+              answer = kind;
+              slowAnswered = null;
+              await b.goto(url);
+              await until(b, `${name}: the widget's built-in number`, (href) => !!document.querySelector("freedom-widget")?.shadowRoot?.querySelector(`.fw-mount .cards a[href="${href}"]`), OLD);
+              // The channel's answer (or the widget's 10 s without one) ends in its warning.
+              await until(b, `${name}: a warning naming the channel`, (c) => (window.saidInConsole ?? []).some((m) => m.level === "warn" && m.text.includes(`data channel "${c}"`)), channel);
+              // A moment for a second one, were there any: after the slow channel's late answer too.
+              if (kind === "slow") await slowAnswered?.promise;
+              await new Promise((r) => setTimeout(r, 1000));
+              const about = await aboutChannel(channel);
+              assert.equal(about.length, 1, `${name}:\n${(await saidInConsole()).join("\n")}`);
+              assert.match(about[0], says, name);
+              assert.match(about[0], /showing the data built in/, name);
+              assert.equal(await inWidget(`a[href="${NEW}"]`), 0, `${name}: the release's number is shown nowhere`);
+              assert.ok(await inWidget(`.fw-mount .cards a[href="${OLD}"]`) > 0, `${name}: the built-in number is still there`);
+              if (csp) {
+                const blocked = await b.eval(() => (window.saidInConsole ?? []).filter((m) => m.level === "csp").map((m) => m.text));
+                assert.ok(blocked.some((t) => t.startsWith("connect-src ") && t.includes("127.0.0.2")), `${name}: the CSP refused the channel (${blocked.join("; ")})`);
+              }
+            });
           }
         } finally {
           await strict.close();

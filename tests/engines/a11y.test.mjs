@@ -24,7 +24,7 @@ import { join } from "node:path";
 import { ACE, AXE, TAGS, axeViolations, ibmViolations } from "../e2e/checkers.mjs";
 import { DIST } from "../e2e/helpers.mjs";
 import { serve, TYPES } from "../e2e/serve.mjs";
-import { ENGINES, launch, until } from "./drivers.mjs";
+import { ENGINES, launch, onceMoreIfWebKitCrashed, until } from "./drivers.mjs";
 
 
 /** The pages checked. `script: true`: the page has a script, so with JavaScript on it must be
@@ -135,7 +135,9 @@ for (const engine of ENGINES) {
 
       for (const page of PAGES) {
         for (const javaScript of [true, false]) {
-          test(`${page.path} (${page.what}), JavaScript ${javaScript ? "on" : "off"}: zero axe and IBM violations`, async (t) => {
+          const name = `${page.path} (${page.what}), JavaScript ${javaScript ? "on" : "off"}: zero axe and IBM violations`;
+          // Once more if WebKit's page crashed in it (drivers.mjs).
+          test(name, (t) => onceMoreIfWebKitCrashed(b, name, async () => {
             const file = join(DIST, page.file);
             assert.ok(existsSync(file), `${file} is missing: build with bash scripts/build.sh (without FW_COUNTRY_PAGES=none)`);
             const state = await open(b, `${(javaScript ? withScripts : scriptless).url}${page.path}`);
@@ -149,7 +151,7 @@ for (const engine of ENGINES) {
               ...(await b.eval(runIbm(await b.eval(english)))).map((v) => `IBM: ${v}`),
             ];
             if (found.length) assert.fail(`${engine}, ${colorScheme}, ${page.path}, JavaScript ${javaScript ? "on" : "off"} (${state}): ${found.length} violations\n${found.join("\n")}`);
-          });
+          }));
         }
       }
     });

@@ -70,10 +70,27 @@ export async function until(b, what, fn, ...args) {
       last = await b.eval(fn, ...args);
       if (last) return last;
     } catch (e) {
+      // A session the driver has deleted (WebKit's page crashed) never comes back: said at once.
+      if (/invalid session id/.test(e.message)) throw e;
       last = e; // the page may be navigating
     }
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what} (last: ${JSON.stringify(last) ?? last})`);
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what} (last: ${last instanceof Error ? last.message : (JSON.stringify(last) ?? last)})`);
     await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** Runs `flow` (which opens its own page); if WebKit's page crashed during it, runs it once more
+ *  in a new session, said on stderr. WebKitGTK's web process crashes now and then on a busy
+ *  2-core machine, in the middle of a flow that passes on its own; a flow that crashes WebKit
+ *  every time still fails. Other engines run `flow` once. */
+export async function onceMoreIfWebKitCrashed(b, what, flow) {
+  try {
+    return await flow();
+  } catch (e) {
+    if (!(b instanceof WebKit) || !WebKit.crashed(e)) throw e;
+    process.stderr.write(`WebKit: ${e.message.trim()} in "${what}"; a new session, one more try\n`);
+    await b.renewSession();
+    return await flow();
   }
 }
 
@@ -220,18 +237,27 @@ class WebKit {
     // The window's outer size: what the page gets is a little smaller, which no flow depends on.
     await this.call("POST", `${this.session}/window/rect`, this.size).catch(() => {});
   }
+  /** Whether `e` says WebKitGTK's web process crashed: "unknown error", then "session deleted
+   *  because of page crash or hang" (an invalid session id) for every later command. */
+  static crashed(e) {
+    return /unknown error|invalid session id/.test(e?.message ?? "");
+  }
+  /** A new session in place of one whose page crashed. */
+  async renewSession() {
+    await this.call("DELETE", this.session).catch(() => {});
+    await this.newSession();
+  }
   async goto(url) {
     try {
       return await this.call("POST", `${this.session}/url`, { url });
     } catch (e) {
       // WebKitGTK's web process crashed now and then on a busy 2-core machine, between two
-      // flows that pass on their own ("unknown error", then "session deleted because of page
-      // crash or hang"), and every later flow of the engine failed with it. A new session and one
-      // more try, said on stderr: a page that crashes WebKit every time still fails.
-      if (!/unknown error|invalid session id/.test(e.message)) throw e;
+      // flows that pass on their own, and every later flow of the engine failed with it. A new
+      // session and one more try, said on stderr: a page that crashes WebKit every time still
+      // fails.
+      if (!WebKit.crashed(e)) throw e;
       process.stderr.write(`WebKit: ${e.message.trim()} opening ${url}; a new session, one more try\n`);
-      await this.call("DELETE", this.session).catch(() => {});
-      await this.newSession();
+      await this.renewSession();
       return await this.call("POST", `${this.session}/url`, { url });
     }
   }

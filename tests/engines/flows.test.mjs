@@ -8,7 +8,7 @@ import { extname, join } from "node:path";
 import { DIST, PAGES } from "../e2e/helpers.mjs";
 import { elementSnippet } from "../../scripts/snippet.mjs";
 import { serve, TYPES } from "../e2e/serve.mjs";
-import { ENGINES, launch, recorderRoute, until } from "./drivers.mjs";
+import { ENGINES, launch, onceMoreIfWebKitCrashed, recorderRoute, until } from "./drivers.mjs";
 
 const US = "tel:+18883737888";
 const MX = "tel:+528005533000";
@@ -151,8 +151,10 @@ for (const engine of ENGINES) {
     after(async () => {
       await b?.close();
     });
+    /** A test whose flow runs once more if WebKit's page crashed in it (drivers.mjs). */
+    const flow = (name, fn) => test(name, (t) => onceMoreIfWebKitCrashed(b, name, () => fn(t)));
 
-    test("a deep link (?country=MX&lang=es) shows Mexico's line, in Spanish", async () => {
+    flow("a deep link (?country=MX&lang=es) shows Mexico's line, in Spanish", async () => {
       await b.goto(`${main.url}/?country=MX&lang=es`);
       await until(b, "Mexico's line in the panel", (href) => !!document.querySelector(`#freedom-widget .panel .cards a[href="${href}"]`) && !document.querySelector(".first-paint, .page-first-cover"), MX);
       const shown = await b.eval(() => ({ lang: document.querySelector(".fw").lang, heading: document.querySelector("#fw-directory-heading").textContent }));
@@ -160,7 +162,7 @@ for (const engine of ENGINES) {
       assert.match(shown.heading, /México/);
     });
 
-    test("search narrows the list of countries", async () => {
+    flow("search narrows the list of countries", async () => {
       await b.goto(`${main.url}/?country=US`);
       await until(b, "the page taking over", (href) => !!document.querySelector(`#freedom-widget .panel .cards a[href="${href}"]`) && !document.querySelector(".first-paint, .page-first-cover"), US);
       await clickOn(b, "#fw-search");
@@ -173,7 +175,7 @@ for (const engine of ENGINES) {
       assert.ok(results.length < 5, `the list narrowed to ${results.length}`);
     });
 
-    test("explainer tabs: after a mouse click, arrow keys move selection and focus, and the focus ring shows", async () => {
+    flow("explainer tabs: after a mouse click, arrow keys move selection and focus, and the focus ring shows", async () => {
       await b.goto(`${main.url}/?country=US`);
       await until(b, "the page taking over", (href) => !!document.querySelector(`#freedom-widget .panel .cards a[href="${href}"]`) && !document.querySelector(".first-paint, .page-first-cover"), US);
       await clickOn(b, "[role=tab]");
@@ -200,7 +202,7 @@ for (const engine of ENGINES) {
       assert.equal(await b.eval(() => document.activeElement.getAttribute("role")), "tabpanel");
     });
 
-    test("in Arabic the widget reads right to left, tabs mirrored", async () => {
+    flow("in Arabic the widget reads right to left, tabs mirrored", async () => {
       await b.goto(`${main.url}/?lang=ar`);
       await until(b, "the page in Arabic", () => document.querySelector(".fw")?.lang === "ar");
       const layout = await b.eval(() => {
@@ -210,7 +212,7 @@ for (const engine of ENGINES) {
       assert.deepEqual(layout, { dir: "rtl", direction: "rtl", firstRightOfSecond: true });
     });
 
-    test("quick exit: the button leaves for the destination the partner set", async () => {
+    flow("quick exit: the button leaves for the destination the partner set", async () => {
       const away = `${main.url}/pages/plain.html`;
       // Only a partner sets it: on the element, on their own page.
       const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Partner</title><script src="/embed/embed.js"></script></head>
@@ -226,7 +228,7 @@ for (const engine of ENGINES) {
       }
     });
 
-    test("theming: every --fw-* property a partner sets reaches inside, in the light and dark themes, also set later", async () => {
+    flow("theming: every --fw-* property a partner sets reaches inside, in the light and dark themes, also set later", async () => {
       await b.goto(`${main.url}/pages/themed.html`);
       const read = (id) => {
         const root = document.getElementById(id).shadowRoot;
@@ -251,7 +253,7 @@ for (const engine of ENGINES) {
       }, "dark")), "rgb(0, 0, 170)");
     });
 
-    test("a crafted link keeps the US line, quick exit and the report links; quick exit never goes to the link's site", async () => {
+    flow("a crafted link keeps the US line, quick exit and the report links; quick exit never goes to the link's site", async () => {
       // The link's site: whatever reaches it is recorded.
       const asked = [];
       const evil = await serve({ root: DIST, host: "127.0.0.4", routes: new Proxy({}, { get: () => (req, res) => {
@@ -292,7 +294,7 @@ for (const engine of ENGINES) {
       }
     });
 
-    test("the script tag from another origin under the strict CSP: Mexico's line, styled, dialable", async () => {
+    flow("the script tag from another origin under the strict CSP: Mexico's line, styled, dialable", async () => {
       const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Partner</title></head><body>
         <p id="host-text">Partner</p>
         <script type="module" src="${cdn.url}/embed/embed.js" data-country="MX"></script></body></html>`;
@@ -313,7 +315,7 @@ for (const engine of ENGINES) {
       }
     });
 
-    test("when the wasm answers 404, the embed still shows a line to call", async () => {
+    flow("when the wasm answers 404, the embed still shows a line to call", async () => {
       await b.goto(`${broken.url}/pages/plain.html`);
       const text = await until(b, "the first paint, kept", () => document.querySelector("freedom-widget")?.shadowRoot?.querySelector(".fw-first")?.textContent);
       assert.match(text, /National Human Trafficking Hotline/);
@@ -321,7 +323,7 @@ for (const engine of ENGINES) {
       assert.equal(await b.eval(() => document.querySelector("#host-text").textContent), "The partner's own content stays as it is.");
     });
 
-    test("when the wasm answers 404, the standalone page still shows the linked country's line at the top", async () => {
+    flow("when the wasm answers 404, the standalone page still shows the linked country's line at the top", async () => {
       await b.goto(`${broken.url}/?country=MX&lang=es`);
       const text = await until(b, "the page's first paint, kept", () => document.querySelector("#freedom-widget .panel .first-paint")?.textContent);
       assert.match(text, /Líneas de ayuda en México/);
@@ -330,7 +332,7 @@ for (const engine of ENGINES) {
       assert.equal(await b.eval(() => document.querySelector("#fw-directory-heading").getClientRects().length), 0);
     });
 
-    test("when the wasm is held up where the first paint waits for the widget, the number shows after 8 s, said once naming the file; the widget takes over when it comes", async () => {
+    flow("when the wasm is held up where the first paint waits for the widget, the number shows after 8 s, said once naming the file; the widget takes over when it comes", async () => {
       // The quotes first: the widget's own view differs from a first paint's, which waits for it
       // (js/mount.js, PATIENCE_MS), but never for good.
       const wasm = `/embed/${readdirSync(join(DIST, "embed")).find((f) => f.endsWith("_bg.wasm"))}`;
@@ -369,7 +371,7 @@ for (const engine of ENGINES) {
       }
     });
 
-    test("the element snippet with its number inside: the partner's text below never moves as the widget starts", async () => {
+    flow("the element snippet with its number inside: the partner's text below never moves as the widget starts", async () => {
       // The configurator's element snippet, compact, for Mexico (scripts/snippet.mjs, as the
       // benchmark's page): its stylesheet rule and the line as plain HTML inside the element,
       // then the partner's own text. A script in the page notes where that text is at
@@ -403,7 +405,7 @@ for (const engine of ENGINES) {
       }
     });
 
-    test("a deep link keeps the prerendered list while the page takes it over: rows, scroll and clicks", async () => {
+    flow("a deep link keeps the prerendered list while the page takes it over: rows, scroll and clicks", async () => {
       const held = await server({ wasm: "hold", record: true });
       try {
         await b.goto(`${held.url}/?country=MX&lang=es`);
@@ -447,7 +449,7 @@ for (const engine of ENGINES) {
       }
     });
 
-    test("with JavaScript off, the prerendered page has every country's numbers and the four Ps", async () => {
+    flow("with JavaScript off, the prerendered page has every country's numbers and the four Ps", async () => {
       const off = await launch(engine, { javaScript: false });
       const own = await server();
       try {
