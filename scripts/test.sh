@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test layer, installing what is missing first (Debian's chromium and chromedriver too):
-#   0. formatting: Rust that rustfmt would change fails the run; actionlint over .github/workflows;
+#   0. formatting: Rust that rustfmt would change fails the run; clippy's warnings, native and for
+#      the browser, fail it too; actionlint over .github/workflows;
 #   1. native `cargo test --workspace`: data and validator, search, detection, hours, options, strings,
 #      SSR render, and the partner kit's poster (poster/);
 #   2. `wasm-bindgen-test` component tests in headless Chromium;
@@ -21,6 +22,10 @@ step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
 step "formatting (cargo fmt --check, as rustfmt.toml says)"
 cargo fmt --all -- --check
+
+step "lints (cargo clippy, warnings are errors): native, and the browser's code as the page builds it"
+cargo clippy --quiet --workspace --all-targets --features native-tools -- -D warnings
+cargo clippy --quiet --target wasm32-unknown-unknown --features page -- -D warnings
 
 step "the GitHub workflows are well formed (actionlint)"
 tools/py/bin/actionlint .github/workflows/*.yml

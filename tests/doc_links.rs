@@ -58,11 +58,9 @@ fn without_fences(text: &str) -> String {
             None if indent <= 3 && run >= 3 => {
                 fence = marker.map(|c| (c, run));
             }
-            Some((c, n)) if indent <= 3 && marker == Some(c) && run >= n => {
-                // A closing fence has nothing after its markers.
-                if trimmed[run..].trim().is_empty() {
-                    fence = None;
-                }
+            // A closing fence has nothing after its markers.
+            Some((c, n)) if indent <= 3 && marker == Some(c) && run >= n && trimmed[run..].trim().is_empty() => {
+                fence = None;
             }
             _ => {}
         }
@@ -89,7 +87,7 @@ fn links(text: &str) -> Vec<Link> {
         if line.len() - trimmed.len() <= 3 && trimmed.starts_with('[') {
             if let Some((label, rest)) = trimmed[1..].split_once("]:") {
                 if !label.is_empty() && !label.contains(']') {
-                    let dest = rest.trim().split_whitespace().next().unwrap_or("");
+                    let dest = rest.split_whitespace().next().unwrap_or("");
                     let dest = dest.trim_start_matches('<').trim_end_matches('>');
                     found.push(Link { line: line_at(start), dest: dest.to_string() });
                 }

@@ -353,13 +353,13 @@ impl Sheet {
             let who = widget_i18n::audience_text(self.lang, &h.audience_codes);
             self.text(&self.wf(W::Audience, &[("audience", &who)]), 4.2, true);
         } else if let (Some(audience), None) = (&h.audience, &h.audience_area) {
-            self.english(&audience.to_string(), 4.2, true);
+            self.english(audience, 4.2, true);
         }
         if let Some(area) = &h.audience_area {
             self.text(&self.wf(W::AudienceArea, &[("area", area)]), 4.2, true);
         }
         if let Some(note) = &h.audience_note {
-            self.english(&note.to_string(), 3.8, false);
+            self.english(note, 3.8, false);
         }
         for channel in h.channels.iter() {
             self.channel(channel, country_name);
@@ -421,7 +421,7 @@ impl Sheet {
             self.text(&widget_i18n::flags_text(self.lang, &c.flags), 4.0, false);
         }
         if let Some(note) = &c.note {
-            self.english(&note.to_string(), 3.8, false);
+            self.english(note, 3.8, false);
         }
     }
 

@@ -43,8 +43,11 @@ fn main() -> ExitCode {
     }
 }
 
+/// The command's arguments: the positional ones, and each `--name value` option's pair.
+type Arguments<'a> = (Vec<&'a str>, Vec<(String, &'a str)>);
+
 /// Positional arguments, and the value of each `--name value` option.
-fn parse_args<'a>(args: &'a [String], options: &[&str]) -> Result<(Vec<&'a str>, Vec<(String, &'a str)>), String> {
+fn parse_args<'a>(args: &'a [String], options: &[&str]) -> Result<Arguments<'a>, String> {
     let (mut positional, mut named) = (Vec::new(), Vec::new());
     let mut it = args.iter();
     while let Some(a) = it.next() {

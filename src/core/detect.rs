@@ -5,6 +5,7 @@
 //! 3. the browser's time zone, mapped to its country by the generated table;
 //! 4. the partner's `fallback-country`;
 //! 5. nothing: the picker opens with no country chosen.
+//!
 //! Never an IP look-up; never the Geolocation API.
 
 /// Why a country was chosen, so the widget can say so and the visitor can change it.

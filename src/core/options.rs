@@ -125,8 +125,12 @@ pub struct OptionSpec {
     pub about: Doc,
     /// Applies a value (already trimmed) to the options, or says what is wrong with it and what
     /// is used instead. `is_country` says which codes the widget knows.
-    pub parse: fn(&mut Options, &str, &dyn Fn(&str) -> bool) -> Result<(), String>,
+    pub parse: ParseOption,
 }
+
+/// How an option's value is applied: the options, the trimmed value, and which codes are
+/// countries; `Err` says what is wrong and what is used instead.
+pub type ParseOption = fn(&mut Options, &str, &dyn Fn(&str) -> bool) -> Result<(), String>;
 
 pub const OPTION_SPECS: &[OptionSpec] = &[
     OptionSpec { attribute: "country", js: "country", values: doc("ISO 3166-1 alpha-2 code, e.g. `TH`"), default: doc("detected"), about: doc("Country shown first. Overrides detection."), parse: parse_country },

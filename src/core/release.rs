@@ -596,7 +596,7 @@ const fn sextet(c: u8) -> Option<u8> {
 /// signature or key cannot be written two ways. Its own few lines rather than a crate's engines.
 pub fn base64_decode(text: &str) -> Option<Vec<u8>> {
     let b = text.as_bytes();
-    if b.len() % 4 != 0 {
+    if !b.len().is_multiple_of(4) {
         return None;
     }
     let mut out = Vec::with_capacity(b.len() / 4 * 3);

@@ -87,7 +87,7 @@ fn lines_key(options: &Options) -> Option<String> {
     if options.layout == Layout::Full {
         return Some(builtin::EVERY_COUNTRY.to_string());
     }
-    clues::detected_country(&options, &clues::browser_languages()).map(|(code, _)| code)
+    clues::detected_country(options, &clues::browser_languages()).map(|(code, _)| code)
 }
 
 /// Fetches the built-in lines a widget with these options shows first (`lines_key`), so that

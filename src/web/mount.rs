@@ -47,14 +47,17 @@ struct Instance {
     waiting: Option<JsValue>,
 }
 
+/// A mounted instance, shared by the widget's handle in JavaScript; empty once destroyed.
+type SharedInstance = Rc<RefCell<Option<Instance>>>;
+
 thread_local! {
     /// Mounted instances by host element: mounting again into one element replaces the widget.
-    static INSTANCES: RefCell<Vec<(Element, Rc<RefCell<Option<Instance>>>)>> = const { RefCell::new(Vec::new()) };
+    static INSTANCES: RefCell<Vec<(Element, SharedInstance)>> = const { RefCell::new(Vec::new()) };
 }
 
 /// A mounted widget, shared with its handle in JavaScript; empty once destroyed.
 pub(super) struct Widget {
-    instance: Rc<RefCell<Option<Instance>>>,
+    instance: SharedInstance,
 }
 
 fn shadow_root_of(host: &Element) -> Result<ShadowRoot, JsValue> {
@@ -137,7 +140,7 @@ fn directory_for(instance: &mut Instance) -> Rc<Directory> {
 /// Asks the data channel for a newer signed release, after the widget shows (never before: the
 /// built-in data is on screen first). A release replaces the built-in rows on screen; anything
 /// wrong keeps them, said once for the page, naming the channel and why.
-fn load_channel(cell: &Rc<RefCell<Option<Instance>>>, url: Option<String>) {
+fn load_channel(cell: &SharedInstance, url: Option<String>) {
     let Some(url) = url else { return };
     let cell = cell.clone();
     wasm_bindgen_futures::spawn_local(async move {
@@ -161,7 +164,7 @@ fn load_channel(cell: &Rc<RefCell<Option<Instance>>>, url: Option<String>) {
 
 /// Fetches a partner's same-origin JSON file. A failure (another origin, 404, bad JSON, no
 /// answer within 5 s) keeps the built-in data and warns once.
-fn load_partner_url(cell: &Rc<RefCell<Option<Instance>>>, url: Option<String>) {
+fn load_partner_url(cell: &SharedInstance, url: Option<String>) {
     let Some(url) = url else { return };
     let cell = cell.clone();
     wasm_bindgen_futures::spawn_local(async move {
