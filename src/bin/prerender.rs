@@ -4,7 +4,9 @@
 //!
 //! Usage: prerender <path/to/index.html>  (replaces the `<!--prerender-->` marker in place)
 //!        prerender --assets <out.json>    (what the JavaScript build needs; see `build_assets`)
-//!        prerender --country-pages <dist> (a page per country and language; see `country_pages`;
+//!        prerender --country-pages <dist> <script>
+//!                                         (a page per country and language, each loading <script>,
+//!                                          the country pages' script in dist; see `country_pages`;
 //!                                          env FW_COUNTRY_PAGES: all, none or codes; FW_SITE_URL)
 
 // A directory of its own beside the binary: a file of src/bin/ would be taken for another binary.
