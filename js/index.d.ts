@@ -75,7 +75,7 @@ export interface WidgetEventDetail {
   country?: CountryCode;
   hotline?: string;
   channel?: ChannelKind;
-  chosenBy?: "option" | "language" | "time-zone" | "fallback" | "visitor";
+  chosenBy?: "option" | "language" | "time-zone" | "fallback" | "visitor" | "link";
   /** With "language-change": the language the widget now shows, e.g. "es". */
   lang?: string;
 }

@@ -23,6 +23,11 @@ if ! cargo fmt --version >/dev/null 2>&1; then
   rustup component add rustfmt
 fi
 
+if ! cargo clippy --version >/dev/null 2>&1; then
+  say "adding clippy (the test command runs its lints)"
+  rustup component add clippy
+fi
+
 if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
   say "installing trunk $TRUNK_VERSION (about 8 minutes, once)"
   cargo install --locked "trunk@$TRUNK_VERSION"
