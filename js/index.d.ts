@@ -62,7 +62,8 @@ export interface HotlineRow {
 }
 
 export interface QuoteRow {
-  id: string;
+  /** Optional: without one, the quote is named by its place in the list. */
+  id?: string;
   /** Verbatim. */
   text: string;
   speaker: string;

@@ -23,9 +23,10 @@ step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 step "formatting (cargo fmt --check, as rustfmt.toml says)"
 cargo fmt --all -- --check
 
-step "lints (cargo clippy, warnings are errors): native, and the browser's code as the page builds it"
+step "lints (cargo clippy, warnings are errors): native, and the browser's code (the page's wasm and its tests, the poster's wasm)"
 cargo clippy --quiet --workspace --all-targets --features native-tools -- -D warnings
-cargo clippy --quiet --target wasm32-unknown-unknown --features page -- -D warnings
+cargo clippy --quiet --target wasm32-unknown-unknown --features page --lib --test browser -- -D warnings
+cargo clippy --quiet --target wasm32-unknown-unknown -p freedom-poster -- -D warnings
 
 step "the GitHub workflows are well formed (actionlint)"
 tools/py/bin/actionlint .github/workflows/*.yml

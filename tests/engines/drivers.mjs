@@ -71,7 +71,7 @@ export async function until(b, what, fn, ...args) {
       if (last) return last;
     } catch (e) {
       // A session the driver has deleted (WebKit's page crashed) never comes back: said at once.
-      if (/invalid session id/.test(e.message)) throw e;
+      if (e.code === "invalid session id") throw e;
       last = e; // the page may be navigating
     }
     if (Date.now() > end) throw new Error(`timed out waiting for ${what} (last: ${last instanceof Error ? last.message : (JSON.stringify(last) ?? last)})`);
@@ -87,7 +87,7 @@ export async function onceMoreIfWebKitCrashed(b, what, flow) {
   try {
     return await flow();
   } catch (e) {
-    if (!(b instanceof WebKit) || !WebKit.crashed(e)) throw e;
+    if (!(b instanceof WebKit) || !(await b.crashed(e))) throw e;
     process.stderr.write(`WebKit: ${e.message.trim()} in "${what}"; a new session, one more try\n`);
     await b.renewSession();
     return await flow();
@@ -225,7 +225,10 @@ class WebKit {
   async call(method, path, body) {
     const res = await fetch(this.base + path, { method, headers: { "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
     const json = await res.json();
-    if (!res.ok) throw new Error(`WebKitWebDriver ${method} ${path}: ${json.value?.error}: ${json.value?.message}`);
+    if (!res.ok) {
+      // The WebDriver error code ("invalid session id", "unknown error"…) as `code`.
+      throw Object.assign(new Error(`WebKitWebDriver ${method} ${path}: ${json.value?.error}: ${json.value?.message}`), { code: json.value?.error });
+    }
     return json.value;
   }
   async newSession() {
@@ -237,10 +240,15 @@ class WebKit {
     // The window's outer size: what the page gets is a little smaller, which no flow depends on.
     await this.call("POST", `${this.session}/window/rect`, this.size).catch(() => {});
   }
-  /** Whether `e` says WebKitGTK's web process crashed: "unknown error", then "session deleted
-   *  because of page crash or hang" (an invalid session id) for every later command. */
-  static crashed(e) {
-    return /unknown error|invalid session id/.test(e?.message ?? "");
+  /** Whether driver error `e` came from WebKitGTK's web process crashing: the command under way
+   *  fails with "unknown error", then every later one with "invalid session id" ("session deleted
+   *  because of page crash or hang"). The driver says "unknown error" for other failures too, so
+   *  that one counts only when the session is gone (a command after it fails). Any other error,
+   *  a test's own timeout or assertion included, is not a crash. */
+  async crashed(e) {
+    if (e?.code === "invalid session id") return true;
+    if (e?.code !== "unknown error") return false;
+    return this.url().then(() => false, () => true);
   }
   /** A new session in place of one whose page crashed. */
   async renewSession() {
@@ -255,7 +263,7 @@ class WebKit {
       // flows that pass on their own, and every later flow of the engine failed with it. A new
       // session and one more try, said on stderr: a page that crashes WebKit every time still
       // fails.
-      if (!WebKit.crashed(e)) throw e;
+      if (!(await this.crashed(e))) throw e;
       process.stderr.write(`WebKit: ${e.message.trim()} opening ${url}; a new session, one more try\n`);
       await this.renewSession();
       return await this.call("POST", `${this.session}/url`, { url });
