@@ -15,7 +15,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { launch, ROOT, watch } from "../e2e/helpers.mjs";
 import { serve } from "../e2e/serve.mjs";
-import { ENGINES, launch as launchEngine, onceMoreIfWebKitCrashed, recorderRoute, until } from "../engines/drivers.mjs";
+import { ENGINES, launch as launchEngine, onceMoreIfWebKitCrashed, recorderRoute, testOnceMoreIfWebKitCrashed, until } from "../engines/drivers.mjs";
 
 const DIST = join(ROOT, "target", "dist-testkey");
 const OLD = "tel:+528005533000";
@@ -361,8 +361,11 @@ describe("Firefox ESR and WebKitGTK: the release's number, the focus kept, and t
       /** In the page: the warnings that name `channel`, as the console recorder kept them. */
       const aboutChannel = (channel) => b.eval((c) => (window.saidInConsole ?? []).filter((m) => m.level === "warn" && m.text.includes(`data channel "${c}"`)).map((m) => m.text), channel);
       const saidInConsole = () => b.eval(() => (window.saidInConsole ?? []).map((m) => `${m.level}: ${m.text}`));
+      /** A test run once more if WebKit's page crashed in it (drivers.mjs); the refusals' test
+       *  below does so per case instead, as it holds several. */
+      const flow = testOnceMoreIfWebKitCrashed(() => b);
 
-      test("script tag: the first paint's old number, then the release's, the focus kept on it", async () => {
+      flow("script tag: the first paint's old number, then the release's, the focus kept on it", async () => {
         answer = "good";
         [hold, wasmHold] = [gate(), gate()];
         try {
@@ -389,7 +392,7 @@ describe("Firefox ESR and WebKitGTK: the release's number, the focus kept, and t
         }
       });
 
-      test("standalone page: the release's number replaces the built-in one after the takeover", async () => {
+      flow("standalone page: the release's number replaces the built-in one after the takeover", async () => {
         answer = "good";
         await b.goto(`${server.url}/?country=MX`);
         await until(b, "the page's new number", (href) => !!document.querySelector(`#freedom-widget .panel .cards a[href="${href}"]`), NEW);
@@ -399,7 +402,7 @@ describe("Firefox ESR and WebKitGTK: the release's number, the focus kept, and t
         assert.ok(await b.eval((href) => document.querySelectorAll(`#freedom-widget .country-list a[href="${href}"]`).length > 0, NEW), "the list shows the new number");
       });
 
-      test("esbuild's app: its <freedom-widget> shows the release's number", async () => {
+      flow("esbuild's app: its <freedom-widget> shows the release's number", async () => {
         const appServer = await serveApp();
         try {
           await b.goto(`${appServer.url}/`);

@@ -17,14 +17,14 @@
 // sends, and the scripts stay in the page; removed, the page is what the country pages are. The
 // page must have no <noscript>: a browser with JavaScript off would show its content, this one
 // does not.
-import { after, before, describe, test } from "node:test";
+import { after, before, describe } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { ACE, AXE, TAGS, axeViolations, ibmViolations } from "../e2e/checkers.mjs";
 import { DIST } from "../e2e/helpers.mjs";
 import { serve, TYPES } from "../e2e/serve.mjs";
-import { ENGINES, launch, onceMoreIfWebKitCrashed, until } from "./drivers.mjs";
+import { ENGINES, launch, testOnceMoreIfWebKitCrashed, until } from "./drivers.mjs";
 
 
 /** The pages checked. `script: true`: the page has a script, so with JavaScript on it must be
@@ -132,12 +132,13 @@ for (const engine of ENGINES) {
       after(async () => {
         await b?.close();
       });
+      /** A test run once more if WebKit's page crashed in it (drivers.mjs). */
+      const check = testOnceMoreIfWebKitCrashed(() => b);
 
       for (const page of PAGES) {
         for (const javaScript of [true, false]) {
           const name = `${page.path} (${page.what}), JavaScript ${javaScript ? "on" : "off"}: zero axe and IBM violations`;
-          // Once more if WebKit's page crashed in it (drivers.mjs).
-          test(name, (t) => onceMoreIfWebKitCrashed(b, name, async () => {
+          check(name, async (t) => {
             const file = join(DIST, page.file);
             assert.ok(existsSync(file), `${file} is missing: build with bash scripts/build.sh (without FW_COUNTRY_PAGES=none)`);
             const state = await open(b, `${(javaScript ? withScripts : scriptless).url}${page.path}`);
@@ -151,7 +152,7 @@ for (const engine of ENGINES) {
               ...(await b.eval(runIbm(await b.eval(english)))).map((v) => `IBM: ${v}`),
             ];
             if (found.length) assert.fail(`${engine}, ${colorScheme}, ${page.path}, JavaScript ${javaScript ? "on" : "off"} (${state}): ${found.length} violations\n${found.join("\n")}`);
-          }));
+          });
         }
       }
     });

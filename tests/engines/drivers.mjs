@@ -12,6 +12,7 @@
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { createServer } from "node:net";
+import { test } from "node:test";
 import { CHROMIUM_ARGS } from "../e2e/helpers.mjs";
 
 export const ENGINES = (process.env.FW_ENGINES ?? "chromium,firefox,webkit").split(",").map((e) => e.trim()).filter(Boolean);
@@ -93,6 +94,10 @@ export async function onceMoreIfWebKitCrashed(b, what, flow) {
     return await flow();
   }
 }
+
+/** A `test(name, fn)` for flows on the driver `driver()` returns (read when the test runs, as
+ *  the driver is launched in a `before`): each is run once more if WebKit's page crashed in it. */
+export const testOnceMoreIfWebKitCrashed = (driver) => (name, fn) => test(name, (t) => onceMoreIfWebKitCrashed(driver(), name, () => fn(t)));
 
 const source = (fn) => (typeof fn === "function" ? fn.toString() : `() => (${fn})`);
 

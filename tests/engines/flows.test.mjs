@@ -8,7 +8,7 @@ import { extname, join } from "node:path";
 import { DIST, PAGES } from "../e2e/helpers.mjs";
 import { elementSnippet } from "../../scripts/snippet.mjs";
 import { serve, TYPES } from "../e2e/serve.mjs";
-import { ENGINES, launch, onceMoreIfWebKitCrashed, recorderRoute, until } from "./drivers.mjs";
+import { ENGINES, launch, recorderRoute, testOnceMoreIfWebKitCrashed, until } from "./drivers.mjs";
 
 const US = "tel:+18883737888";
 const MX = "tel:+528005533000";
@@ -152,7 +152,7 @@ for (const engine of ENGINES) {
       await b?.close();
     });
     /** A test whose flow runs once more if WebKit's page crashed in it (drivers.mjs). */
-    const flow = (name, fn) => test(name, (t) => onceMoreIfWebKitCrashed(b, name, () => fn(t)));
+    const flow = testOnceMoreIfWebKitCrashed(() => b);
 
     flow("a deep link (?country=MX&lang=es) shows Mexico's line, in Spanish", async () => {
       await b.goto(`${main.url}/?country=MX&lang=es`);
