@@ -130,6 +130,6 @@ page-partners = For partners: put this widget on your site
 # The country pages (prerender --country-pages): each names its country and main line.
 country-page-title = Human trafficking hotline in { $country }: { $number } · freedom-widget
 country-page-title-emergency = Help against human trafficking in { $country }: emergency number { $number } · freedom-widget
-country-page-description = { $line } ({ $country }): call { $number }. Every anti-trafficking line in { $country } with its hours, languages and the public page its number comes from, and the emergency number.
+country-page-description = { $line } in { $country }: call { $number }. Every anti-trafficking line in { $country } with its hours, languages and the public page its number comes from, and the emergency number.
 country-page-description-emergency = We found no anti-trafficking line for { $country }: in an emergency, call { $number }. Also international help lines, and the public page each number comes from.
 country-page-others = Hotlines in other countries

@@ -15,7 +15,8 @@ import { negotiate } from "./language.js";
 const { countries, lines, international, english, messages: translated, rtl, names } = TABLE;
 /** Every language the widget speaks. */
 const LANGUAGES = Object.keys(names);
-/** Every country detection accepts, with its English name ("MXMexico|…"). */
+/** Every country detection accepts, with its English name as a sentence places it ("MXMexico|
+ *  USthe United States|…": Rust's `i18n::country_in_text`). */
 const KNOWN = new Map(countries.split("|").map((entry) => [entry.slice(0, 2), entry.slice(2)]));
 
 let sheet = null;

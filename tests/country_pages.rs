@@ -95,6 +95,14 @@ fn every_language_is_linked_and_one_canonical_with_the_sites_address() {
     let en = build_page(&template(), "MX", Lang::En, site, &countries_with_pages());
     assert_eq!(attrs(&en, "<link rel=\"canonical\"", "href"), ["https://example.org/mx/en/"]);
     assert!(en.contains("<title>Human trafficking hotline in Mexico: 800 5533 000 · freedom-widget</title>"));
+    // A name that takes "the" in an English sentence has it, in the title and the description.
+    let us = build_page(&template(), "US", Lang::En, None, &countries_with_pages());
+    assert!(
+        us.contains("<title>Human trafficking hotline in the United States: 1-888-373-7888 · freedom-widget</title>"),
+        "{us}"
+    );
+    assert!(us.contains("in the United States: call 1-888-373-7888. Every anti-trafficking line in the United States"));
+    assert!(us.contains("<h2 id=\"fw-directory-heading\" tabindex=\"-1\">Hotlines in the United States</h2>"));
     assert!(en.contains("href=\"../../widget-0123.css\"") && en.contains("href=\"../../partners/\""));
     assert!(html.contains("href=\"../widget-0123.css\"") && html.contains("href=\"../partners/\""));
     // Without it, none: search engines reject a canonical or alternate link that is not whole.

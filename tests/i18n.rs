@@ -164,3 +164,21 @@ fn nothing_a_visitor_reads_says_verified() {
         assert!(!text.contains("verif"), "{file} says verified");
     }
 }
+
+#[test]
+fn an_english_sentence_gives_a_country_name_its_article() {
+    use freedom_widget::core::i18n::{country_in_text, ENGLISH_NAMES_WITH_THE};
+    let heading = |lang: Lang, code: &str, name: &str| {
+        format(lang, Key::DirectoryHeading, &[("country", &country_in_text(lang, code, name))])
+    };
+    assert_eq!(heading(Lang::En, "US", "United States"), "Hotlines in the United States");
+    assert_eq!(heading(Lang::En, "PH", "Philippines"), "Hotlines in the Philippines");
+    assert_eq!(heading(Lang::En, "MX", "Mexico"), "Hotlines in Mexico");
+    // Other languages write their messages around the name as it is.
+    assert_eq!(heading(Lang::Es, "US", "Estados Unidos"), "Líneas de ayuda en Estados Unidos");
+    // Every code in the list is a country the widget knows, whose English name has no article yet.
+    for code in ENGLISH_NAMES_WITH_THE {
+        let country = freedom_widget::core::country(code).unwrap_or_else(|| panic!("{code} is not a known country"));
+        assert!(!country.name.to_lowercase().starts_with("the "), "{code}: {}", country.name);
+    }
+}

@@ -27,7 +27,9 @@ fn render(country: Option<&str>) -> String {
 #[test]
 fn us_entry_has_its_tel_link_sms_keyword_and_source() {
     let html = render(Some("US"));
-    assert!(html.contains("Hotlines in United States"));
+    // An English sentence gives the name its article; the list shows the name as it is.
+    assert!(html.contains("Hotlines in the United States"), "{html}");
+    assert!(html.contains("Shown for the United States"));
     assert!(html.contains(r#"href="tel:+18883737888""#), "tel: link with E.164");
     assert!(html.contains("1-888-373-7888"), "the number as the source writes it");
     assert!(html.contains(r#"href="sms:233733?&amp;body=HELP""#), "SMS with a body both iOS and Android read");
@@ -89,7 +91,7 @@ fn whatsapp_and_dial_only_numbers() {
     assert!(mx.contains(r#"href="https://wa.me/528005533000""#));
     let ae = render(Some("AE"));
     assert!(ae.contains(r#"href="tel:8007283""#) && ae.contains("800SAVE"));
-    assert!(ae.contains("Dial within United Arab Emirates"));
+    assert!(ae.contains("Dial within the United Arab Emirates"));
 }
 
 #[test]
@@ -137,7 +139,7 @@ fn partner_text_is_never_html() {
 fn sections_follow_the_partners_order_and_layouts_differ() {
     let o = Options { sections: vec![Section::Quotes, Section::Hotlines], ..Options::default() };
     let html = render_with(o, Some("US"), Directory::default());
-    assert!(html.find("In their words").unwrap() < html.find("Hotlines in United States").unwrap());
+    assert!(html.find("In their words").unwrap() < html.find("Hotlines in the United States").unwrap());
     assert!(!html.contains("The four Ps"));
     let banner =
         render_with(Options { layout: Layout::Banner, ..Options::default() }, Some("US"), Directory::default());

@@ -285,6 +285,8 @@ impl Sheet {
         link: &str,
         language_names: &[(String, String)],
     ) -> Result<(), String> {
+        // Every message below places the name inside a sentence ("Hotlines in the United States").
+        let name = &widget_i18n::country_in_text(self.lang, country, name);
         // Title band: white on black.
         let title_size = 9.0 * self.scale;
         let title = wrap(self.p(P::PosterTitle), (WIDTH - 2.0 * MARGIN) / title_size, true);

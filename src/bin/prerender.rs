@@ -18,7 +18,7 @@ use freedom_widget::components::ui::PlatformRef;
 use freedom_widget::components::AppProps;
 use freedom_widget::core::builtin;
 use freedom_widget::core::directory::Directory;
-use freedom_widget::core::i18n::{Key, Lang};
+use freedom_widget::core::i18n::{country_in_text, Key, Lang};
 use freedom_widget::core::options::{Options, DEFAULT_DATA_CHANNEL, LINK_OPTIONS, OPTION_SPECS};
 use freedom_widget::core::platform::StaticPlatform;
 use std::rc::Rc;
@@ -116,12 +116,14 @@ fn first_paint_table(keys: &[freedom_widget::core::i18n::Key]) -> serde_json::Va
         lines.insert(country.code.into(), row);
     }
     // English names are built in, as in the widget (`BrowserPlatform::country_name`): the first
-    // `Intl` call loads locale data, which took longer than drawing the whole first paint.
+    // `Intl` call loads locale data, which took longer than drawing the whole first paint. The
+    // first paint places a name only inside a sentence: each is written as the widget's messages
+    // place it (`country_in_text`: "the United States").
     let codes: Vec<String> = builtin::countries()
         .iter()
         .map(|c| {
             assert!(!c.name.contains('|'), "{}: a country name with | would split the first paint's list", c.code);
-            format!("{}{}", c.code, c.name)
+            format!("{}{}", c.code, country_in_text(Lang::En, c.code, c.name))
         })
         .collect();
     let international = builtin::international().first().expect("the data has an international entry");

@@ -237,7 +237,9 @@ fn country_row(
     let code = entry.code;
     let lines = directory.hotlines_in(code);
     let emergency = directory.emergency_in(code);
-    let label = ui.tf(Key::ShowCountry, &[("country", &entry.display_name)]);
+    // The row lists the name as it is; its messages place it inside a sentence.
+    let in_text = crate::core::i18n::country_in_text(ui.lang, code, &entry.display_name);
+    let label = ui.tf(Key::ShowCountry, &[("country", &in_text)]);
     let name = match country_page_href(page_lang, code) {
         Some(href) => {
             // A plain click shows the country here, as the button does; a click that asks for
@@ -276,7 +278,7 @@ fn country_row(
                     </li>
                 }
                 if lines.is_empty() {
-                    <li class="small">{ ui.tf(Key::NoLine, &[("country", &entry.display_name)]) }</li>
+                    <li class="small">{ ui.tf(Key::NoLine, &[("country", &in_text)]) }</li>
                 }
                 if let Some(e) = emergency {
                     <li class="small">{ ui.t_with(Key::EmergencyCall, &[], "number",

@@ -331,7 +331,7 @@ pub fn app(props: &AppProps) -> Html {
     let unavailable = state
         .unavailable
         .as_ref()
-        .map(|code| AttrValue::from(ui.tf(Key::LinesUnavailable, &[("country", &ui.country_name(code))])));
+        .map(|code| AttrValue::from(ui.tf(Key::LinesUnavailable, &[("country", &ui.country_in_text(code))])));
     let picker = html! {
         <CountryPicker selected={country.as_ref().map(|(c, _)| AttrValue::from(c.clone()))} on_choose={on_choose.clone()} {unavailable} typed={props.page.as_ref().and_then(|page| page.typed_search.clone())} keep_focus={props.page.as_ref().is_some_and(|page| page.search_had_focus)} />
     };

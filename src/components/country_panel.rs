@@ -63,7 +63,8 @@ pub fn country_panel(props: &CountryPanelProps) -> Html {
             </div>
         };
     };
-    let name = ui.country_name(code);
+    // Every message here places the name inside a sentence ("Hotlines in the United States").
+    let name = ui.country_in_text(code);
     let why = match by {
         ChosenBy::Option => Key::ChosenOption,
         ChosenBy::Link => Key::ChosenLink,

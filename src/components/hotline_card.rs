@@ -88,7 +88,7 @@ pub fn hotline_card(props: &HotlineCardProps) -> Html {
     let ui = use_ui();
     let h = &props.hotline;
     let platform = &ui.platform.0;
-    let country = ui.country_name(&h.country);
+    let country = ui.country_in_text(&h.country);
     html! {
         <article class="card" part="card" aria-labelledby={format!("fw-h-{}", h.id)}>
             <h3 id={format!("fw-h-{}", h.id)} class="card-title">{ data_text(&h.name, None) }</h3>

@@ -56,6 +56,11 @@ impl Ui {
     pub fn country_name(&self, code: &str) -> String {
         self.platform.0.country_name(code, self.lang)
     }
+    /// The country's name as a message places it inside a sentence ("Hotlines in the United
+    /// States"): `i18n::country_in_text`. Lists and menus show `country_name`.
+    pub fn country_in_text(&self, code: &str) -> String {
+        i18n::country_in_text(self.lang, code, &self.country_name(code))
+    }
 }
 
 #[hook]

@@ -70,6 +70,27 @@ pub fn install_json(lang: Lang, text: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// The countries whose English name takes "the" inside a sentence ("Hotlines in the United
+/// States"). CLDR's names, which the widget shows (`data/countries.tsv`, `Intl.DisplayNames`),
+/// are written for lists and menus, without it. The first paint reads this list too (the
+/// prerender's `--assets` table), so both say the same.
+pub const ENGLISH_NAMES_WITH_THE: &[&str] = &[
+    "AE", "AX", "BQ", "BS", "CC", "CF", "CK", "DO", "FK", "FO", "GB", "GM", "GS", "HM", "IO", "KM", "KY", "MH", "MP",
+    "MV", "NL", "PH", "PN", "PS", "SB", "SC", "TC", "TF", "UM", "US", "VG", "VI",
+];
+
+/// A country's name (`name`, as the platform gives it in `lang`) as a message's `{ $country }`
+/// places it, inside a sentence: in English with "the" where the name takes it; in every other
+/// language as it is, since their messages are written around the bare name (or as "Label:
+/// name" where the name would need a case or an article).
+pub fn country_in_text(lang: Lang, code: &str, name: &str) -> String {
+    if lang == Lang::En && ENGLISH_NAMES_WITH_THE.contains(&code) {
+        format!("the {name}")
+    } else {
+        name.to_string()
+    }
+}
+
 /// The message for an audience code of the data's closed list (`data::AUDIENCE_CODES`); `None`
 /// for a code outside it (the validator rejects those, so only a partner row could hold one).
 pub fn audience_key(code: &str) -> Option<Key> {

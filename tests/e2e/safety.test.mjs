@@ -206,7 +206,7 @@ describe("a crafted link to the standalone page", () => {
       assert.equal(await page.locator("#freedom-widget .explainer").count(), 1, "every section stays");
       assert.equal(await page.locator(".quick-exit-button").count(), 1);
       // The panel says the country came from the link, not from this website.
-      assert.match(await page.locator("#freedom-widget .panel .chosen").textContent(), /^Shown for United States, from the link you opened\.$/);
+      assert.match(await page.locator("#freedom-widget .panel .chosen").textContent(), /^Shown for the United States, from the link you opened\.$/);
       // Every report link keeps the default; none goes to the link's.
       const reports = await page.locator("#freedom-widget a", { hasText: "Report an outdated number" }).evaluateAll((as) => as.map((a) => a.href));
       assert.ok(reports.length > 0);

@@ -273,7 +273,7 @@ for (const engine of ENGINES) {
             reports: [...new Set([...document.querySelectorAll("#freedom-widget a")].filter((a) => a.textContent.startsWith("Report an outdated number")).map((a) => a.href))],
           }));
           assert.deepEqual(shown, {
-            quickExit: 1, explainer: 1, chosen: "Shown for United States, from the link you opened.",
+            quickExit: 1, explainer: 1, chosen: "Shown for the United States, from the link you opened.",
             reports: ["https://github.com/freedom-widget/freedom-widget/issues/new?template=outdated-number.md"],
           });
           if (how === "button") await clickOn(b, ".quick-exit-button");

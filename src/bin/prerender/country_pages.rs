@@ -16,7 +16,7 @@ use freedom_widget::core::data::ChannelKind;
 use freedom_widget::core::detect::ChosenBy;
 use freedom_widget::core::directory::Directory;
 use freedom_widget::core::hours::{WallTime, ZoneRules};
-use freedom_widget::core::i18n::{format, Key, Lang};
+use freedom_widget::core::i18n::{country_in_text, format, Key, Lang};
 use freedom_widget::core::options::{Layout, Options};
 use freedom_widget::core::platform::{Platform, StaticPlatform};
 use std::path::Path;
@@ -242,7 +242,8 @@ pub fn build_page(template: &str, code: &str, lang: Lang, site: Option<&str>, li
     let path = page_path(code, lang);
     let up = to_site_root(code, lang);
     let t = |key: Key, args: &[(&str, &str)]| escape(&format(lang, key, args));
-    let (country, _) = country_name_in(code, lang);
+    // The title and description place the name inside a sentence ("in the United States").
+    let country = country_in_text(lang, code, &country_name_in(code, lang).0);
     let emergency = builtin::emergency_of(code).map(|e| e.number.to_string()).unwrap_or_default();
     let (title, description) = match main_line(code) {
         Some((line, number)) => (
