@@ -135,6 +135,9 @@ function panel(messages, lang, chosen, onlySecond, layout) {
   // In English from the table, as the widget does; otherwise as the widget asks Intl.
   let country = KNOWN.get(code);
   if (lang !== "en") {
+    // Without Intl's name, the English name as the widget then shows it: alone, without the
+    // "the" an English sentence gives it (no CLDR English name starts with "the": tests/i18n.rs).
+    country = country.replace(/^the /, "");
     try {
       country = new Intl.DisplayNames([lang], { type: "region", fallback: "none" }).of(code) ?? country;
     } catch {

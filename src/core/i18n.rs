@@ -72,11 +72,11 @@ pub fn install_json(lang: Lang, text: &str) -> Result<(), String> {
 
 /// The countries whose English name takes "the" inside a sentence ("Hotlines in the United
 /// States"). CLDR's names, which the widget shows (`data/countries.tsv`, `Intl.DisplayNames`),
-/// are written for lists and menus, without it. The first paint reads this list too (the
-/// prerender's `--assets` table), so both say the same.
+/// are written for lists and menus, without it. The first paint's table carries each English
+/// name as a sentence places it (the prerender's `--assets`), so both say the same.
 pub const ENGLISH_NAMES_WITH_THE: &[&str] = &[
-    "AE", "AX", "BQ", "BS", "CC", "CF", "CK", "DO", "FK", "FO", "GB", "GM", "GS", "HM", "IO", "KM", "KY", "MH", "MP",
-    "MV", "NL", "PH", "PN", "PS", "SB", "SC", "TC", "TF", "UM", "US", "VG", "VI",
+    "AE", "AX", "BQ", "BS", "CC", "CF", "CK", "DO", "FK", "FO", "GB", "GM", "GS", "HM", "IM", "IO", "KM", "KY", "MH",
+    "MP", "MV", "NL", "PH", "PN", "PS", "SB", "SC", "TC", "TF", "UM", "US", "VG", "VI",
 ];
 
 /// A country's name (`name`, as the platform gives it in `lang`) as a message's `{ $country }`

@@ -160,7 +160,10 @@ describe("the first paint", () => {
       ["the time zone, when the language names no region", "/article.html", { locale: "fr", timezoneId: "Europe/Paris" }, { lang: "en", call: "tel:+33144528890", heading: /France/ }],
       ["the partner's fallback", "/article.html?fallback-country=TH", { locale: "en", timezoneId: "UTC" }, { lang: "en", call: "tel:1300", heading: /Thailand/ }],
       ["no country at all: the international directory", "/article.html", { locale: "en", timezoneId: "UTC" }, { lang: "en", heading: /Find a hotline in your country/, chosen: "Choose your country to see its hotlines.", call: null }],
-      ["a banner", "/article.html?country=GB&layout=banner", {}, { lang: "en", call: "tel:+448000121700" }],
+      ["a banner", "/article.html?country=GB&layout=banner", {}, { lang: "en", call: "tel:+448000121700", heading: /^Hotlines in the United Kingdom$/ }],
+      // An English sentence gives the name its article; Spanish takes the name as it is.
+      ["a name that takes \"the\" in English", "/article.html?country=US", {}, { lang: "en", call: "tel:+18883737888", heading: /^Hotlines in the United States$/, chosen: "Shown for the United States, as set by this website." }],
+      ["the same country in Spanish", "/article.html?country=US&lang=es", {}, { lang: "es", call: "tel:+18883737888", heading: /^Líneas de ayuda en Estados Unidos$/ }],
     ];
     for (const [what, path, contextOptions, expected] of cases) {
       const { context, page, release } = await open(path, contextOptions);
