@@ -136,7 +136,8 @@ function panel(messages, lang, chosen, onlySecond, layout) {
   let country = KNOWN.get(code);
   if (lang !== "en") {
     // Without Intl's name, the English name as the widget then shows it: alone, without the
-    // "the" an English sentence gives it (no CLDR English name starts with "the": tests/i18n.rs).
+    // "the" an English sentence gave it (no country's own English name starts with "the":
+    // tests/i18n.rs).
     country = country.replace(/^the /, "");
     try {
       country = new Intl.DisplayNames([lang], { type: "region", fallback: "none" }).of(code) ?? country;
